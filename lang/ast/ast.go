@@ -337,3 +337,10 @@ func (*Block) exprNode()    {}
 func (*Catch) exprNode()    {}
 func (*Try) exprNode()      {}
 func (*ListComp) exprNode() {}
+
+// Pos returns the position of the module's first byte (so that a Module is
+// a [Node] and can be dumped with [Fprint]).
+func (m *Module) Pos() token.Pos { return m.File }
+
+// Pos returns the position of the attribute's '-'.
+func (a *Attribute) Pos() token.Pos { return a.MinusPos }

@@ -1,0 +1,631 @@
+package lang
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/mcgo-dev/mcgo/lang/token"
+)
+
+// maxExpansion bounds the number of tokens that macro expansion may produce
+// in one file, so that exponential macro definitions cannot exhaust memory.
+const maxExpansion = 1 << 20
+
+// macroDef is one -define. params is nil for a constant macro.
+type macroDef struct {
+	name   string
+	params []string
+	arity  int // -1 for a constant macro
+	body   []tok
+}
+
+// rawForm is the tokens of one form, up to and including its dot.
+type rawForm struct {
+	toks []tok
+	bad  bool // some token was already reported (by the scanner or preprocessor)
+}
+
+// ifFrame is an open -ifdef/-ifndef/-if section.
+type ifFrame struct {
+	active     bool // the current section is being read
+	parentSkip bool // the whole section is skipped because an outer one is
+	seenElse   bool
+	name       string // "ifdef", "ifndef", "if"
+	off        int32
+}
+
+// preproc expands macros and conditional sections form by form, as epp
+// does, producing the forms the parser reads.
+type preproc struct {
+	fs       *token.FileSet
+	file     int32
+	filename string
+	errs     *token.ErrorList
+	macros   map[string]map[int]*macroDef
+	module   string
+	produced int
+	tooLarge bool
+	stack    []ifFrame
+
+	// per form, for ?FUNCTION_NAME and ?FUNCTION_ARITY
+	funName  string
+	funArity int
+}
+
+func (p *preproc) pos(off int32) token.Position {
+	return p.fs.Position(token.Pos{File: p.file, Off: off})
+}
+
+func (p *preproc) errorf(off int32, format string, args ...any) {
+	p.errs.Addf(p.pos(off), format, args...)
+}
+
+func (p *preproc) skipping() bool {
+	return len(p.stack) > 0 && !p.stack[len(p.stack)-1].active
+}
+
+// splitForms cuts a token stream at its dot tokens. The last form may end
+// at EOF without a dot.
+func splitForms(toks []tok) [][]tok {
+	var forms [][]tok
+	start := 0
+	for i, t := range toks {
+		switch t.kind {
+		case tDot:
+			forms = append(forms, toks[start:i+1])
+			start = i + 1
+		case tEOF:
+			if i > start {
+				forms = append(forms, toks[start:i+1])
+			}
+		}
+	}
+	return forms
+}
+
+// directives are the attributes that the preprocessor handles.
+var directives = map[string]bool{
+	"define": true, "undef": true, "ifdef": true, "ifndef": true,
+	"else": true, "endif": true, "if": true, "elif": true,
+}
+
+// run preprocesses the forms of a file.
+func (p *preproc) run(toks []tok) []rawForm {
+	var out []rawForm
+	var eofOff int32
+	if n := len(toks); n > 0 {
+		eofOff = toks[n-1].off
+	}
+	for _, f := range splitForms(toks) {
+		if len(f) >= 2 && f[0].kind == tPunct && f[0].text == "-" &&
+			(f[1].kind == tAtom || f[1].kind == tKeyword) && directives[f[1].text] {
+			p.directive(f)
+			continue
+		}
+		if p.skipping() {
+			continue
+		}
+		bad := false
+		for _, t := range f {
+			if t.kind == tBad {
+				bad = true
+			}
+		}
+		p.formContext(f)
+		exp, ok := p.expand(f, nil)
+		if !ok {
+			bad = true
+		}
+		if len(exp) >= 5 && exp[0].text == "-" && exp[1].text == "module" && exp[2].text == "(" && exp[3].kind == tAtom && exp[4].text == ")" && p.module == "" {
+			p.module = atomValue(exp[3].text)
+		}
+		out = append(out, rawForm{toks: exp, bad: bad})
+	}
+	for _, fr := range p.stack {
+		p.errorf(fr.off, "unterminated '-%s'", fr.name)
+	}
+	_ = eofOff
+	return out
+}
+
+// formContext records the function name and arity of a function form for
+// ?FUNCTION_NAME and ?FUNCTION_ARITY.
+func (p *preproc) formContext(f []tok) {
+	p.funName, p.funArity = "", -1
+	if len(f) < 2 || f[0].kind != tAtom || f[1].text != "(" {
+		return
+	}
+	p.funName = atomValue(f[0].text)
+	depth, n := 0, 0
+	for _, t := range f[1:] {
+		if t.kind != tPunct {
+			if depth == 1 && n == 0 {
+				n = 1
+			}
+			continue
+		}
+		switch t.text {
+		case "(", "[", "{", "<<":
+			if depth == 1 && n == 0 {
+				n = 1
+			}
+			depth++
+		case ")", "]", "}", ">>":
+			depth--
+			if depth == 0 {
+				p.funArity = n
+				return
+			}
+		case ",":
+			if depth == 1 {
+				n++
+			}
+		default:
+			if depth == 1 && n == 0 {
+				n = 1
+			}
+		}
+	}
+}
+
+// directive handles -define, -undef, -ifdef, -ifndef, -else, -endif, -if
+// and -elif.
+func (p *preproc) directive(f []tok) {
+	name := f[1].text
+	// Arguments between the parentheses, when there are some.
+	var args []tok
+	hasParens := false
+	last := len(f) - 1
+	if f[last].kind == tDot || f[last].kind == tEOF {
+		last--
+	}
+	if len(f) > 2 && f[2].text == "(" {
+		hasParens = true
+		if last >= 2 && f[last].text == ")" {
+			args = f[3:last]
+		} else {
+			args = nil
+			hasParens = false
+		}
+	}
+	simpleName := func() (string, bool) {
+		if !hasParens || len(args) != 1 || (args[0].kind != tAtom && args[0].kind != tVar) {
+			return "", false
+		}
+		return atomValue(args[0].text), true
+	}
+	badOff := f[1].off
+	if len(f) > 2 {
+		badOff = f[2].off
+	}
+	if len(f) > 3 {
+		badOff = f[3].off
+	}
+	skipping := p.skipping()
+	switch name {
+	case "ifdef", "ifndef", "if":
+		fr := ifFrame{name: name, off: f[1].off, parentSkip: skipping}
+		if !skipping {
+			switch name {
+			case "if":
+				p.errorf(f[1].off, "-if is not supported (use -ifdef or -ifndef)")
+			default:
+				m, ok := simpleName()
+				if !ok {
+					p.errorf(badOff, "badly formed '%s'", name)
+				} else {
+					fr.active = p.defined(m) == (name == "ifdef")
+				}
+			}
+		}
+		p.stack = append(p.stack, fr)
+	case "else", "elif":
+		if len(p.stack) == 0 {
+			p.errorf(f[1].off, "unbalanced '-%s'", name)
+			return
+		}
+		fr := &p.stack[len(p.stack)-1]
+		if name == "elif" && !fr.parentSkip {
+			p.errorf(f[1].off, "-elif is not supported (use -else)")
+		}
+		if fr.seenElse {
+			p.errorf(f[1].off, "unbalanced '-%s'", name)
+			return
+		}
+		if name == "else" && len(f) > 2 && f[2].kind != tDot && f[2].kind != tEOF && !fr.parentSkip {
+			p.errorf(f[2].off, "badly formed 'else'")
+		}
+		fr.seenElse = true
+		fr.active = !fr.parentSkip && !fr.active && fr.name != "if" && name == "else"
+	case "endif":
+		if len(p.stack) == 0 {
+			p.errorf(f[1].off, "unbalanced '-endif'")
+			return
+		}
+		if len(f) > 2 && f[2].kind != tDot && f[2].kind != tEOF && !skipping {
+			p.errorf(f[2].off, "badly formed 'endif'")
+		}
+		p.stack = p.stack[:len(p.stack)-1]
+	case "undef":
+		if skipping {
+			return
+		}
+		m, ok := simpleName()
+		if !ok {
+			p.errorf(badOff, "badly formed 'undef'")
+			return
+		}
+		delete(p.macros, m)
+	case "define":
+		if !skipping {
+			p.define(f)
+		}
+	}
+}
+
+func (p *preproc) defined(name string) bool {
+	if len(p.macros[name]) > 0 {
+		return true
+	}
+	switch name {
+	case "MODULE", "MODULE_STRING":
+		return p.module != ""
+	case "LINE", "FILE", "MACHINE", "BEAM", "OTP_RELEASE", "FUNCTION_NAME", "FUNCTION_ARITY":
+		return true
+	}
+	return false
+}
+
+// define handles -define(Name, Body). and -define(Name(P1, ..., Pn), Body).
+func (p *preproc) define(f []tok) {
+	n := len(f)
+	end := n - 1 // index of the dot
+	if f[end].kind != tDot {
+		p.errorf(f[end].off, "badly formed 'define'")
+		return
+	}
+	if n < 4 || f[2].text != "(" || (f[3].kind != tAtom && f[3].kind != tVar) {
+		off := f[1].off
+		if n > 3 {
+			off = f[3].off
+		} else if n > 2 {
+			off = f[2].off
+		}
+		p.errorf(off, "badly formed 'define'")
+		return
+	}
+	name := atomValue(f[3].text)
+	i := 4
+	var params []string
+	arity := -1
+	if i < end && f[i].text == "(" {
+		params = []string{}
+		i++
+		for i < end && f[i].text != ")" {
+			if f[i].kind != tVar {
+				p.errorf(f[i].off, "badly formed 'define'")
+				return
+			}
+			params = append(params, f[i].text)
+			i++
+			if i < end && f[i].text == "," {
+				i++
+				continue
+			}
+			if i < end && f[i].text != ")" {
+				p.errorf(f[i].off, "badly formed 'define'")
+				return
+			}
+		}
+		if i >= end {
+			p.errorf(f[end].off, "badly formed 'define'")
+			return
+		}
+		i++ // ')'
+		arity = len(params)
+	}
+	if i >= end || f[i].text != "," {
+		off := f[end].off
+		if i < end {
+			off = f[i].off
+		}
+		p.errorf(off, "badly formed 'define'")
+		return
+	}
+	i++
+	if f[end-1].text != ")" || end-1 < i {
+		p.errorf(f[end].off, "badly formed define: missing closing right parenthesis")
+		return
+	}
+	body := f[i : end-1]
+	for _, t := range body {
+		if t.kind == tBad {
+			return // already reported
+		}
+	}
+	if p.macros[name][arity] != nil {
+		p.errorf(f[3].off, "redefining macro '%s'", name)
+		return
+	}
+	if p.macros[name] == nil {
+		p.macros[name] = map[int]*macroDef{}
+	}
+	p.macros[name][arity] = &macroDef{name: name, params: params, arity: arity, body: body}
+}
+
+// blockOpeners are keywords closed by 'end'.
+var blockOpeners = map[string]bool{"begin": true, "if": true, "case": true, "receive": true, "try": true, "cond": true, "let": true}
+
+// macroArgs collects the arguments of a macro call whose '(' is at in[i].
+// It returns the arguments and the index just past the ')'.
+func macroArgs(in []tok, i int) ([][]tok, int, bool) {
+	var args [][]tok
+	depth := 0
+	start := i + 1
+	for j := i + 1; j < len(in); j++ {
+		t := in[j]
+		switch t.kind {
+		case tDot, tEOF:
+			return nil, j, false
+		case tKeyword:
+			if blockOpeners[t.text] {
+				depth++
+			} else if t.text == "fun" && j+1 < len(in) && (in[j+1].text == "(" || (in[j+1].kind == tVar && j+2 < len(in) && in[j+2].text == "(")) {
+				depth++
+			} else if t.text == "end" {
+				depth--
+			}
+		case tPunct:
+			switch t.text {
+			case "(", "[", "{", "<<":
+				depth++
+			case ")", "]", "}", ">>":
+				if depth == 0 {
+					if t.text != ")" {
+						return nil, j, false
+					}
+					if j > start || len(args) > 0 {
+						args = append(args, in[start:j])
+					}
+					return args, j + 1, true
+				}
+				depth--
+			case ",":
+				if depth == 0 {
+					args = append(args, in[start:j])
+					start = j + 1
+				}
+			}
+		}
+	}
+	return nil, len(in), false
+}
+
+// expand expands the macro calls in a sequence of tokens. active holds the
+// macros being expanded (to report circular definitions). ok is false when
+// an error was reported.
+func (p *preproc) expand(in []tok, active []string) (out []tok, ok bool) {
+	ok = true
+	for i := 0; i < len(in); i++ {
+		t := in[i]
+		if t.kind != tPunct || t.text != "?" {
+			out = append(out, t)
+			continue
+		}
+		if p.tooLarge {
+			return out, false
+		}
+		if i+1 >= len(in) || (in[i+1].kind != tAtom && in[i+1].kind != tVar && in[i+1].kind != tKeyword) {
+			found := "'EOF'"
+			if i+1 < len(in) {
+				found = describeTok(in[i+1])
+			}
+			p.errorf(t.off, "expected macro name, found %s", found)
+			ok = false
+			continue
+		}
+		nameTok := in[i+1]
+		name := atomValue(nameTok.text)
+		use := t.off
+		next := i + 2
+		var args [][]tok
+		hasArgs := false
+		if next < len(in) && in[next].kind == tPunct && in[next].text == "(" {
+			a, after, aok := macroArgs(in, next)
+			if aok {
+				args, hasArgs = a, true
+			} else if p.macros[name] != nil && p.macros[name][-1] == nil {
+				p.errorf(nameTok.off, "badly formed argument for macro '%s'", name)
+				return out, false
+			}
+			if aok {
+				_ = after
+			}
+		}
+		for _, a := range active {
+			if a == name {
+				p.errorf(nameTok.off, "circular macro '%s'", name)
+				return out, false
+			}
+		}
+		defs := p.macros[name]
+		var def *macroDef
+		if hasArgs && defs[len(args)] != nil {
+			def = defs[len(args)]
+			_, after, _ := macroArgs(in, next)
+			next = after
+		} else if defs[-1] != nil {
+			def = defs[-1]
+		} else if len(defs) > 0 {
+			p.errorf(nameTok.off, "argument mismatch for macro '%s'", name)
+			ok = false
+			if hasArgs {
+				_, after, _ := macroArgs(in, next)
+				i = after - 1
+			} else {
+				i++
+			}
+			continue
+		}
+		if def == nil {
+			v, found := p.predefined(name, use)
+			if !found {
+				p.errorf(nameTok.off, "undefined macro '%s'", name)
+				ok = false
+				i++
+				continue
+			}
+			out = append(out, v)
+			i++
+			continue
+		}
+		// Expand the arguments first, then substitute them into the body.
+		var expArgs [][]tok
+		for _, a := range args {
+			ea, aok := p.expand(a, active)
+			if !aok {
+				ok = false
+			}
+			expArgs = append(expArgs, ea)
+		}
+		var body []tok
+		for j := 0; j < len(def.body); j++ {
+			bt := def.body[j]
+			if bt.kind == tVar && def.params != nil {
+				if k := indexOf(def.params, bt.text); k >= 0 && k < len(expArgs) {
+					body = append(body, expArgs[k]...)
+					continue
+				}
+			}
+			if bt.kind == tPunct && bt.text == "??" && j+1 < len(def.body) && def.body[j+1].kind == tVar && def.params != nil {
+				if k := indexOf(def.params, def.body[j+1].text); k >= 0 && k < len(args) {
+					body = append(body, tok{kind: tString, text: quoteString(tokensText(args[k])), off: use, end: use})
+					j++
+					continue
+				}
+			}
+			bt.off, bt.end = use, use
+			body = append(body, bt)
+		}
+		p.produced += len(body)
+		if p.produced > maxExpansion {
+			p.errorf(nameTok.off, "macro expansion too large")
+			p.tooLarge = true
+			return out, false
+		}
+		exp, eok := p.expand(body, append(active[:len(active):len(active)], name))
+		if !eok {
+			ok = false
+		}
+		out = append(out, exp...)
+		i = next - 1
+	}
+	return out, ok
+}
+
+func indexOf(xs []string, s string) int {
+	for i, x := range xs {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// tokensText renders tokens as source text, for ??Arg.
+func tokensText(ts []tok) string {
+	s := ""
+	for i, t := range ts {
+		if i > 0 {
+			s += " "
+		}
+		s += t.text
+	}
+	return s
+}
+
+// predefined expands the macros every module has.
+func (p *preproc) predefined(name string, use int32) (tok, bool) {
+	switch name {
+	case "MODULE":
+		if p.module != "" {
+			return tok{kind: tAtom, text: quoteAtom(p.module), off: use, end: use}, true
+		}
+	case "MODULE_STRING":
+		if p.module != "" {
+			return tok{kind: tString, text: quoteString(p.module), off: use, end: use}, true
+		}
+	case "LINE":
+		return tok{kind: tInt, text: strconv.Itoa(p.pos(use).Line), off: use, end: use}, true
+	case "FILE":
+		return tok{kind: tString, text: quoteString(p.filename), off: use, end: use}, true
+	case "MACHINE":
+		return tok{kind: tAtom, text: "'BEAM'", off: use, end: use}, true
+	case "BEAM":
+		return tok{kind: tAtom, text: "true", off: use, end: use}, true
+	case "OTP_RELEASE":
+		return tok{kind: tInt, text: "25", off: use, end: use}, true
+	case "FUNCTION_NAME":
+		if p.funName != "" {
+			return tok{kind: tAtom, text: quoteAtom(p.funName), off: use, end: use}, true
+		}
+	case "FUNCTION_ARITY":
+		if p.funArity >= 0 {
+			return tok{kind: tInt, text: strconv.Itoa(p.funArity), off: use, end: use}, true
+		}
+	}
+	return tok{}, false
+}
+
+// describeTok renders a token for "found X" in Go's style: literals as
+// written, keywords and punctuation quoted.
+func describeTok(t tok) string {
+	switch t.kind {
+	case tEOF:
+		return "'EOF'"
+	case tKeyword, tPunct, tDot:
+		return "'" + t.text + "'"
+	}
+	s := t.text
+	if len(s) > 40 {
+		s = s[:37] + "..."
+	}
+	return s
+}
+
+// defineFromOption turns a -D option into a macro definition.
+func (p *preproc) defineFromOption(name, value string) error {
+	if value == "" {
+		value = "true"
+	}
+	var errs token.ErrorList
+	fs := token.NewFileSet()
+	base := fs.AddFile("-D"+name, []byte(value))
+	sc := &scanner{src: []byte(value), file: base.File, fs: fs, errs: &errs}
+	toks := sc.scanAll()
+	if len(errs) > 0 {
+		return fmt.Errorf("-D%s=%s: %s", name, value, errs[0].Msg)
+	}
+	body := toks[:len(toks)-1]
+	for _, t := range body {
+		if t.kind == tDot {
+			return fmt.Errorf("-D%s=%s: unexpected '.'", name, value)
+		}
+	}
+	if p.macros[name] == nil {
+		p.macros[name] = map[int]*macroDef{}
+	}
+	p.macros[name][-1] = &macroDef{name: name, arity: -1, body: body}
+	return nil
+}
+
+// sortedDefines returns the names of opts.Defines in order.
+func sortedDefines(m map[string]string) []string {
+	var names []string
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
