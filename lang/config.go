@@ -46,6 +46,10 @@ type Config struct {
 	// KeyPos records where each key was set (attribute or flag), for
 	// diagnostics found after reading (an unknown node in init, say).
 	KeyPos map[string]token.Position
+
+	// creationExprs are the node names of Creation as written, for
+	// diagnostics.
+	creationExprs map[string]ast.Expr
 }
 
 // InitCall is {Module, Function, Args}. Args are literal terms.
@@ -61,6 +65,8 @@ type Fault struct {
 	Kind   string // "crash", "restart", "disconnect" or "connect_fail"
 	Budget int
 	Nodes  []string
+
+	nodeExprs []ast.Expr // Nodes as written, for diagnostics
 }
 
 // Bounds limit the explored state space.

@@ -1,0 +1,770 @@
+package lang
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/mcgo-dev/mcgo/lang/ast"
+	"github.com/mcgo-dev/mcgo/lang/token"
+)
+
+// Check lints a parsed module in the manner of erlc's erl_lint, with erlc's
+// wording: unbound and unsafe variables, undefined functions and wrong
+// arities, exports of functions that do not exist, duplicate definitions,
+// illegal patterns and guard expressions, attributes after the first
+// function; and warnings: unused variables and functions, shadowed
+// variables in fun heads and generators, and atoms naming nodes (they
+// contain '@') that are not among c's nodes. c may be nil: the node warning
+// is then not given and the initial function is not known.
+//
+// The result is sorted, with at most one error and one warning per line.
+// A -compile attribute with nowarn_unused_vars, nowarn_unused_function or
+// export_all has the effect it has on erlc.
+func Check(fs *token.FileSet, m *ast.Module, c *Config) token.ErrorList {
+	return check(fs, m, c, nil)
+}
+
+type funcKey struct {
+	name  string
+	arity int
+}
+
+func (k funcKey) String() string { return fmt.Sprintf("%s/%d", k.name, k.arity) }
+
+type checker struct {
+	fs     *token.FileSet
+	m      *ast.Module
+	c      *Config
+	errs   token.ErrorList
+	funcs  map[funcKey]*ast.Function
+	broken map[string]bool
+	nodes  map[string]bool
+
+	nowarnVars, nowarnFuncs, exportAll bool
+
+	calls    map[funcKey][]funcKey // call graph, for unused functions
+	cur      funcKey
+	bindings []*binding // bindings of the current function clause
+}
+
+// binding is one place where a variable gets bound.
+type binding struct {
+	name string
+	pos  token.Pos
+	used bool
+}
+
+// varState is what a scope knows of a variable: the bindings that may
+// have bound it (several after a case whose clauses all bind it) and, if
+// it is unsafe, where it was bound in only some branches.
+type varState struct {
+	bs        []*binding
+	unsafe    string
+	unsafePos token.Pos
+}
+
+type scope map[string]*varState
+
+func (s scope) clone() scope {
+	d := make(scope, len(s))
+	for k, v := range s {
+		d[k] = v
+	}
+	return d
+}
+
+func check(fs *token.FileSet, m *ast.Module, c *Config, broken map[string]bool) token.ErrorList {
+	k := &checker{fs: fs, m: m, c: c, funcs: map[funcKey]*ast.Function{}, broken: broken, calls: map[funcKey][]funcKey{}}
+	if c != nil {
+		k.nodes = map[string]bool{}
+		for _, n := range c.Nodes {
+			k.nodes[n] = true
+		}
+	}
+	k.compileOptions()
+	k.attributes()
+	k.definitions()
+	k.exports()
+	k.configFunctions()
+	for _, f := range m.Funcs {
+		k.function(f)
+	}
+	k.unusedFunctions()
+	k.errs.RemoveMultiples()
+	return k.errs
+}
+
+func (k *checker) errorf(p token.Pos, format string, args ...any) {
+	k.errs.Addf(k.fs.Position(p), format, args...)
+}
+
+func (k *checker) warnf(p token.Pos, format string, args ...any) {
+	k.errs.Warnf(k.fs.Position(p), format, args...)
+}
+
+// compileOptions reads -compile attributes for the options that change
+// what erlc reports.
+func (k *checker) compileOptions() {
+	for _, a := range k.m.Attrs {
+		if a.Name != "compile" || a.Value == nil {
+			continue
+		}
+		opts := []ast.Expr{a.Value}
+		if l, ok := a.Value.(*ast.List); ok {
+			opts = l.Elems
+		}
+		for _, o := range opts {
+			switch name, _ := atomOf(o); name {
+			case "nowarn_unused_vars":
+				k.nowarnVars = true
+			case "nowarn_unused_function":
+				k.nowarnFuncs = true
+			case "export_all":
+				k.exportAll = true
+			}
+		}
+	}
+}
+
+// afterFuncsAllowed are the attributes erl_lint accepts after functions.
+var afterFuncsAllowed = map[string]bool{"spec": true, "type": true, "opaque": true, "callback": true, "dialyzer": true, "record": true}
+
+func (k *checker) attributes() {
+	for _, a := range k.m.Attrs {
+		if a.AfterFuncs && !afterFuncsAllowed[a.Name] {
+			k.errorf(a.NamePos, "attribute %s after function definitions", a.Name)
+		}
+	}
+}
+
+func (k *checker) definitions() {
+	for _, f := range k.m.Funcs {
+		key := funcKey{f.Name, f.Arity}
+		if first, dup := k.funcs[key]; dup {
+			k.errs = append(k.errs, &token.Error{
+				Pos:  k.fs.Position(f.NamePos),
+				Msg:  fmt.Sprintf("function %s already defined", key),
+				Also: []token.Related{{Pos: k.fs.Position(first.NamePos), Msg: "first defined"}},
+			})
+			continue
+		}
+		k.funcs[key] = f
+	}
+}
+
+func (k *checker) defined(key funcKey) bool {
+	_, ok := k.funcs[key]
+	return ok || k.broken[key.name]
+}
+
+func (k *checker) exports() {
+	for _, e := range k.m.Exports {
+		key := funcKey{e.Name, e.Arity}
+		if !k.defined(key) {
+			k.errorf(e.NamePos, "function %s undefined", key)
+		}
+	}
+}
+
+// configFunctions checks that the functions the configuration names exist.
+func (k *checker) configFunctions() {
+	if k.c == nil {
+		return
+	}
+	if p, ok := k.c.KeyPos["init"]; ok && p.Filename == k.fs.Position(k.m.File).Filename && k.c.Init.Module == k.m.Name {
+		key := funcKey{k.c.Init.Function, len(k.c.Init.Args)}
+		if !k.defined(key) {
+			k.errs.Addf(p, "function %s undefined", key)
+		}
+	}
+	for _, f := range k.c.EndStates {
+		key := funcKey{f.Name, f.Arity}
+		if f.NamePos.IsValid() && !k.defined(key) {
+			k.errorf(f.NamePos, "function %s undefined", key)
+		}
+	}
+}
+
+// unusedFunctions warns about functions that cannot be reached from the
+// exports (and the initial call), as erl_lint does.
+func (k *checker) unusedFunctions() {
+	if k.nowarnFuncs || k.exportAll {
+		return
+	}
+	reached := map[funcKey]bool{}
+	var visit func(funcKey)
+	visit = func(f funcKey) {
+		if reached[f] {
+			return
+		}
+		reached[f] = true
+		for _, g := range k.calls[f] {
+			visit(g)
+		}
+	}
+	for _, e := range k.m.Exports {
+		visit(funcKey{e.Name, e.Arity})
+	}
+	if k.c != nil && k.c.Init.Module == k.m.Name {
+		visit(funcKey{k.c.Init.Function, len(k.c.Init.Args)})
+	}
+	seen := map[funcKey]bool{}
+	for _, f := range k.m.Funcs {
+		key := funcKey{f.Name, f.Arity}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		if !reached[key] {
+			k.warnf(f.NamePos, "function %s is unused", key)
+		}
+	}
+}
+
+func (k *checker) function(f *ast.Function) {
+	k.cur = funcKey{f.Name, f.Arity}
+	for _, cl := range f.Clauses {
+		k.bindings = nil
+		sc := scope{}
+		seen := map[string]bool{}
+		for _, p := range cl.Params {
+			k.pattern(p, sc, "", seen)
+		}
+		k.guard(cl.Guard, sc)
+		k.body(cl.Body, sc)
+		k.reportUnused()
+	}
+}
+
+func (k *checker) reportUnused() {
+	if k.nowarnVars {
+		return
+	}
+	for _, b := range k.bindings {
+		if !b.used && !strings.HasPrefix(b.name, "_") {
+			k.warnf(b.pos, "variable '%s' is unused", b.name)
+		}
+	}
+}
+
+func (k *checker) bind(v *ast.Var, sc scope) *varState {
+	b := &binding{name: v.Name, pos: v.NamePos}
+	k.bindings = append(k.bindings, b)
+	st := &varState{bs: []*binding{b}}
+	sc[v.Name] = st
+	return st
+}
+
+func use(st *varState) {
+	for _, b := range st.bs {
+		b.used = true
+	}
+}
+
+func (k *checker) unsafeError(v *ast.Var, st *varState) {
+	p := k.fs.Position(st.unsafePos)
+	k.errorf(v.NamePos, "variable '%s' unsafe in '%s' (line %d, column %d)", v.Name, st.unsafe, p.Line, p.Col)
+}
+
+// pattern checks a pattern and binds its new variables in sc. shadow is
+// "'fun'" or "generate" where all variables of the pattern are new (fun
+// heads, generators); seen holds the variables already bound by this
+// pattern.
+func (k *checker) pattern(p ast.Expr, sc scope, shadow string, seen map[string]bool) {
+	switch x := p.(type) {
+	case *ast.Var:
+		if x.Name == "_" {
+			return
+		}
+		st := sc[x.Name]
+		switch {
+		case seen[x.Name]:
+			use(st)
+		case shadow != "":
+			if st != nil {
+				k.warnf(x.NamePos, "variable '%s' shadowed in %s", x.Name, shadow)
+			}
+			k.bind(x, sc)
+		case st == nil:
+			k.bind(x, sc)
+		case st.unsafe != "":
+			k.unsafeError(x, st)
+			use(st)
+			sc[x.Name] = &varState{bs: st.bs}
+		default:
+			use(st)
+		}
+		seen[x.Name] = true
+	case *ast.Atom:
+		k.atom(x)
+	case *ast.Int, *ast.String:
+	case *ast.Tuple:
+		for _, e := range x.Elems {
+			k.pattern(e, sc, shadow, seen)
+		}
+	case *ast.List:
+		for _, e := range x.Elems {
+			k.pattern(e, sc, shadow, seen)
+		}
+		if x.Tail != nil {
+			k.pattern(x.Tail, sc, shadow, seen)
+		}
+	case *ast.Match:
+		k.pattern(x.Left, sc, shadow, seen)
+		k.pattern(x.Right, sc, shadow, seen)
+	case *ast.BinaryOp:
+		if x.Op == "++" {
+			if _, ok := x.X.(*ast.String); ok {
+				k.pattern(x.Y, sc, shadow, seen)
+				return
+			}
+			if l, ok := x.X.(*ast.List); ok && l.Tail == nil && isLiteral(l) {
+				k.pattern(x.Y, sc, shadow, seen)
+				return
+			}
+		}
+		if !constInt(x) {
+			k.errorf(x.Pos(), "illegal pattern")
+		}
+	case *ast.UnaryOp:
+		if !constInt(x) {
+			k.errorf(x.Pos(), "illegal pattern")
+		}
+	default:
+		k.errorf(p.Pos(), "illegal pattern")
+	}
+}
+
+// constInt reports whether e is an integer expression erlc evaluates at
+// compile time in a pattern.
+func constInt(e ast.Expr) bool {
+	switch x := e.(type) {
+	case *ast.Int:
+		return true
+	case *ast.UnaryOp:
+		return (x.Op == "-" || x.Op == "+" || x.Op == "bnot") && constInt(x.X)
+	case *ast.BinaryOp:
+		switch x.Op {
+		case "+", "-", "*", "div", "rem", "band", "bor", "bxor", "bsl", "bsr":
+			return constInt(x.X) && constInt(x.Y)
+		}
+	}
+	return false
+}
+
+// guardBIFs are erl_internal:guard_bif/2 of OTP 25.
+var guardBIFs = map[funcKey]bool{}
+
+// autoImported are erl_internal:bif/2 of OTP 25: the functions a module
+// can call without a module name.
+var autoImported = map[funcKey]bool{}
+
+func init() {
+	for _, s := range strings.Fields(guardBIFList) {
+		guardBIFs[parseFuncKey(s)] = true
+	}
+	for _, s := range strings.Fields(bifList) {
+		autoImported[parseFuncKey(s)] = true
+	}
+}
+
+func parseFuncKey(s string) funcKey {
+	i := strings.LastIndexByte(s, '/')
+	n := 0
+	fmt.Sscan(s[i+1:], &n)
+	return funcKey{s[:i], n}
+}
+
+// guardBIFList is erl_internal:guard_bif/2 and new_type_test/2 of OTP 25.
+const guardBIFList = `abs/1 binary_part/2 binary_part/3 bit_size/1 byte_size/1 ceil/1 element/2 float/1 floor/1 hd/1
+is_atom/1 is_binary/1 is_bitstring/1 is_boolean/1 is_float/1 is_function/1 is_function/2 is_integer/1 is_list/1
+is_map/1 is_map_key/2 is_number/1 is_pid/1 is_port/1 is_record/2 is_record/3 is_reference/1 is_tuple/1 length/1
+map_get/2 map_size/1 node/0 node/1 round/1 self/0 size/1 tl/1 trunc/1 tuple_size/1`
+
+// bifList is erl_internal:bif/2 of OTP 25 (printed with
+// erl -noshell -eval '[io:format("~s/~w ", [F,A]) || {F,A} <- erlang:module_info(exports), erl_internal:bif(F,A)]').
+const bifList = `abs/1 alias/0 alias/1 apply/2 apply/3 atom_to_binary/1 atom_to_binary/2 atom_to_list/1 binary_part/2
+binary_part/3 binary_to_atom/1 binary_to_atom/2 binary_to_existing_atom/1 binary_to_existing_atom/2 binary_to_float/1
+binary_to_integer/1 binary_to_integer/2 binary_to_list/1 binary_to_list/3 binary_to_term/1 binary_to_term/2
+bit_size/1 bitstring_to_list/1 byte_size/1 ceil/1 check_old_code/1 check_process_code/2 check_process_code/3 date/0
+delete_module/1 demonitor/1 demonitor/2 disconnect_node/1 element/2 erase/0 erase/1 error/1 error/2 error/3 exit/1
+exit/2 float/1 float_to_binary/1 float_to_binary/2 float_to_list/1 float_to_list/2 floor/1 garbage_collect/0
+garbage_collect/1 garbage_collect/2 get/0 get/1 get_keys/0 get_keys/1 group_leader/0 group_leader/2 halt/0 halt/1
+halt/2 hd/1 integer_to_binary/1 integer_to_binary/2 integer_to_list/1 integer_to_list/2 iolist_size/1
+iolist_to_binary/1 is_alive/0 is_atom/1 is_binary/1 is_bitstring/1 is_boolean/1 is_float/1 is_function/1
+is_function/2 is_integer/1 is_list/1 is_map/1 is_map_key/2 is_number/1 is_pid/1 is_port/1 is_process_alive/1
+is_record/2 is_record/3 is_reference/1 is_tuple/1 length/1 link/1 list_to_atom/1 list_to_binary/1
+list_to_bitstring/1 list_to_existing_atom/1 list_to_float/1 list_to_integer/1 list_to_integer/2 list_to_pid/1
+list_to_port/1 list_to_ref/1 list_to_tuple/1 load_module/2 make_ref/0 map_get/2 map_size/1 max/2 min/2
+module_loaded/1 monitor/2 monitor/3 monitor_node/2 node/0 node/1 nodes/0 nodes/1 nodes/2 now/0 open_port/2
+pid_to_list/1 port_close/1 port_command/2 port_command/3 port_connect/2 port_control/3 port_to_list/1 pre_loaded/0
+process_flag/2 process_flag/3 process_info/1 process_info/2 processes/0 purge_module/1 put/2 ref_to_list/1
+register/2 registered/0 round/1 self/0 setelement/3 size/1 spawn/1 spawn/2 spawn/3 spawn/4 spawn_link/1
+spawn_link/2 spawn_link/3 spawn_link/4 spawn_monitor/1 spawn_monitor/2 spawn_monitor/3 spawn_monitor/4
+spawn_opt/2 spawn_opt/3 spawn_opt/4 spawn_opt/5 spawn_request/1 spawn_request/2 spawn_request/3 spawn_request/4
+spawn_request/5 spawn_request_abandon/1 split_binary/2 statistics/1 term_to_binary/1 term_to_binary/2
+term_to_iovec/1 term_to_iovec/2 throw/1 time/0 tl/1 trunc/1 tuple_size/1 tuple_to_list/1 unalias/1 unlink/1
+unregister/1 whereis/1`
+
+// guardOps are the operators allowed in guards (erl_internal's arith_op,
+// comp_op and bool_op, and andalso/orelse).
+var guardOps = map[string]bool{
+	"+": true, "-": true, "*": true, "/": true, "div": true, "rem": true, "band": true, "bor": true,
+	"bxor": true, "bsl": true, "bsr": true, "bnot": true, "==": true, "/=": true, "=<": true, "<": true,
+	">=": true, ">": true, "=:=": true, "=/=": true, "and": true, "or": true, "xor": true, "not": true,
+	"andalso": true, "orelse": true,
+}
+
+func (k *checker) guard(g ast.Guard, sc scope) {
+	for _, alt := range g {
+		for _, t := range alt {
+			k.gexpr(t, sc)
+		}
+	}
+}
+
+// gexpr checks a guard expression: only guard BIFs, type tests, operators,
+// constants, variables, tuples and lists.
+func (k *checker) gexpr(e ast.Expr, sc scope) {
+	switch x := e.(type) {
+	case *ast.Var:
+		k.useVar(x, sc)
+	case *ast.Atom:
+		k.atom(x)
+	case *ast.Int, *ast.String:
+	case *ast.Tuple:
+		for _, y := range x.Elems {
+			k.gexpr(y, sc)
+		}
+	case *ast.List:
+		for _, y := range x.Elems {
+			k.gexpr(y, sc)
+		}
+		if x.Tail != nil {
+			k.gexpr(x.Tail, sc)
+		}
+	case *ast.BinaryOp:
+		if !guardOps[x.Op] {
+			k.errorf(x.OpPos, "illegal guard expression")
+		}
+		k.gexpr(x.X, sc)
+		k.gexpr(x.Y, sc)
+	case *ast.UnaryOp:
+		if !guardOps[x.Op] {
+			k.errorf(x.OpPos, "illegal guard expression")
+		}
+		k.gexpr(x.X, sc)
+	case *ast.Call:
+		name, ok := atomOf(x.Fun)
+		key := funcKey{name, len(x.Args)}
+		if x.Module != nil {
+			if m, isAtom := atomOf(x.Module); !isAtom || m != "erlang" {
+				ok = false
+			}
+		}
+		if !ok || !guardBIFs[key] {
+			k.errorf(x.Pos(), "illegal guard expression")
+		}
+		for _, a := range x.Args {
+			k.gexpr(a, sc)
+		}
+	default:
+		k.errorf(e.Pos(), "illegal guard expression")
+		// Still count the variables it uses.
+		k.expr(e, sc.clone())
+	}
+}
+
+func (k *checker) useVar(v *ast.Var, sc scope) {
+	if v.Name == "_" {
+		k.errorf(v.NamePos, "variable '_' is unbound")
+		return
+	}
+	st := sc[v.Name]
+	switch {
+	case st == nil:
+		k.errorf(v.NamePos, "variable '%s' is unbound", v.Name)
+		// Bind it quietly so that later uses are not reported again.
+		sc[v.Name] = &varState{bs: []*binding{{name: v.Name, pos: v.NamePos, used: true}}}
+	case st.unsafe != "":
+		k.unsafeError(v, st)
+		use(st)
+	default:
+		use(st)
+	}
+}
+
+// atom warns about node names that are not configured nodes.
+func (k *checker) atom(a *ast.Atom) {
+	if k.nodes == nil || !strings.Contains(a.Name, "@") || k.nodes[a.Name] {
+		return
+	}
+	k.warnf(a.NamePos, "node %s is not among the configured nodes", quoteAtom(a.Name))
+}
+
+func (k *checker) body(es []ast.Expr, sc scope) {
+	for _, e := range es {
+		k.expr(e, sc)
+	}
+}
+
+// newVars returns the variables bound in after that are not bound in
+// before, sorted.
+func newVars(before, after scope) []string {
+	var out []string
+	for n, st := range after {
+		if b, ok := before[n]; !ok || (b != st && b.unsafe != "" && st.unsafe == "") {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// markUnsafe makes the variables bound in inner but not in sc unsafe in sc.
+func (k *checker) markUnsafe(sc, inner scope, where string, pos token.Pos) {
+	for _, n := range newVars(sc, inner) {
+		sc[n] = &varState{bs: inner[n].bs, unsafe: where, unsafePos: pos}
+	}
+}
+
+// merge joins the scopes of the branches of a case, if or receive:
+// variables bound in every branch are bound after it, those bound in only
+// some are unsafe.
+func (k *checker) merge(sc scope, branches []scope, where string, pos token.Pos) {
+	names := map[string]bool{}
+	for _, br := range branches {
+		for _, n := range newVars(sc, br) {
+			names[n] = true
+		}
+	}
+	var sorted []string
+	for n := range names {
+		sorted = append(sorted, n)
+	}
+	sort.Strings(sorted)
+	for _, n := range sorted {
+		var bs []*binding
+		safe := true
+		for _, br := range branches {
+			st := br[n]
+			if st == nil || st.unsafe != "" {
+				safe = false
+			}
+			if st != nil {
+				for _, b := range st.bs {
+					if !containsBinding(bs, b) {
+						bs = append(bs, b)
+					}
+				}
+			}
+		}
+		if safe {
+			sc[n] = &varState{bs: bs}
+		} else {
+			sc[n] = &varState{bs: bs, unsafe: where, unsafePos: pos}
+		}
+	}
+}
+
+func containsBinding(bs []*binding, b *binding) bool {
+	for _, x := range bs {
+		if x == b {
+			return true
+		}
+	}
+	return false
+}
+
+func (k *checker) caseClause(c *ast.CaseClause, sc scope) scope {
+	br := sc.clone()
+	if c.Pattern != nil {
+		k.pattern(c.Pattern, br, "", map[string]bool{})
+	}
+	k.guard(c.Guard, br)
+	k.body(c.Body, br)
+	return br
+}
+
+func (k *checker) expr(e ast.Expr, sc scope) {
+	switch x := e.(type) {
+	case *ast.Var:
+		k.useVar(x, sc)
+	case *ast.Atom:
+		k.atom(x)
+	case *ast.Int, *ast.String:
+	case *ast.Tuple:
+		k.body(x.Elems, sc)
+	case *ast.List:
+		k.body(x.Elems, sc)
+		if x.Tail != nil {
+			k.expr(x.Tail, sc)
+		}
+	case *ast.Match:
+		k.expr(x.Right, sc)
+		k.pattern(x.Left, sc, "", map[string]bool{})
+	case *ast.Send:
+		k.expr(x.To, sc)
+		k.expr(x.Msg, sc)
+	case *ast.BinaryOp:
+		k.expr(x.X, sc)
+		if x.Op == "andalso" || x.Op == "orelse" {
+			inner := sc.clone()
+			k.expr(x.Y, inner)
+			k.markUnsafe(sc, inner, x.Op, x.OpPos)
+			return
+		}
+		k.expr(x.Y, sc)
+	case *ast.UnaryOp:
+		k.expr(x.X, sc)
+	case *ast.Call:
+		k.call(x, sc)
+	case *ast.Case:
+		k.expr(x.Expr, sc)
+		var brs []scope
+		for _, c := range x.Clauses {
+			brs = append(brs, k.caseClause(c, sc))
+		}
+		k.merge(sc, brs, "case", x.CasePos)
+	case *ast.If:
+		var brs []scope
+		for _, c := range x.Clauses {
+			brs = append(brs, k.caseClause(c, sc))
+		}
+		k.merge(sc, brs, "if", x.IfPos)
+	case *ast.Receive:
+		var brs []scope
+		for _, c := range x.Clauses {
+			brs = append(brs, k.caseClause(c, sc))
+		}
+		if x.After != nil {
+			k.expr(x.After, sc)
+			br := sc.clone()
+			k.body(x.AfterBody, br)
+			brs = append(brs, br)
+		}
+		k.merge(sc, brs, "receive", x.ReceivePos)
+	case *ast.Fun:
+		for _, c := range x.Clauses {
+			br := sc.clone()
+			if x.Name != "" {
+				st := k.bind(&ast.Var{NamePos: x.FunPos, Name: x.Name}, br)
+				use(st)
+			}
+			seen := map[string]bool{}
+			for _, p := range c.Params {
+				k.pattern(p, br, "'fun'", seen)
+			}
+			k.guard(c.Guard, br)
+			k.body(c.Body, br)
+		}
+	case *ast.FunRef:
+		if x.Module == nil {
+			name, ok1 := atomOf(x.Name)
+			arity, ok2 := intOf(x.Arity)
+			if ok1 && ok2 {
+				key := funcKey{name, int(arity)}
+				k.calls[k.cur] = append(k.calls[k.cur], key)
+				if !k.defined(key) {
+					k.errorf(x.Name.Pos(), "function %s undefined", key)
+				}
+			}
+			return
+		}
+		k.expr(x.Module, sc)
+		k.expr(x.Name, sc)
+		k.expr(x.Arity, sc)
+	case *ast.Block:
+		k.body(x.Body, sc)
+	case *ast.Catch:
+		inner := sc.clone()
+		k.expr(x.X, inner)
+		k.markUnsafe(sc, inner, "catch", x.CatchPos)
+	case *ast.Try:
+		k.try(x, sc)
+	case *ast.ListComp:
+		inner := sc.clone()
+		for _, q := range x.Quals {
+			switch q := q.(type) {
+			case *ast.Generator:
+				k.expr(q.List, inner)
+				k.pattern(q.Pattern, inner, "generate", map[string]bool{})
+			case *ast.Filter:
+				k.expr(q.X, inner)
+			}
+		}
+		k.expr(x.Head, inner)
+	default:
+		k.errorf(e.Pos(), "illegal expression")
+	}
+}
+
+func (k *checker) call(x *ast.Call, sc scope) {
+	if x.Module != nil {
+		k.expr(x.Module, sc)
+		k.expr(x.Fun, sc)
+	} else if name, ok := atomOf(x.Fun); ok {
+		key := funcKey{name, len(x.Args)}
+		if _, local := k.funcs[key]; local {
+			k.calls[k.cur] = append(k.calls[k.cur], key)
+		} else if !autoImported[key] && !k.broken[name] {
+			k.errorf(x.Fun.Pos(), "function %s undefined", key)
+		}
+	} else {
+		k.expr(x.Fun, sc)
+	}
+	k.body(x.Args, sc)
+}
+
+// try checks try ... of ... catch ... after ... end. Variables bound in the
+// body may be used in the of clauses; every variable bound anywhere in the
+// try is unsafe after it, and those of the body are unsafe in the catch
+// clauses and the after body.
+func (k *checker) try(x *ast.Try, sc scope) {
+	all := sc.clone()
+	collect := func(from, br scope) {
+		for _, n := range newVars(from, br) {
+			st := br[n]
+			if prev, ok := all[n]; ok && prev != sc[n] {
+				bs := append([]*binding(nil), prev.bs...)
+				for _, b := range st.bs {
+					if !containsBinding(bs, b) {
+						bs = append(bs, b)
+					}
+				}
+				st = &varState{bs: bs}
+			}
+			all[n] = st
+		}
+	}
+	body := sc.clone()
+	k.body(x.Body, body)
+	collect(sc, body)
+	for _, c := range x.OfClauses {
+		collect(sc, k.caseClause(c, body))
+	}
+	// In the catch clauses and after the try, what the body bound is unsafe.
+	handler := sc.clone()
+	k.markUnsafe(handler, body, "try", x.TryPos)
+	for _, c := range x.CatchClauses {
+		br := handler.clone()
+		seen := map[string]bool{}
+		if c.Class != nil {
+			k.pattern(c.Class, br, "", seen)
+		}
+		k.pattern(c.Reason, br, "", seen)
+		if c.Stack != nil {
+			k.pattern(c.Stack, br, "", seen)
+		}
+		k.guard(c.Guard, br)
+		k.body(c.Body, br)
+		collect(handler, br)
+	}
+	if len(x.After) > 0 {
+		br := handler.clone()
+		k.body(x.After, br)
+		collect(handler, br)
+	}
+	k.markUnsafe(sc, all, "try", x.TryPos)
+}
