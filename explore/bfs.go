@@ -98,6 +98,7 @@ type bfs[S, L any] struct {
 	links   []statestore.Link
 	keybuf  []byte
 
+	inline                        bool // insert during expansion (one worker)
 	level                         int
 	expand                        bool
 	curCount, consumed, nextCount int64
@@ -144,6 +145,7 @@ func runBFS[S, L any](r *runner[S, L]) (Result, error) {
 	if c, ok := r.set.(statestore.Checkpointer); ok && r.opt.Queue != nil && r.opt.Parents != nil {
 		b.ckpt = c
 	}
+	b.inline = b.W == 1 && b.ckpt == nil
 	b.jobs = make([]*job[S], segmentJobs)
 	for i := range b.jobs {
 		b.jobs[i] = &job[S]{}
@@ -416,7 +418,7 @@ func (b *bfs[S, L]) parent(p int) (S, error) {
 // successors, and drops the successors the set is known to hold.
 func (w *bfsWorker[S, L]) expandJob(j *job[S]) {
 	b, r := w.b, w.b.r
-	j.fps, j.ri, j.kpos, j.keys = j.fps[:0], j.ri[:0], j.kpos[:0], j.keys[:0]
+	j.fps, j.ri, j.kpos, j.keys, j.fresh = j.fps[:0], j.ri[:0], j.kpos[:0], j.keys[:0], j.fresh[:0]
 	clear(j.vals)
 	j.vals = j.vals[:0]
 	j.trans, j.found, j.err = 0, false, nil
@@ -453,7 +455,21 @@ func (w *bfsWorker[S, L]) expandJob(j *job[S]) {
 	}
 	var zero S
 	w.from = zero
-	if r.prober != nil && len(j.fps) > 0 {
+	if len(j.fps) == 0 {
+		return
+	}
+	if b.inline {
+		// One worker expands jobs in canonical order, so inserting each
+		// job's successors right away is inserting in canonical order:
+		// one probe of the set per transition, and no insert phase. (Not
+		// with a checkpointing store: an abandoned segment must leave
+		// the set untouched.)
+		if err := w.insertAll(j); err != nil {
+			j.err = err
+		}
+		return
+	}
+	if r.prober != nil {
 		w.filter(j)
 	}
 }
@@ -526,6 +542,9 @@ func (w *bfsWorker[S, L]) add(i int, label L, next S) bool {
 // whose fingerprints fall in its share of the 64-bit range, in canonical
 // order, so equal fingerprints meet in one worker, in order.
 func (b *bfs[S, L]) insert() error {
+	if b.inline {
+		return nil // done job by job in expandJob
+	}
 	for _, j := range b.jobs[:b.njobs] {
 		if cap(j.fresh) < len(j.fps) {
 			j.fresh = make([]bool, len(j.fps), 2*len(j.fps))
@@ -559,6 +578,10 @@ func (w *bfsWorker[S, L]) index() int {
 
 func (w *bfsWorker[S, L]) insertAll(j *job[S]) error {
 	r := w.b.r
+	if cap(j.fresh) < len(j.fps) {
+		j.fresh = make([]bool, len(j.fps), 2*len(j.fps))
+	}
+	j.fresh = j.fresh[:len(j.fps)]
 	switch {
 	case r.exact != nil:
 		for c := range j.fps {
