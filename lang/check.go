@@ -500,7 +500,7 @@ func (k *checker) atom(a *ast.Atom) {
 	if k.nodes == nil || !strings.Contains(a.Name, "@") || k.nodes[a.Name] {
 		return
 	}
-	k.warnf(a.NamePos, "node %s is not among the configured nodes", quoteAtom(a.Name))
+	k.warnf(a.NamePos, "node '%s' is not among the configured nodes", a.Name)
 }
 
 func (k *checker) body(es []ast.Expr, sc scope) {

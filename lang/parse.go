@@ -66,9 +66,13 @@ var (
 func toLexer(toks []tok) []lexer.Token {
 	out := make([]lexer.Token, 0, len(toks)+1)
 	var end int32
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.kind == tEOF {
-			end = t.off
+			// A form cut short by the end of the file: report what is
+			// missing just after its last token, not on a later line.
+			if i == 0 {
+				end = t.off
+			}
 			break
 		}
 		out = append(out, lexer.Token{Type: lexer.TokenType(t.kind), Value: t.text, Pos: lexer.Position{Offset: int(t.off), Line: 1, Column: 1}})
@@ -211,8 +215,13 @@ func (p *parser) pos(off int32) token.Pos { return token.Pos{File: p.file, Off: 
 // markBroken remembers the name of a function form that could not be
 // parsed.
 func (p *parser) markBroken(toks []tok) {
-	if len(toks) > 0 && toks[0].kind == tAtom {
-		p.broken[atomValue(toks[0].text)] = true
+	for i, t := range toks {
+		// The form's name, and any atom at the start of a line that is
+		// followed by '(' (a function whose definition a missing dot
+		// glued to this form).
+		if t.kind == tAtom && (i == 0 || (i+1 < len(toks) && toks[i+1].text == "(" && p.position(t.off).Col == 1)) {
+			p.broken[atomValue(t.text)] = true
+		}
 	}
 }
 

@@ -86,7 +86,7 @@ func ReadConfig(fs *token.FileSet, m *ast.Module) (*Config, error) {
 			v.Pos = fs.Position(t.Pos())
 			for _, o := range c.Variants {
 				if o.Name == v.Name {
-					errs.Add(fs.Position(t.Elems[1].Pos()), fmt.Sprintf("duplicate variant %s", quoteAtom(v.Name)))
+					errs.Add(fs.Position(t.Elems[1].Pos()), fmt.Sprintf("duplicate variant '%s'", v.Name))
 					v.Name = ""
 				}
 			}
@@ -103,11 +103,11 @@ func ReadConfig(fs *token.FileSet, m *ast.Module) (*Config, error) {
 			continue
 		}
 		if !contains(ConfigKeys, key) {
-			errs.Add(fs.Position(k.Pos()), fmt.Sprintf("unknown mcgo key %s", quoteAtom(key)))
+			errs.Add(fs.Position(k.Pos()), fmt.Sprintf("unknown mcgo key '%s'", key))
 			continue
 		}
 		if p, dup := first[key]; dup {
-			e := &token.Error{Pos: fs.Position(k.Pos()), Msg: fmt.Sprintf("mcgo key %s already set", key),
+			e := &token.Error{Pos: fs.Position(k.Pos()), Msg: fmt.Sprintf("mcgo key '%s' already set", key),
 				Also: []token.Related{{Pos: fs.Position(p), Msg: "first set"}}}
 			errs = append(errs, e)
 			continue
@@ -153,7 +153,7 @@ func (c *Config) crossCheck() []error {
 				if i < len(f.nodeExprs) {
 					at = f.nodeExprs[i]
 				}
-				errs = append(errs, errAt(at, "node %s is not among the configured nodes", quoteAtom(n)))
+				errs = append(errs, errAt(at, "node '%s' is not among the configured nodes", n))
 			}
 		}
 	}
@@ -164,7 +164,7 @@ func (c *Config) crossCheck() []error {
 	sort.Strings(names)
 	for _, n := range names {
 		if !contains(c.Nodes, n) {
-			errs = append(errs, errAt(c.creationExprs[n], "node %s is not among the configured nodes", quoteAtom(n)))
+			errs = append(errs, errAt(c.creationExprs[n], "node '%s' is not among the configured nodes", n))
 		}
 	}
 	return errs
@@ -194,7 +194,7 @@ func (c *Config) readVariant(t *ast.Tuple) (*Variant, error) {
 			return nil, errAt(st.Elems[0], "bad variant setting: expected {Key, Value}")
 		}
 		if k.Name == "expect" || k.Name == "variant" || !contains(ConfigKeys, k.Name) {
-			return nil, errAt(k, "unknown mcgo key %s", quoteAtom(k.Name))
+			return nil, errAt(k, "unknown mcgo key '%s'", k.Name)
 		}
 		if err := scratch.apply(k.Name, st.Elems[1]); err != nil {
 			return nil, err
@@ -221,7 +221,7 @@ func readExpect(e ast.Expr) (Expectation, error) {
 				return Expectation{}, errAt(t.Elems[1], "bad expectation: expected a property name")
 			}
 			if !contains(Properties, p.Name) {
-				return Expectation{}, errAt(p, "unknown property %s", quoteAtom(p.Name))
+				return Expectation{}, errAt(p, "unknown property '%s'", p.Name)
 			}
 			return Expectation{Violation: p.Name}, nil
 		}
@@ -274,7 +274,7 @@ func nodeName(e ast.Expr) (string, error) {
 		return "", errAt(e, "bad node name: expected an atom such as 'n1@host'")
 	}
 	if i := strings.IndexByte(a, '@'); i <= 0 || i == len(a)-1 || strings.Count(a, "@") != 1 {
-		return "", errAt(e, "bad node name %s: expected name@host", quoteAtom(a))
+		return "", errAt(e, "bad node name '%s': expected name@host", a)
 	}
 	return a, nil
 }
@@ -318,7 +318,7 @@ func (c *Config) apply(key string, v ast.Expr) error {
 				return err
 			}
 			if contains(nodes, n) {
-				return errAt(e, "duplicate node %s", quoteAtom(n))
+				return errAt(e, "duplicate node '%s'", n)
 			}
 			nodes = append(nodes, n)
 		}
@@ -387,7 +387,7 @@ func (c *Config) apply(key string, v ast.Expr) error {
 			}
 			for _, f := range faults {
 				if f.Kind == kind {
-					return errAt(t.Elems[0], "duplicate fault kind %s", kind)
+					return errAt(t.Elems[0], "duplicate fault kind '%s'", kind)
 				}
 			}
 			n, ok := intOf(t.Elems[1])
@@ -424,10 +424,10 @@ func (c *Config) apply(key string, v ast.Expr) error {
 				return errAt(e, "bad check: expected a property name")
 			}
 			if !contains(Properties, p) {
-				return errAt(e, "unknown property %s", quoteAtom(p))
+				return errAt(e, "unknown property '%s'", p)
 			}
 			if contains(props, p) {
-				return errAt(e, "duplicate property %s", p)
+				return errAt(e, "duplicate property '%s'", p)
 			}
 			props = append(props, p)
 		}
@@ -488,7 +488,7 @@ func (c *Config) apply(key string, v ast.Expr) error {
 			case "channel":
 				c.Bounds.Channel = int(n)
 			default:
-				return errAt(t.Elems[0], "unknown bound %s: expected one of mailbox, processes, spawns, stack, channel", quoteAtom(k))
+				return errAt(t.Elems[0], "unknown bound '%s': expected one of mailbox, processes, spawns, stack, channel", k)
 			}
 		}
 	case "creation":
@@ -508,7 +508,7 @@ func (c *Config) apply(key string, v ast.Expr) error {
 				return err
 			}
 			if _, dup := cr[n]; dup {
-				return errAt(t.Elems[0], "duplicate node %s", quoteAtom(n))
+				return errAt(t.Elems[0], "duplicate node '%s'", n)
 			}
 			k, ok := intOf(t.Elems[1])
 			if !ok || k < 0 || k > 1<<32-1 {
@@ -525,7 +525,7 @@ func (c *Config) apply(key string, v ast.Expr) error {
 		}
 		c.Expect = exp
 	default:
-		return errAt(v, "unknown mcgo key %s", quoteAtom(key))
+		return errAt(v, "unknown mcgo key '%s'", key)
 	}
 	return nil
 }

@@ -1,0 +1,5 @@
+-module(arity_mismatch).
+-export([f/1]).
+
+f(1) -> one;
+f(X, Y) -> {X, Y}. % ERROR "head mismatch"

@@ -1,0 +1,4 @@
+-module(macro_name).
+-export([f/0]).
+
+f() -> ?. % ERROR "expected macro name, found '\.'"
