@@ -135,6 +135,7 @@ func parseFile(fs *token.FileSet, filename string, src []byte, opts *Options) (*
 	for _, f := range forms {
 		p.form(f)
 	}
+	p.checkSpecs()
 	errs.RemoveMultiples()
 	return p.mod, errs, p.broken
 }
@@ -146,6 +147,66 @@ type parser struct {
 	errs   *token.ErrorList
 	mod    *ast.Module
 	broken map[string]bool
+	specs  []specRef
+}
+
+// specRef is the function a -spec is about.
+type specRef struct {
+	name  string
+	arity int
+	off   int32
+}
+
+// specTarget finds Name and the arity of the first clause of a -spec form
+// (-spec Name(A, B) -> R. or -spec Mod:Name(...) -> R.).
+func specTarget(toks []tok) (specRef, bool) {
+	i := 2
+	if i < len(toks) && toks[i].text == "(" {
+		i++
+	}
+	if i+2 < len(toks) && toks[i].kind == tAtom && toks[i+1].text == ":" {
+		i += 2
+	}
+	if i+1 >= len(toks) || toks[i].kind != tAtom || toks[i+1].text != "(" {
+		return specRef{}, false
+	}
+	ref := specRef{name: atomValue(toks[i].text), off: toks[i].off}
+	depth, n := 0, 0
+	for _, t := range toks[i+1:] {
+		switch t.text {
+		case "(", "[", "{", "<<":
+			depth++
+		case ")", "]", "}", ">>":
+			depth--
+			if depth == 0 {
+				ref.arity = n
+				return ref, true
+			}
+		case ",":
+			if depth == 1 {
+				n++
+			}
+		}
+		if depth == 1 && n == 0 && t.text != "(" {
+			n = 1
+		}
+	}
+	return specRef{}, false
+}
+
+// checkSpecs reports specs of functions the module does not define, as
+// erlc does.
+func (p *parser) checkSpecs() {
+	defined := map[string]bool{}
+	for _, f := range p.mod.Funcs {
+		defined[fmt.Sprintf("%s/%d", f.Name, f.Arity)] = true
+	}
+	for _, s := range p.specs {
+		key := fmt.Sprintf("%s/%d", s.name, s.arity)
+		if !defined[key] && !p.broken[s.name] {
+			p.errs.Addf(p.position(s.off), "spec for undefined function %s", key)
+		}
+	}
 }
 
 func (p *parser) position(off int32) token.Position {
@@ -173,6 +234,11 @@ func (p *parser) form(f rawForm) {
 		name := atomValue(toks[1].text)
 		switch {
 		case skippedAttrs[name]:
+			if name == "spec" {
+				if ref, ok := specTarget(toks); ok {
+					p.specs = append(p.specs, ref)
+				}
+			}
 			p.mod.Attrs = append(p.mod.Attrs, &ast.Attribute{
 				MinusPos: p.pos(toks[0].off), Name: name, NamePos: p.pos(toks[1].off), AfterFuncs: afterFuncs,
 			})

@@ -1,0 +1,85 @@
+package lang
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/mcgo-dev/mcgo/lang/token"
+)
+
+// TestErlcConformance checks that every .erl file under models/ and
+// lang/testdata/ (including the in.erl of the parse archives) that mcgo
+// accepts without errors is also accepted by erlc: mcgo's subset must
+// not admit programs that Erlang rejects.
+func TestErlcConformance(t *testing.T) {
+	erlc, err := exec.LookPath("erlc")
+	if err != nil {
+		t.Skip("erlc is not on PATH: install Erlang/OTP to check conformance with erlc")
+	}
+	if testing.Short() {
+		t.Skip("erlc takes a few seconds; skipped in -short mode")
+	}
+	dir := t.TempDir()
+	outDir := filepath.Join(dir, "beam")
+	if err := os.Mkdir(outDir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	files := erlFiles(t)
+	var names []string
+	for n := range files {
+		if strings.HasPrefix(n, "models/") || strings.HasPrefix(n, "lang/testdata/") {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	accepted := map[string]string{} // module -> source name
+	var paths []string
+	for _, n := range names {
+		fs := token.NewFileSet()
+		m, errs := Load(fs, filepath.Base(n), files[n], nil)
+		if errs.Err() != nil || m.Module.Name == "" {
+			continue
+		}
+		if prev, dup := accepted[m.Module.Name]; dup {
+			t.Errorf("%s and %s both define module %s", prev, n, m.Module.Name)
+			continue
+		}
+		accepted[m.Module.Name] = n
+		p := filepath.Join(dir, m.Module.Name+".erl")
+		if err := os.WriteFile(p, files[n], 0o666); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	if len(paths) < 10 {
+		t.Fatalf("only %d files accepted by mcgo; expected the models and the parse tests", len(paths))
+	}
+	// One erlc for all files; erlc stops at the first file it rejects, so
+	// on failure each file is compiled alone to name the culprits.
+	run := func(files ...string) ([]byte, error) {
+		cmd := exec.Command(erlc, append([]string{"-o", outDir}, files...)...)
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		err := cmd.Run()
+		return out.Bytes(), err
+	}
+	if _, err := run(paths...); err != nil {
+		for _, p := range paths {
+			mod := strings.TrimSuffix(filepath.Base(p), ".erl")
+			if out, err := run(p); err != nil {
+				t.Errorf("%s: accepted by mcgo, rejected by erlc: %v\n%s", accepted[mod], err, out)
+			}
+		}
+	}
+	for mod, n := range accepted {
+		if _, err := os.Stat(filepath.Join(outDir, mod+".beam")); err != nil {
+			t.Errorf("%s: accepted by mcgo, but erlc wrote no %s.beam", n, mod)
+		}
+	}
+	t.Logf("%d files accepted by both mcgo and erlc", len(paths))
+}
