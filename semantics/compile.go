@@ -1,0 +1,1095 @@
+package semantics
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/mcgo-dev/mcgo/lang/ast"
+	"github.com/mcgo-dev/mcgo/lang/token"
+)
+
+// Program is a compiled model: the model's module and the prelude modules
+// written in Erlang (lists, timer...), lowered to bytecode. A Program is
+// immutable once built and shared by every state and worker.
+type Program struct {
+	Module Atom // the model's module
+	Funcs  []*Func
+	Consts []Term
+	Pats   []*Pat
+	Guards []Guard
+	Recvs  []*Recv
+	Files  *token.FileSet
+
+	byMFA map[mfa]int32 // every named function (model and prelude) by module, name, arity
+}
+
+type mfa struct {
+	M, F  Atom
+	Arity int
+}
+
+// Lookup returns the index of function m:f/arity, if it is defined.
+func (p *Program) Lookup(m, f Atom, arity int) (int32, bool) {
+	i, ok := p.byMFA[mfa{m, f, arity}]
+	return i, ok
+}
+
+// Position expands a position.
+func (p *Program) Position(pos token.Pos) token.Position { return p.Files.Position(pos) }
+
+// compileError is a problem found while compiling (an internal limit); the
+// checker in package lang rejects ill-formed programs before they get here.
+type compileError struct {
+	pos token.Pos
+	msg string
+}
+
+type compiler struct {
+	prog    *Program
+	module  Atom
+	prelude bool
+	errs    []compileError
+	local   map[string]int32 // "name/arity" of the module being compiled -> func index
+	lambdas int              // counter for naming funs
+	consts  map[string]int32 // dedup of atom/int constants
+}
+
+// Compile lowers modules into one program. The first module is the model;
+// the others are prelude modules.
+func compileModules(fs *token.FileSet, mods []*ast.Module, prelude []bool) (*Program, error) {
+	prog := &Program{Files: fs, byMFA: map[mfa]int32{}}
+	if len(mods) > 0 {
+		prog.Module = Intern(mods[0].Name)
+	}
+	var errs []compileError
+	for i, m := range mods {
+		c := &compiler{prog: prog, module: Intern(m.Name), prelude: prelude[i], local: map[string]int32{}, consts: map[string]int32{}}
+		// Declare every named function first, so that calls can refer forward.
+		for _, f := range m.Funcs {
+			key := f.Name + "/" + strconv.Itoa(f.Arity)
+			if _, dup := c.local[key]; dup {
+				continue // the checker reports duplicates
+			}
+			fn := &Func{Module: c.module, Name: Intern(f.Name), Arity: f.Arity, Pos: f.NamePos, Prelude: prelude[i]}
+			fn.Display = m.Name + ":" + quoteAtom(f.Name) + "/" + strconv.Itoa(f.Arity)
+			idx := int32(len(prog.Funcs))
+			prog.Funcs = append(prog.Funcs, fn)
+			c.local[key] = idx
+			prog.byMFA[mfa{c.module, fn.Name, f.Arity}] = idx
+		}
+		for _, f := range m.Funcs {
+			idx := c.local[f.Name+"/"+strconv.Itoa(f.Arity)]
+			if prog.Funcs[idx].Code != nil {
+				continue
+			}
+			c.compileFunction(prog.Funcs[idx], f)
+		}
+		errs = append(errs, c.errs...)
+	}
+	for _, fn := range prog.Funcs {
+		fn.Live = liveness(prog, fn)
+	}
+	if len(errs) > 0 {
+		e := errs[0]
+		return prog, fmt.Errorf("%s: %s", fs.Position(e.pos), e.msg)
+	}
+	return prog, nil
+}
+
+func (c *compiler) errorf(pos token.Pos, format string, args ...any) {
+	c.errs = append(c.errs, compileError{pos, fmt.Sprintf(format, args...)})
+}
+
+func (c *compiler) constant(t Term) int32 {
+	var key string
+	switch v := t.(type) {
+	case Atom:
+		key = "a" + strconv.Itoa(int(v))
+	case Int:
+		key = "i" + strconv.FormatInt(int64(v), 10)
+	}
+	if key != "" {
+		if i, ok := c.consts[key]; ok {
+			return i
+		}
+	}
+	i := int32(len(c.prog.Consts))
+	c.prog.Consts = append(c.prog.Consts, t)
+	if key != "" {
+		c.consts[key] = i
+	}
+	return i
+}
+
+// ---------------------------------------------------------------------------
+// Function bodies
+
+// fnc compiles one function (or lifted fun).
+type fnc struct {
+	c     *compiler
+	fn    *Func
+	slots map[string]int32 // variable -> slot, for the clause being compiled
+	bound map[string]bool  // variables bound at the current point
+	code  []Instr
+	// handlers counts the try/catch handlers open at this point: calls inside
+	// one are not tail calls.
+	handlers int
+	selfName string // a named fun's own name, bound to the fun itself
+	selfFree int    // the named fun's environment size
+	nextSlot int32
+}
+
+func (c *compiler) compileFunction(fn *Func, f *ast.Function) {
+	g := &fnc{c: c, fn: fn}
+	g.compileClauses(fn, f.Clauses, nil, f.NamePos)
+}
+
+// compileClauses compiles the clauses of a function whose first len(free)
+// parameters are captured variables (for a lifted fun).
+func (g *fnc) compileClauses(fn *Func, clauses []*ast.Clause, free []string, pos token.Pos) {
+	nfree := len(free)
+	maxSlots := fn.Arity
+	for _, cl := range clauses {
+		g.slots = map[string]int32{}
+		g.bound = map[string]bool{}
+		next := int32(fn.Arity)
+		for i, name := range free {
+			g.slots[name] = int32(i)
+			g.bound[name] = true
+		}
+		g.nextSlot = next
+		var fails []int
+		// Parameters are in slots nfree..Arity-1.
+		for i, p := range cl.Params {
+			g.emit(OpVar, int32(nfree+i), 0, p.Pos())
+			fails = append(fails, g.emit(OpMatch, g.pattern(p, true), -2, p.Pos()))
+		}
+		if cl.Guard != nil {
+			fails = append(fails, g.emit(OpGuard, g.guard(cl.Guard), -2, cl.ClausePos))
+		}
+		if g.selfName != "" && !g.bound[g.selfName] {
+			// A named fun: its name is bound to the fun itself.
+			g.emit(OpSelfFun, int32(len(g.c.prog.Funcs)-1), int32(g.selfFree), cl.ClausePos)
+			s := g.slot(g.selfName)
+			g.emit(OpSetVar, s, 0, cl.ClausePos)
+			g.bound[g.selfName] = true
+		}
+		g.body(cl.Body, true)
+		g.emit(OpRet, 0, 0, cl.ClausePos)
+		// Failed matches and guards go to the next clause.
+		here := int32(len(g.code))
+		for _, f := range fails {
+			g.code[f].B = here
+		}
+		if int(g.nextSlot) > maxSlots {
+			maxSlots = int(g.nextSlot)
+		}
+	}
+	// No clause matched.
+	g.emit(OpFuncFail, 0, 0, pos)
+	fn.NSlots = maxSlots
+	fn.NFree = nfree
+	fn.Code = g.code
+}
+
+func (g *fnc) emit(op Op, a, b int32, pos token.Pos) int {
+	g.code = append(g.code, Instr{Op: op, A: a, B: b, Pos: pos})
+	return len(g.code) - 1
+}
+
+func (g *fnc) pc() int32 { return int32(len(g.code)) }
+
+func (g *fnc) slot(name string) int32 {
+	if s, ok := g.slots[name]; ok {
+		return s
+	}
+	s := g.nextSlot
+	g.nextSlot++
+	g.slots[name] = s
+	return s
+}
+
+// body compiles a sequence; its value is the last expression's.
+func (g *fnc) body(es []ast.Expr, tail bool) {
+	if len(es) == 0 {
+		g.emit(OpConst, g.c.constant(AOk), 0, token.NoPos)
+		return
+	}
+	for i, e := range es {
+		last := i == len(es)-1
+		g.expr(e, tail && last)
+		if !last {
+			g.emit(OpPop, 0, 0, e.Pos())
+		}
+	}
+}
+
+func copyBound(m map[string]bool) map[string]bool {
+	n := make(map[string]bool, len(m))
+	for k, v := range m {
+		n[k] = v
+	}
+	return n
+}
+
+// intersect returns the variables bound in every branch.
+func intersect(branches []map[string]bool, pre map[string]bool) map[string]bool {
+	if len(branches) == 0 {
+		return pre
+	}
+	out := copyBound(branches[0])
+	for _, b := range branches[1:] {
+		for k := range out {
+			if !b[k] {
+				delete(out, k)
+			}
+		}
+	}
+	for k := range pre {
+		out[k] = true
+	}
+	return out
+}
+
+func (g *fnc) expr(e ast.Expr, tail bool) {
+	tail = tail && g.handlers == 0
+	switch x := e.(type) {
+	case *ast.Atom:
+		g.emit(OpConst, g.c.constant(Intern(x.Name)), 0, x.NamePos)
+	case *ast.Int:
+		g.emit(OpConst, g.c.constant(Int(x.Value)), 0, x.ValuePos)
+	case *ast.String:
+		g.emit(OpConst, g.c.constant(MkString(x.Value)), 0, x.ValuePos)
+	case *ast.Var:
+		if x.Name == "_" || !g.bound[x.Name] {
+			// The checker rejects unbound variables; keep the machine sane.
+			g.c.errorf(x.NamePos, "variable '%s' is unbound", x.Name)
+			g.emit(OpConst, g.c.constant(AUndefined), 0, x.NamePos)
+			return
+		}
+		g.emit(OpVar, g.slot(x.Name), 0, x.NamePos)
+	case *ast.Tuple:
+		for _, el := range x.Elems {
+			g.expr(el, false)
+		}
+		g.emit(OpTuple, int32(len(x.Elems)), 0, x.Lbrace)
+	case *ast.List:
+		if len(x.Elems) == 0 && x.Tail == nil {
+			g.emit(OpNil, 0, 0, x.Lbrack)
+			return
+		}
+		for _, el := range x.Elems {
+			g.expr(el, false)
+		}
+		if x.Tail != nil {
+			g.expr(x.Tail, false)
+		} else {
+			g.emit(OpNil, 0, 0, x.Lbrack)
+		}
+		g.emit(OpList, int32(len(x.Elems)), 0, x.Lbrack)
+	case *ast.Match:
+		g.expr(x.Right, false)
+		g.emit(OpDup, 0, 0, x.OpPos)
+		g.emit(OpMatch, g.pattern(x.Left, false), -1, x.OpPos)
+	case *ast.Send:
+		g.expr(x.To, false)
+		g.expr(x.Msg, false)
+		g.emit(OpEffect, int32(EffSend), 2, x.OpPos)
+	case *ast.BinaryOp:
+		switch x.Op {
+		case "andalso", "orelse":
+			g.expr(x.X, false)
+			op := OpAndAlso
+			if x.Op == "orelse" {
+				op = OpOrElse
+			}
+			j := g.emit(op, 0, 0, x.OpPos)
+			pre := copyBound(g.bound)
+			g.expr(x.Y, tail)
+			g.bound = pre
+			g.code[j].A = g.pc()
+			return
+		}
+		g.expr(x.X, false)
+		g.expr(x.Y, false)
+		g.emit(OpBinop, int32(binopIndex(x.Op)), 0, x.OpPos)
+	case *ast.UnaryOp:
+		g.expr(x.X, false)
+		g.emit(OpUnop, int32(unopIndex(x.Op)), 0, x.OpPos)
+	case *ast.Call:
+		g.call(x, tail)
+	case *ast.Case:
+		g.expr(x.Expr, false)
+		g.caseClauses(x.Clauses, tail, x.CasePos, OpCaseFail)
+	case *ast.If:
+		pre := copyBound(g.bound)
+		var ends []int
+		var branches []map[string]bool
+		for _, cl := range x.Clauses {
+			g.bound = copyBound(pre)
+			j := g.emit(OpGuard, g.guard(cl.Guard), -2, cl.ClausePos)
+			g.body(cl.Body, tail)
+			branches = append(branches, g.bound)
+			ends = append(ends, g.emit(OpJump, 0, 0, cl.ClausePos))
+			g.code[j].B = g.pc()
+		}
+		g.emit(OpIfFail, 0, 0, x.IfPos)
+		for _, j := range ends {
+			g.code[j].A = g.pc()
+		}
+		g.bound = intersect(branches, pre)
+	case *ast.Receive:
+		g.receive(x, tail)
+	case *ast.Fun:
+		g.fun(x)
+	case *ast.FunRef:
+		g.funRef(x)
+	case *ast.Block:
+		g.body(x.Body, tail)
+	case *ast.Catch:
+		pre := copyBound(g.bound)
+		j := g.emit(OpTry, 0, 0, x.CatchPos)
+		g.handlers++
+		g.expr(x.X, false)
+		g.handlers--
+		g.emit(OpEndTry, 0, 0, x.CatchPos)
+		end := g.emit(OpJump, 0, 0, x.CatchPos)
+		g.code[j].A = g.pc()
+		g.emit(OpCatchVal, 0, 0, x.CatchPos)
+		g.code[end].A = g.pc()
+		g.bound = pre
+	case *ast.Try:
+		g.try(x, tail)
+	case *ast.ListComp:
+		g.expr(desugarListComp(x, g), tail)
+	default:
+		g.c.errorf(e.Pos(), "unsupported expression %T", e)
+		g.emit(OpConst, g.c.constant(AUndefined), 0, e.Pos())
+	}
+}
+
+// caseClauses compiles clauses matched against the value on top of the stack.
+func (g *fnc) caseClauses(clauses []*ast.CaseClause, tail bool, pos token.Pos, fail Op) {
+	pre := copyBound(g.bound)
+	var ends []int
+	var branches []map[string]bool
+	for _, cl := range clauses {
+		g.bound = copyBound(pre)
+		g.emit(OpDup, 0, 0, cl.ClausePos)
+		var fails []int
+		fails = append(fails, g.emit(OpMatch, g.pattern(cl.Pattern, false), -2, cl.ClausePos))
+		if cl.Guard != nil {
+			fails = append(fails, g.emit(OpGuard, g.guard(cl.Guard), -2, cl.ClausePos))
+		}
+		g.emit(OpPop, 0, 0, cl.ClausePos)
+		g.body(cl.Body, tail)
+		branches = append(branches, g.bound)
+		ends = append(ends, g.emit(OpJump, 0, 0, cl.ClausePos))
+		for _, f := range fails {
+			g.code[f].B = g.pc()
+		}
+	}
+	g.emit(fail, 0, 0, pos)
+	for _, j := range ends {
+		g.code[j].A = g.pc()
+	}
+	g.bound = intersect(branches, pre)
+}
+
+func (g *fnc) receive(x *ast.Receive, tail bool) {
+	r := &Recv{Pos: x.ReceivePos}
+	ri := int32(len(g.c.prog.Recvs))
+	g.c.prog.Recvs = append(g.c.prog.Recvs, r)
+	hasAfter := int32(0)
+	if x.After != nil {
+		g.expr(x.After, false)
+		hasAfter = 1
+		r.HasAfter = true
+	}
+	g.emit(OpRecv, ri, hasAfter, x.ReceivePos)
+	pre := copyBound(g.bound)
+	var ends []int
+	var branches []map[string]bool
+	for _, cl := range x.Clauses {
+		g.bound = copyBound(pre)
+		rc := RecvClause{Pat: g.c.prog.Pats[g.pattern(cl.Pattern, false)], Pos: cl.ClausePos}
+		if cl.Guard != nil {
+			rc.Guard = g.c.prog.Guards[g.guard(cl.Guard)]
+		}
+		rc.Body = g.pc()
+		r.Clauses = append(r.Clauses, rc)
+		g.body(cl.Body, tail)
+		branches = append(branches, g.bound)
+		ends = append(ends, g.emit(OpJump, 0, 0, cl.ClausePos))
+	}
+	if x.After != nil {
+		g.bound = copyBound(pre)
+		r.After = g.pc()
+		g.body(x.AfterBody, tail)
+		branches = append(branches, g.bound)
+	}
+	for _, j := range ends {
+		g.code[j].A = g.pc()
+	}
+	g.bound = intersect(branches, pre)
+}
+
+func (g *fnc) try(x *ast.Try, tail bool) {
+	pre := copyBound(g.bound)
+	var afterHandler int
+	if len(x.After) > 0 {
+		afterHandler = g.emit(OpTry, 0, 0, x.TryPos)
+		g.handlers++
+	}
+	var branches []map[string]bool
+	// try Body [of Clauses] catch Clauses end
+	j := g.emit(OpTry, 0, 0, x.TryPos)
+	g.handlers++
+	g.body(x.Body, false)
+	g.handlers--
+	g.emit(OpEndTry, 0, 0, x.TryPos)
+	if len(x.OfClauses) > 0 {
+		g.caseClauses(x.OfClauses, tail && len(x.After) == 0, x.TryPos, OpTryFail)
+		branches = append(branches, g.bound)
+	} else {
+		branches = append(branches, g.bound)
+	}
+	end := g.emit(OpJump, 0, 0, x.TryPos)
+	g.code[j].A = g.pc()
+	// Catch clauses: the stack holds Class, Reason, Stack.
+	var ends []int
+	for _, cl := range x.CatchClauses {
+		g.bound = copyBound(pre)
+		var fails []int
+		// Match Stack (top), then Reason, then Class, keeping the values.
+		pats := []ast.Expr{cl.Class, cl.Reason, cl.Stack}
+		for k := 0; k < 3; k++ {
+			p := pats[k]
+			if p == nil && k == 0 {
+				p = &ast.Atom{NamePos: cl.ClausePos, Name: "throw"}
+			}
+			if p == nil {
+				continue
+			}
+			g.emit(OpPeek, int32(2-k), 0, cl.ClausePos)
+			fails = append(fails, g.emit(OpMatch, g.pattern(p, false), -2, cl.ClausePos))
+		}
+		if cl.Guard != nil {
+			fails = append(fails, g.emit(OpGuard, g.guard(cl.Guard), -2, cl.ClausePos))
+		}
+		g.emit(OpPop, 0, 0, cl.ClausePos)
+		g.emit(OpPop, 0, 0, cl.ClausePos)
+		g.emit(OpPop, 0, 0, cl.ClausePos)
+		g.body(cl.Body, tail && len(x.After) == 0)
+		branches = append(branches, g.bound)
+		ends = append(ends, g.emit(OpJump, 0, 0, cl.ClausePos))
+		for _, f := range fails {
+			g.code[f].B = g.pc()
+		}
+	}
+	g.emit(OpReraise, 0, 0, x.TryPos)
+	for _, e := range ends {
+		g.code[e].A = g.pc()
+	}
+	g.code[end].A = g.pc()
+	g.bound = intersect(branches, pre)
+	if len(x.After) > 0 {
+		g.handlers--
+		g.emit(OpEndTry, 0, 0, x.TryPos)
+		g.afterBody(x.After)
+		done := g.emit(OpJump, 0, 0, x.TryPos)
+		g.code[afterHandler].A = g.pc()
+		g.afterBody(x.After)
+		g.emit(OpReraise, 0, 0, x.TryPos)
+		g.code[done].A = g.pc()
+	}
+}
+
+// afterBody compiles a try's after section, whose value is dropped and whose
+// bindings do not escape.
+func (g *fnc) afterBody(es []ast.Expr) {
+	pre := copyBound(g.bound)
+	for _, e := range es {
+		g.expr(e, false)
+		g.emit(OpPop, 0, 0, e.Pos())
+	}
+	g.bound = pre
+}
+
+// ---------------------------------------------------------------------------
+// Calls
+
+func atomOf(e ast.Expr) (string, bool) {
+	a, ok := e.(*ast.Atom)
+	if !ok {
+		return "", false
+	}
+	return a.Name, true
+}
+
+func (g *fnc) call(x *ast.Call, tail bool) {
+	n := int32(len(x.Args))
+	pos := x.Lparen
+	if x.Module == nil {
+		if name, ok := atomOf(x.Fun); ok {
+			// A local call, or an auto-imported BIF.
+			if idx, ok := g.c.local[name+"/"+strconv.Itoa(len(x.Args))]; ok {
+				g.args(x.Args)
+				op := OpCall
+				if tail {
+					op = OpTailCall
+				}
+				g.emit(op, idx, n, pos)
+				return
+			}
+			g.remote(AErlang, Intern(name), x.Args, tail, pos)
+			return
+		}
+		// A fun value.
+		g.expr(x.Fun, false)
+		g.args(x.Args)
+		op := OpCallFun
+		if tail {
+			op = OpTailCallFun
+		}
+		g.emit(op, 0, n, pos)
+		return
+	}
+	m, okm := atomOf(x.Module)
+	f, okf := atomOf(x.Fun)
+	if okm && okf {
+		g.remote(Intern(m), Intern(f), x.Args, tail, pos)
+		return
+	}
+	g.expr(x.Module, false)
+	g.expr(x.Fun, false)
+	g.args(x.Args)
+	op := OpCallDyn
+	if tail {
+		op = OpTailCallDyn
+	}
+	g.emit(op, 0, n, pos)
+}
+
+func (g *fnc) args(args []ast.Expr) {
+	for _, a := range args {
+		g.expr(a, false)
+	}
+}
+
+// remote compiles a call m:f(args) with known names.
+func (g *fnc) remote(m, f Atom, args []ast.Expr, tail bool, pos token.Pos) {
+	n := int32(len(args))
+	if m == g.c.module {
+		if idx, ok := g.c.local[f.Name()+"/"+strconv.Itoa(len(args))]; ok {
+			g.args(args)
+			op := OpCall
+			if tail {
+				op = OpTailCall
+			}
+			g.emit(op, idx, n, pos)
+			return
+		}
+	}
+	switch {
+	case m == AErlang && (f == Intern("apply")) && (n == 2 || n == 3):
+		g.args(args)
+		op := OpApply
+		if tail {
+			op = OpTailApply
+		}
+		g.emit(op, 0, n, pos)
+		return
+	case m == AErlang && n == 1 && (f == AError || f == AThrow || f == AExit):
+		g.args(args)
+		g.emit(OpRaise, int32(f), 0, pos)
+		return
+	case m == AErlang && n == 2 && f == AError:
+		// error(Reason, Args): the arguments only decorate the stack trace.
+		g.args(args)
+		g.emit(OpPop, 0, 0, pos)
+		g.emit(OpRaise, int32(AError), 0, pos)
+		return
+	}
+	if e, ok := lookupEffect(m, f, len(args)); ok {
+		g.args(args)
+		g.emit(OpEffect, int32(e), n, pos)
+		if tail {
+			g.emit(OpRet, 0, 0, pos)
+		}
+		return
+	}
+	if b, ok := lookupBif(m, f, len(args)); ok {
+		g.args(args)
+		g.emit(OpBif, int32(b), n, pos)
+		return
+	}
+	// Prelude functions, and anything else (resolved, or undef, at run time).
+	g.emit(OpConst, g.c.constant(m), 0, pos)
+	g.emit(OpConst, g.c.constant(f), 0, pos)
+	g.args(args)
+	op := OpCallDyn
+	if tail {
+		op = OpTailCallDyn
+	}
+	g.emit(op, 0, n, pos)
+}
+
+// ---------------------------------------------------------------------------
+// Funs
+
+func (g *fnc) fun(x *ast.Fun) {
+	// Free variables: variables of the fun that are bound here, except the
+	// ones its clause heads shadow. Sorted for determinism.
+	used := map[string]bool{}
+	for _, cl := range x.Clauses {
+		heads := map[string]bool{}
+		for _, p := range cl.Params {
+			collectVars(p, heads)
+		}
+		inner := map[string]bool{}
+		for _, e := range cl.Body {
+			collectVars(e, inner)
+		}
+		for _, gs := range cl.Guard {
+			for _, e := range gs {
+				collectVars(e, inner)
+			}
+		}
+		for v := range inner {
+			if !heads[v] && g.bound[v] && v != x.Name {
+				used[v] = true
+			}
+		}
+	}
+	free := make([]string, 0, len(used))
+	for v := range used {
+		free = append(free, v)
+	}
+	sort.Strings(free)
+	arity := 0
+	if len(x.Clauses) > 0 {
+		arity = len(x.Clauses[0].Params)
+	}
+	c := g.c
+	name := fmt.Sprintf("-%s/%d-fun-%d-", g.fn.Name.Name(), g.fn.Arity-g.fn.NFree, c.lambdas)
+	if g.fn.NFree > 0 || g.fn.Name.Name()[0] == '-' {
+		name = fmt.Sprintf("%s-fun-%d-", g.fn.Name.Name(), c.lambdas)
+	}
+	c.lambdas++
+	fn := &Func{Module: c.module, Name: Intern(name), Arity: len(free) + arity, Pos: x.FunPos, Prelude: c.prelude}
+	fn.Display = c.module.Name() + ":" + quoteAtom(name) + "/" + strconv.Itoa(arity)
+	idx := int32(len(c.prog.Funcs))
+	c.prog.Funcs = append(c.prog.Funcs, fn)
+	sub := &fnc{c: c, fn: fn, selfName: x.Name, selfFree: len(free)}
+	sub.compileClauses(fn, x.Clauses, free, x.FunPos)
+	// Rewrite the self-reference to this function's index.
+	for i := range fn.Code {
+		if fn.Code[i].Op == OpSelfFun {
+			fn.Code[i].A = idx
+		}
+	}
+	for _, v := range free {
+		g.emit(OpVar, g.slot(v), 0, x.FunPos)
+	}
+	g.emit(OpMakeFun, idx, int32(len(free)), x.FunPos)
+}
+
+func (g *fnc) funRef(x *ast.FunRef) {
+	if x.Module == nil {
+		name, ok1 := atomOf(x.Name)
+		ar, ok2 := x.Arity.(*ast.Int)
+		if ok1 && ok2 {
+			if idx, ok := g.c.local[name+"/"+strconv.FormatInt(ar.Value, 10)]; ok {
+				g.emit(OpConst, g.c.constant(&Fun{Fn: idx}), 0, x.FunPos)
+				return
+			}
+			// fun f/N of an auto-imported BIF refers to erlang:f/N.
+			g.emit(OpConst, g.c.constant(&Fun{Fn: -1, M: AErlang, F: Intern(name), Arity: int(ar.Value)}), 0, x.FunPos)
+			return
+		}
+		g.emit(OpConst, g.c.constant(g.c.module), 0, x.FunPos)
+	} else {
+		g.expr(x.Module, false)
+	}
+	g.expr(x.Name, false)
+	g.expr(x.Arity, false)
+	g.emit(OpMakeExtFun, 0, 0, x.FunPos)
+}
+
+// collectVars adds the names of the variables occurring in e (outside nested
+// funs' own heads) to set.
+func collectVars(e ast.Node, set map[string]bool) {
+	switch x := e.(type) {
+	case nil:
+	case *ast.Var:
+		if x.Name != "_" {
+			set[x.Name] = true
+		}
+	case *ast.Tuple:
+		for _, el := range x.Elems {
+			collectVars(el, set)
+		}
+	case *ast.List:
+		for _, el := range x.Elems {
+			collectVars(el, set)
+		}
+		if x.Tail != nil {
+			collectVars(x.Tail, set)
+		}
+	case *ast.Match:
+		collectVars(x.Left, set)
+		collectVars(x.Right, set)
+	case *ast.Send:
+		collectVars(x.To, set)
+		collectVars(x.Msg, set)
+	case *ast.BinaryOp:
+		collectVars(x.X, set)
+		collectVars(x.Y, set)
+	case *ast.UnaryOp:
+		collectVars(x.X, set)
+	case *ast.Call:
+		if x.Module != nil {
+			collectVars(x.Module, set)
+		}
+		collectVars(x.Fun, set)
+		for _, a := range x.Args {
+			collectVars(a, set)
+		}
+	case *ast.Case:
+		collectVars(x.Expr, set)
+		collectCaseClauses(x.Clauses, set)
+	case *ast.If:
+		collectCaseClauses(x.Clauses, set)
+	case *ast.Receive:
+		collectCaseClauses(x.Clauses, set)
+		if x.After != nil {
+			collectVars(x.After, set)
+		}
+		for _, b := range x.AfterBody {
+			collectVars(b, set)
+		}
+	case *ast.Fun:
+		for _, cl := range x.Clauses {
+			heads := map[string]bool{}
+			for _, p := range cl.Params {
+				collectVars(p, heads)
+			}
+			inner := map[string]bool{}
+			for _, b := range cl.Body {
+				collectVars(b, inner)
+			}
+			for _, gs := range cl.Guard {
+				for _, t := range gs {
+					collectVars(t, inner)
+				}
+			}
+			for v := range inner {
+				if !heads[v] && v != x.Name {
+					set[v] = true
+				}
+			}
+		}
+	case *ast.FunRef:
+		if x.Module != nil {
+			collectVars(x.Module, set)
+		}
+		collectVars(x.Name, set)
+		collectVars(x.Arity, set)
+	case *ast.Block:
+		for _, b := range x.Body {
+			collectVars(b, set)
+		}
+	case *ast.Catch:
+		collectVars(x.X, set)
+	case *ast.Try:
+		for _, b := range x.Body {
+			collectVars(b, set)
+		}
+		collectCaseClauses(x.OfClauses, set)
+		for _, cl := range x.CatchClauses {
+			collectVars(cl.Class, set)
+			collectVars(cl.Reason, set)
+			collectVars(cl.Stack, set)
+			for _, gs := range cl.Guard {
+				for _, t := range gs {
+					collectVars(t, set)
+				}
+			}
+			for _, b := range cl.Body {
+				collectVars(b, set)
+			}
+		}
+		for _, b := range x.After {
+			collectVars(b, set)
+		}
+	case *ast.ListComp:
+		collectVars(x.Head, set)
+		for _, q := range x.Quals {
+			switch q := q.(type) {
+			case *ast.Generator:
+				collectVars(q.Pattern, set)
+				collectVars(q.List, set)
+			case *ast.Filter:
+				collectVars(q.X, set)
+			}
+		}
+	}
+}
+
+func collectCaseClauses(cls []*ast.CaseClause, set map[string]bool) {
+	for _, cl := range cls {
+		if cl.Pattern != nil {
+			collectVars(cl.Pattern, set)
+		}
+		for _, gs := range cl.Guard {
+			for _, t := range gs {
+				collectVars(t, set)
+			}
+		}
+		for _, b := range cl.Body {
+			collectVars(b, set)
+		}
+	}
+}
+
+// desugarListComp rewrites [Head || Quals] into a call of a named fun:
+//
+//	(fun Lc([P | T]) -> <rest> ++ Lc(T); Lc([_ | T]) -> Lc(T); Lc([]) -> [];
+//	     Lc(X) -> erlang:error({bad_generator, X}) end)(List)
+//
+// where <rest> is the comprehension of the remaining qualifiers, filters
+// becoming case expressions. Generator patterns shadow outer variables, as
+// fun heads do.
+func desugarListComp(x *ast.ListComp, g *fnc) ast.Expr {
+	pos := x.Lbrack
+	g.c.lambdas++
+	n := g.c.lambdas
+	return lcRest(x.Head, x.Quals, pos, n, 0)
+}
+
+func lcRest(head ast.Expr, quals []ast.Qualifier, pos token.Pos, n, depth int) ast.Expr {
+	v := func(s string) *ast.Var {
+		return &ast.Var{NamePos: pos, Name: fmt.Sprintf("_mcgo_lc%d_%d_%s", n, depth, s)}
+	}
+	atom := func(s string) *ast.Atom { return &ast.Atom{NamePos: pos, Name: s} }
+	if len(quals) == 0 {
+		return &ast.List{Lbrack: pos, Elems: []ast.Expr{head}}
+	}
+	switch q := quals[0].(type) {
+	case *ast.Filter:
+		rest := lcRest(head, quals[1:], pos, n, depth+1)
+		return &ast.Case{CasePos: pos, Expr: q.X, Clauses: []*ast.CaseClause{
+			{ClausePos: pos, Pattern: atom("true"), Body: []ast.Expr{rest}},
+			{ClausePos: pos, Pattern: atom("false"), Body: []ast.Expr{&ast.List{Lbrack: pos}}},
+			{ClausePos: pos, Pattern: v("F"), Body: []ast.Expr{&ast.Call{Module: atom("erlang"), Fun: atom("error"), Lparen: pos,
+				Args: []ast.Expr{&ast.Tuple{Lbrace: pos, Elems: []ast.Expr{atom("bad_filter"), v("F")}}}}}},
+		}}
+	case *ast.Generator:
+		self := fmt.Sprintf("_mcgo_Lc%d_%d", n, depth)
+		selfVar := &ast.Var{NamePos: pos, Name: self}
+		rest := lcRest(head, quals[1:], pos, n, depth+1)
+		t := v("T")
+		recur := &ast.Call{Fun: selfVar, Lparen: pos, Args: []ast.Expr{t}}
+		fun := &ast.Fun{FunPos: pos, Name: self, Clauses: []*ast.Clause{
+			{ClausePos: pos, Params: []ast.Expr{&ast.List{Lbrack: pos, Elems: []ast.Expr{q.Pattern}, Tail: t}},
+				Body: []ast.Expr{&ast.BinaryOp{X: rest, OpPos: pos, Op: "++", Y: recur}}},
+			{ClausePos: pos, Params: []ast.Expr{&ast.List{Lbrack: pos, Elems: []ast.Expr{&ast.Var{NamePos: pos, Name: "_"}}, Tail: t}},
+				Body: []ast.Expr{recur}},
+			{ClausePos: pos, Params: []ast.Expr{&ast.List{Lbrack: pos}}, Body: []ast.Expr{&ast.List{Lbrack: pos}}},
+			{ClausePos: pos, Params: []ast.Expr{v("X")}, Body: []ast.Expr{&ast.Call{Module: atom("erlang"), Fun: atom("error"), Lparen: pos,
+				Args: []ast.Expr{&ast.Tuple{Lbrace: pos, Elems: []ast.Expr{atom("bad_generator"), v("X")}}}}}},
+		}}
+		return &ast.Call{Fun: fun, Lparen: pos, Args: []ast.Expr{q.List}}
+	}
+	return &ast.List{Lbrack: pos}
+}
+
+// ---------------------------------------------------------------------------
+// Patterns and guards
+
+// pattern compiles a pattern and returns its index. In a function head
+// (head = true) every variable is fresh unless it occurred earlier in the
+// same head.
+func (g *fnc) pattern(e ast.Expr, head bool) int32 {
+	p := g.pat(e)
+	i := int32(len(g.c.prog.Pats))
+	g.c.prog.Pats = append(g.c.prog.Pats, p)
+	return i
+}
+
+func (g *fnc) pat(e ast.Expr) *Pat {
+	switch x := e.(type) {
+	case *ast.Var:
+		if x.Name == "_" {
+			return &Pat{Kind: PWild}
+		}
+		s := g.slot(x.Name)
+		if g.bound[x.Name] {
+			return &Pat{Kind: PCheck, Slot: s}
+		}
+		g.bound[x.Name] = true
+		return &Pat{Kind: PBind, Slot: s}
+	case *ast.Atom:
+		return &Pat{Kind: PConst, Const: Intern(x.Name)}
+	case *ast.Int:
+		return &Pat{Kind: PConst, Const: Int(x.Value)}
+	case *ast.String:
+		return &Pat{Kind: PConst, Const: MkString(x.Value)}
+	case *ast.Tuple:
+		p := &Pat{Kind: PTuple}
+		for _, el := range x.Elems {
+			p.Elems = append(p.Elems, g.pat(el))
+		}
+		return p
+	case *ast.List:
+		var tail *Pat
+		if x.Tail != nil {
+			tail = g.pat(x.Tail)
+		} else {
+			tail = &Pat{Kind: PConst, Const: NilTerm}
+		}
+		// Elements first, in order (bindings flow left to right).
+		elems := make([]*Pat, len(x.Elems))
+		for i, el := range x.Elems {
+			elems[i] = g.pat(el)
+		}
+		p := tail
+		for i := len(elems) - 1; i >= 0; i-- {
+			p = &Pat{Kind: PCons, Elems: []*Pat{elems[i], p}}
+		}
+		return p
+	case *ast.Match:
+		l := g.pat(x.Left)
+		r := g.pat(x.Right)
+		return &Pat{Kind: PAlias, Elems: []*Pat{l, r}}
+	case *ast.BinaryOp:
+		// "abc" ++ T in a pattern.
+		if x.Op == "++" {
+			if s, ok := x.X.(*ast.String); ok {
+				p := g.pat(x.Y)
+				rs := []rune(s.Value)
+				for i := len(rs) - 1; i >= 0; i-- {
+					p = &Pat{Kind: PCons, Elems: []*Pat{{Kind: PConst, Const: Int(rs[i])}, p}}
+				}
+				return p
+			}
+		}
+		if t, ok := constExpr(e); ok {
+			return &Pat{Kind: PConst, Const: t}
+		}
+	case *ast.UnaryOp:
+		if t, ok := constExpr(e); ok {
+			return &Pat{Kind: PConst, Const: t}
+		}
+	}
+	g.c.errorf(e.Pos(), "illegal pattern")
+	return &Pat{Kind: PWild}
+}
+
+// constExpr evaluates a constant arithmetic expression allowed in patterns
+// (-1, 2+3).
+func constExpr(e ast.Expr) (Term, bool) {
+	switch x := e.(type) {
+	case *ast.Int:
+		return Int(x.Value), true
+	case *ast.UnaryOp:
+		v, ok := constExpr(x.X)
+		if !ok {
+			return nil, false
+		}
+		r, exc := unop(unopIndex(x.Op), v)
+		return r, exc == nil
+	case *ast.BinaryOp:
+		a, ok1 := constExpr(x.X)
+		b, ok2 := constExpr(x.Y)
+		if !ok1 || !ok2 {
+			return nil, false
+		}
+		r, exc := binop(binopIndex(x.Op), a, b)
+		return r, exc == nil
+	}
+	return nil, false
+}
+
+func (g *fnc) guard(gd ast.Guard) int32 {
+	var out Guard
+	for _, conj := range gd {
+		var c []*GExpr
+		for _, t := range conj {
+			c = append(c, g.gexpr(t))
+		}
+		out = append(out, c)
+	}
+	i := int32(len(g.c.prog.Guards))
+	g.c.prog.Guards = append(g.c.prog.Guards, out)
+	return i
+}
+
+func (g *fnc) gexpr(e ast.Expr) *GExpr {
+	switch x := e.(type) {
+	case *ast.Atom:
+		return &GExpr{Kind: GConst, Const: Intern(x.Name)}
+	case *ast.Int:
+		return &GExpr{Kind: GConst, Const: Int(x.Value)}
+	case *ast.String:
+		return &GExpr{Kind: GConst, Const: MkString(x.Value)}
+	case *ast.Var:
+		if !g.bound[x.Name] {
+			g.c.errorf(x.NamePos, "variable '%s' is unbound", x.Name)
+			return &GExpr{Kind: GConst, Const: AUndefined}
+		}
+		return &GExpr{Kind: GVar, Slot: g.slot(x.Name)}
+	case *ast.Tuple:
+		n := &GExpr{Kind: GTuple}
+		for _, el := range x.Elems {
+			n.Args = append(n.Args, g.gexpr(el))
+		}
+		return n
+	case *ast.List:
+		n := &GExpr{Kind: GList}
+		for _, el := range x.Elems {
+			n.Args = append(n.Args, g.gexpr(el))
+		}
+		if x.Tail != nil {
+			n.Args = append(n.Args, g.gexpr(x.Tail))
+		} else {
+			n.Args = append(n.Args, &GExpr{Kind: GConst, Const: NilTerm})
+		}
+		return n
+	case *ast.BinaryOp:
+		switch x.Op {
+		case "andalso":
+			return &GExpr{Kind: GAndAlso, Args: []*GExpr{g.gexpr(x.X), g.gexpr(x.Y)}}
+		case "orelse":
+			return &GExpr{Kind: GOrElse, Args: []*GExpr{g.gexpr(x.X), g.gexpr(x.Y)}}
+		}
+		return &GExpr{Kind: GBinop, Op: int32(binopIndex(x.Op)), Args: []*GExpr{g.gexpr(x.X), g.gexpr(x.Y)}}
+	case *ast.UnaryOp:
+		return &GExpr{Kind: GUnop, Op: int32(unopIndex(x.Op)), Args: []*GExpr{g.gexpr(x.X)}}
+	case *ast.Call:
+		m := "erlang"
+		if x.Module != nil {
+			m, _ = atomOf(x.Module)
+		}
+		f, _ := atomOf(x.Fun)
+		if b, ok := lookupBif(Intern(m), Intern(f), len(x.Args)); ok && bifs[b].guard {
+			n := &GExpr{Kind: GBif, Op: int32(b)}
+			for _, a := range x.Args {
+				n.Args = append(n.Args, g.gexpr(a))
+			}
+			return n
+		}
+	}
+	g.c.errorf(e.Pos(), "illegal guard expression")
+	return &GExpr{Kind: GConst, Const: AFalse}
+}
+
+// quoteAtom returns the atom as Erlang writes it (quoted when needed).
+func quoteAtom(s string) string {
+	if atomNeedsQuotes(s) {
+		return "'" + escapeAtom(s) + "'"
+	}
+	return s
+}

@@ -1,0 +1,676 @@
+package semantics
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+)
+
+// The canonical encoding of a state: equal states encode to equal bytes,
+// whatever order they were built in, and different states to different
+// bytes (the encoding is decodable: see DecodeKey). Processes are listed by
+// pid, their links and monitors sorted, channels by key with empty ones
+// omitted, connections by pair with down ones omitted. Each process's
+// encoding is computed once, when a transition creates it, and reused by
+// every state that shares the process.
+
+const (
+	tAbsent byte = iota
+	tInt
+	tAtom
+	tAtomName
+	tNil
+	tList
+	tTuple
+	tPid
+	tRef
+	tFun
+	tExtFun
+	tBinary
+)
+
+func putUvarint(b []byte, v uint64) []byte { return binary.AppendUvarint(b, v) }
+func putVarint(b []byte, v int64) []byte   { return binary.AppendVarint(b, v) }
+
+// atomLimit: atoms with a smaller index are encoded by index. Atoms made
+// later (list_to_atom at run time) are encoded by name, so that their
+// encoding does not depend on the order in which workers made them.
+func (s *System) appendAtom(b []byte, a Atom) []byte {
+	if int(a) < s.atomLimit {
+		b = append(b, tAtom)
+		return putUvarint(b, uint64(a))
+	}
+	n := a.Name()
+	b = append(b, tAtomName)
+	b = putUvarint(b, uint64(len(n)))
+	return append(b, n...)
+}
+
+// appendTerm encodes a term without a system (atoms by index).
+func appendTerm(b []byte, t Term) []byte {
+	s := &System{atomLimit: 1 << 30}
+	return s.appendTerm(b, t)
+}
+
+func (s *System) appendTerm(b []byte, t Term) []byte {
+	switch x := t.(type) {
+	case nil:
+		return append(b, tAbsent)
+	case Int:
+		b = append(b, tInt)
+		return putVarint(b, int64(x))
+	case Atom:
+		return s.appendAtom(b, x)
+	case Nil:
+		return append(b, tNil)
+	case *Cons:
+		n := 0
+		var tail Term = x
+		for {
+			c, ok := tail.(*Cons)
+			if !ok {
+				break
+			}
+			n++
+			tail = c.Tail
+		}
+		b = append(b, tList)
+		b = putUvarint(b, uint64(n))
+		tail = x
+		for {
+			c, ok := tail.(*Cons)
+			if !ok {
+				break
+			}
+			b = s.appendTerm(b, c.Head)
+			tail = c.Tail
+		}
+		return s.appendTerm(b, tail)
+	case Tuple:
+		b = append(b, tTuple)
+		b = putUvarint(b, uint64(len(x)))
+		for _, e := range x {
+			b = s.appendTerm(b, e)
+		}
+		return b
+	case Pid:
+		b = append(b, tPid)
+		return appendPid(b, x)
+	case Ref:
+		b = append(b, tRef)
+		return appendRef(b, x)
+	case *Fun:
+		if x.Fn < 0 {
+			b = append(b, tExtFun)
+			b = s.appendAtom(b, x.M)
+			b = s.appendAtom(b, x.F)
+			return putUvarint(b, uint64(x.Arity))
+		}
+		b = append(b, tFun)
+		b = putUvarint(b, uint64(x.Fn))
+		b = putUvarint(b, uint64(len(x.Env)))
+		for _, e := range x.Env {
+			b = s.appendTerm(b, e)
+		}
+		return b
+	case Binary:
+		b = append(b, tBinary)
+		b = putUvarint(b, uint64(len(x)))
+		return append(b, x...)
+	}
+	panic(fmt.Sprintf("mcgo: cannot encode %T", t))
+}
+
+func appendPid(b []byte, p Pid) []byte {
+	b = putUvarint(b, uint64(p.Node))
+	b = putUvarint(b, uint64(p.Lid))
+	return putUvarint(b, uint64(p.Cr))
+}
+
+func appendRef(b []byte, r Ref) []byte {
+	b = putUvarint(b, uint64(r.Node))
+	b = putUvarint(b, uint64(r.N))
+	return putUvarint(b, uint64(r.Cr))
+}
+
+func appendBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, 1)
+	}
+	return append(b, 0)
+}
+
+func appendVC(b []byte, v VClock) []byte {
+	b = putUvarint(b, uint64(len(v)))
+	for _, e := range v {
+		b = appendPid(b, e.Pid)
+		b = putUvarint(b, uint64(e.N))
+	}
+	return b
+}
+
+// appendProc encodes a process.
+func (s *System) appendProc(b []byte, p *Proc) []byte {
+	b = appendPid(b, p.Pid)
+	b = append(b, byte(p.St))
+	b = putUvarint(b, uint64(p.Eff))
+	b = append(b, p.NArgs)
+	b = appendBool(b, p.Trap)
+	b = putVarint(b, int64(p.Init))
+	b = putUvarint(b, uint64(len(p.Frames)))
+	for _, f := range p.Frames {
+		b = putUvarint(b, uint64(f.Fn))
+		b = putUvarint(b, uint64(f.PC))
+		b = putUvarint(b, uint64(f.Base))
+	}
+	b = putUvarint(b, uint64(len(p.Stack)))
+	for _, t := range p.Stack {
+		b = s.appendTerm(b, t)
+	}
+	b = putUvarint(b, uint64(len(p.Hand)))
+	for _, h := range p.Hand {
+		b = putUvarint(b, uint64(h.Frame))
+		b = putUvarint(b, uint64(h.SP))
+		b = putUvarint(b, uint64(h.PC))
+	}
+	b = putUvarint(b, uint64(len(p.Mbox)))
+	for _, t := range p.Mbox {
+		b = s.appendTerm(b, t)
+	}
+	b = appendBool(b, p.MboxVC != nil)
+	if p.MboxVC != nil {
+		for _, v := range p.MboxVC {
+			b = appendVC(b, v)
+		}
+	}
+	b = putUvarint(b, uint64(len(p.Links)))
+	for _, l := range p.Links {
+		b = appendPid(b, l.Pid)
+		b = append(b, byte(l.State))
+	}
+	b = putUvarint(b, uint64(len(p.MonOut)))
+	for _, m := range p.MonOut {
+		b = appendRef(b, m.Ref)
+		b = appendPid(b, m.Target)
+		b = s.appendAtom(b, m.Name)
+		b = putUvarint(b, uint64(m.Node))
+		b = appendBool(b, m.ByName)
+	}
+	b = putUvarint(b, uint64(len(p.MonIn)))
+	for _, m := range p.MonIn {
+		b = appendRef(b, m.Ref)
+		b = appendPid(b, m.Watcher)
+		b = s.appendAtom(b, m.Name)
+		b = appendBool(b, m.ByName)
+	}
+	b = putUvarint(b, uint64(len(p.NMon)))
+	for _, n := range p.NMon {
+		b = putUvarint(b, uint64(n))
+	}
+	b = s.appendTerm(b, p.Reason)
+	b = appendBool(b, p.Own)
+	b = appendRef(b, p.Spawn)
+	b = putUvarint(b, uint64(p.SpawnTo))
+	b = append(b, p.SpawnOpts)
+	return appendVC(b, p.VC)
+}
+
+func (s *System) appendSignal(b []byte, g *Signal) []byte {
+	b = append(b, byte(g.Kind))
+	b = appendPid(b, g.From)
+	b = appendPid(b, g.To)
+	b = s.appendAtom(b, g.Name)
+	b = appendRef(b, g.Ref)
+	b = s.appendTerm(b, g.Val)
+	b = appendBool(b, g.Flag)
+	b = append(b, g.Opts)
+	b = putUvarint(b, uint64(g.Seq))
+	b = putUvarint(b, uint64(g.Sup))
+	return appendVC(b, g.VC)
+}
+
+// seal computes the cached encodings of the processes a transition made.
+func (s *System) seal(st *State) {
+	for _, p := range st.Procs {
+		if p.enc == nil {
+			p.enc = s.appendProc(nil, p)
+		}
+	}
+}
+
+// AppendKey appends the canonical encoding of st to dst.
+func (s *System) AppendKey(dst []byte, st *State) []byte {
+	b := dst
+	b = putUvarint(b, uint64(len(st.Nodes)))
+	for _, n := range st.Nodes {
+		b = appendBool(b, n.Up)
+		b = putUvarint(b, uint64(n.Cr))
+		b = putUvarint(b, uint64(n.NextLid))
+		b = putUvarint(b, uint64(n.NextRef))
+		b = putUvarint(b, uint64(n.Incarn))
+		b = putUvarint(b, uint64(len(n.Reg)))
+		for _, r := range n.Reg {
+			b = s.appendAtom(b, r.Name)
+			b = appendPid(b, r.Pid)
+		}
+		b = putUvarint(b, uint64(len(n.Subs)))
+		for _, p := range n.Subs {
+			b = appendPid(b, p)
+		}
+	}
+	b = putUvarint(b, uint64(len(st.Procs)))
+	for _, p := range st.Procs {
+		if p.enc == nil {
+			// States built outside a transition (tests): encode now.
+			b = s.appendProc(b, p)
+			continue
+		}
+		b = append(b, p.enc...)
+	}
+	b = putUvarint(b, uint64(len(st.Chans)))
+	for i := range st.Chans {
+		c := &st.Chans[i]
+		b = putUvarint(b, uint64(c.From))
+		b = putUvarint(b, uint64(c.To))
+		b = putUvarint(b, uint64(len(c.Sigs)))
+		for j := range c.Sigs {
+			b = s.appendSignal(b, &c.Sigs[j])
+		}
+	}
+	b = putUvarint(b, uint64(len(st.Conns)))
+	for _, c := range st.Conns {
+		b = putUvarint(b, uint64(c.A))
+		b = putUvarint(b, uint64(c.B))
+		b = append(b, byte(c.State))
+		b = putUvarint(b, uint64(c.CrA))
+		b = putUvarint(b, uint64(c.CrB))
+	}
+	b = putUvarint(b, uint64(len(st.Budget)))
+	b = append(b, st.Budget...)
+	b = putUvarint(b, uint64(st.Spawns))
+	b = appendBool(b, st.Hist != nil)
+	if h := st.Hist; h != nil {
+		b = putUvarint(b, uint64(len(h.Pairs)))
+		for _, p := range h.Pairs {
+			b = appendPid(b, p.From)
+			b = appendPid(b, p.To.Pid)
+			b = s.appendAtom(b, p.To.Name)
+			b = appendBool(b, p.To.ByName)
+			b = putUvarint(b, uint64(p.Sent))
+			b = putUvarint(b, uint64(p.Done))
+			b = putUvarint(b, uint64(p.Sup))
+		}
+		b = putUvarint(b, uint64(len(h.Pids)))
+		for _, p := range h.Pids {
+			b = appendPid(b, p)
+		}
+		b = putUvarint(b, uint64(len(h.Told)))
+		for _, t := range h.Told {
+			b = appendPid(b, t.Watcher)
+			b = appendPid(b, t.Pid)
+			b = appendBool(b, t.ByNode)
+			b = putUvarint(b, uint64(t.Node))
+			b = putUvarint(b, uint64(t.Cr))
+		}
+		b = putUvarint(b, uint64(len(h.Seen)))
+		for _, x := range h.Seen {
+			b = appendPid(b, x.Pid)
+			b = appendVC(b, x.VC)
+		}
+	}
+	b = putUvarint(b, uint64(len(st.Bound)))
+	return append(b, st.Bound...)
+}
+
+// ---------------------------------------------------------------------------
+// Decoding
+
+var errCorrupt = errors.New("corrupt state encoding")
+
+type decoder struct {
+	s   *System
+	b   []byte
+	err error
+}
+
+func (d *decoder) uv() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) v() int64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) byte1() byte {
+	if d.err != nil || len(d.b) == 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) bytes(n uint64) []byte {
+	if d.err != nil || uint64(len(d.b)) < n {
+		d.err = errCorrupt
+		return nil
+	}
+	out := d.b[:n]
+	d.b = d.b[n:]
+	return out
+}
+
+func (d *decoder) count() int {
+	n := d.uv()
+	if n > uint64(len(d.b))+1 {
+		d.err = errCorrupt
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) bool1() bool { return d.byte1() != 0 }
+
+func (d *decoder) pid() Pid {
+	return Pid{Node: NodeID(d.uv()), Lid: uint32(d.uv()), Cr: uint32(d.uv())}
+}
+
+func (d *decoder) ref() Ref {
+	return Ref{Node: NodeID(d.uv()), N: uint32(d.uv()), Cr: uint32(d.uv())}
+}
+
+func (d *decoder) atom() Atom {
+	switch d.byte1() {
+	case tAtom:
+		return Atom(d.uv())
+	case tAtomName:
+		return Intern(string(d.bytes(d.uv())))
+	}
+	d.err = errCorrupt
+	return 0
+}
+
+func (d *decoder) vc() VClock {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	v := make(VClock, n)
+	for i := range v {
+		v[i] = VEntry{Pid: d.pid(), N: uint32(d.uv())}
+	}
+	return v
+}
+
+func (d *decoder) term(depth int) Term {
+	if depth > 100000 {
+		d.err = errCorrupt
+		return nil
+	}
+	switch d.byte1() {
+	case tAbsent:
+		return nil
+	case tInt:
+		return Int(d.v())
+	case tAtom:
+		return Atom(d.uv())
+	case tAtomName:
+		return Intern(string(d.bytes(d.uv())))
+	case tNil:
+		return NilTerm
+	case tList:
+		n := d.count()
+		elems := make([]Term, n)
+		for i := range elems {
+			elems[i] = d.term(depth + 1)
+		}
+		return ListWithTail(elems, d.term(depth+1))
+	case tTuple:
+		n := d.count()
+		t := make(Tuple, n)
+		for i := range t {
+			t[i] = d.term(depth + 1)
+		}
+		return t
+	case tPid:
+		return d.pid()
+	case tRef:
+		return d.ref()
+	case tFun:
+		f := &Fun{Fn: int32(d.uv())}
+		n := d.count()
+		if n > 0 {
+			f.Env = make([]Term, n)
+			for i := range f.Env {
+				f.Env[i] = d.term(depth + 1)
+			}
+		}
+		if d.s != nil && int(f.Fn) >= len(d.s.prog.Funcs) {
+			d.err = errCorrupt
+		}
+		return f
+	case tExtFun:
+		return &Fun{Fn: -1, M: d.atom(), F: d.atom(), Arity: int(d.uv())}
+	case tBinary:
+		return Binary(d.bytes(d.uv()))
+	}
+	d.err = errCorrupt
+	return nil
+}
+
+func (d *decoder) proc() *Proc {
+	start := d.b
+	p := &Proc{}
+	p.Pid = d.pid()
+	p.St = PStatus(d.byte1())
+	p.Eff = Effect(d.uv())
+	p.NArgs = d.byte1()
+	p.Trap = d.bool1()
+	p.Init = int32(d.v())
+	if n := d.count(); n > 0 {
+		p.Frames = make([]Frame, n)
+		for i := range p.Frames {
+			p.Frames[i] = Frame{Fn: int32(d.uv()), PC: int32(d.uv()), Base: int32(d.uv())}
+		}
+	}
+	if n := d.count(); n > 0 {
+		p.Stack = make([]Term, n)
+		for i := range p.Stack {
+			p.Stack[i] = d.term(0)
+		}
+	}
+	if n := d.count(); n > 0 {
+		p.Hand = make([]Handler, n)
+		for i := range p.Hand {
+			p.Hand[i] = Handler{Frame: int32(d.uv()), SP: int32(d.uv()), PC: int32(d.uv())}
+		}
+	}
+	if n := d.count(); n > 0 {
+		p.Mbox = make([]Term, n)
+		for i := range p.Mbox {
+			p.Mbox[i] = d.term(0)
+		}
+	}
+	if d.bool1() {
+		p.MboxVC = make([]VClock, len(p.Mbox))
+		for i := range p.MboxVC {
+			p.MboxVC[i] = d.vc()
+		}
+	}
+	if n := d.count(); n > 0 {
+		p.Links = make([]Link, n)
+		for i := range p.Links {
+			p.Links[i] = Link{Pid: d.pid(), State: LinkState(d.byte1())}
+		}
+	}
+	if n := d.count(); n > 0 {
+		p.MonOut = make([]MonOut, n)
+		for i := range p.MonOut {
+			p.MonOut[i] = MonOut{Ref: d.ref(), Target: d.pid(), Name: d.atom(), Node: NodeID(d.uv()), ByName: d.bool1()}
+		}
+	}
+	if n := d.count(); n > 0 {
+		p.MonIn = make([]MonIn, n)
+		for i := range p.MonIn {
+			p.MonIn[i] = MonIn{Ref: d.ref(), Watcher: d.pid(), Name: d.atom(), ByName: d.bool1()}
+		}
+	}
+	if n := d.count(); n > 0 {
+		p.NMon = make([]NodeID, n)
+		for i := range p.NMon {
+			p.NMon[i] = NodeID(d.uv())
+		}
+	}
+	p.Reason = d.term(0)
+	p.Own = d.bool1()
+	p.Spawn = d.ref()
+	p.SpawnTo = NodeID(d.uv())
+	p.SpawnOpts = d.byte1()
+	p.VC = d.vc()
+	if d.err == nil {
+		p.enc = append([]byte(nil), start[:len(start)-len(d.b)]...)
+		if err := d.s.checkProc(p); err != nil {
+			d.err = err
+		}
+	}
+	return p
+}
+
+// checkProc verifies that a decoded process refers only to code that
+// exists, so that a corrupt store cannot make the machine misbehave.
+func (s *System) checkProc(p *Proc) error {
+	for _, f := range p.Frames {
+		if f.Fn < 0 || int(f.Fn) >= len(s.prog.Funcs) || f.PC < 0 || int(f.PC) >= len(s.prog.Funcs[f.Fn].Code) ||
+			f.Base < 0 || int(f.Base)+s.prog.Funcs[f.Fn].NSlots > len(p.Stack) {
+			return errCorrupt
+		}
+	}
+	for _, h := range p.Hand {
+		if h.Frame < 0 || int(h.Frame) >= len(p.Frames) || h.SP < 0 || int(h.SP) > len(p.Stack) {
+			return errCorrupt
+		}
+	}
+	if p.Init >= int32(len(s.prog.Funcs)) {
+		return errCorrupt
+	}
+	return nil
+}
+
+func (d *decoder) signal() Signal {
+	return Signal{
+		Kind: SigKind(d.byte1()), From: d.pid(), To: d.pid(), Name: d.atom(), Ref: d.ref(),
+		Val: d.term(0), Flag: d.bool1(), Opts: d.byte1(), Seq: uint32(d.uv()), Sup: uint32(d.uv()), VC: d.vc(),
+	}
+}
+
+// DecodeKey rebuilds a state from its canonical encoding.
+func (s *System) DecodeKey(key []byte) (*State, error) {
+	d := &decoder{s: s, b: key}
+	st := &State{}
+	nn := d.count()
+	if d.err == nil && nn != len(s.nodes) {
+		return nil, fmt.Errorf("%w: %d nodes, the model has %d", errCorrupt, nn, len(s.nodes))
+	}
+	st.Nodes = make([]Node, nn)
+	for i := range st.Nodes {
+		n := &st.Nodes[i]
+		n.Up = d.bool1()
+		n.Cr = uint32(d.uv())
+		n.NextLid = uint32(d.uv())
+		n.NextRef = uint32(d.uv())
+		n.Incarn = uint32(d.uv())
+		if k := d.count(); k > 0 {
+			n.Reg = make([]RegEntry, k)
+			for j := range n.Reg {
+				n.Reg[j] = RegEntry{Name: d.atom(), Pid: d.pid()}
+			}
+		}
+		if k := d.count(); k > 0 {
+			n.Subs = make([]Pid, k)
+			for j := range n.Subs {
+				n.Subs[j] = d.pid()
+			}
+		}
+	}
+	np := d.count()
+	st.Procs = make([]*Proc, 0, np)
+	for i := 0; i < np && d.err == nil; i++ {
+		st.Procs = append(st.Procs, d.proc())
+	}
+	if nc := d.count(); nc > 0 {
+		st.Chans = make([]Channel, nc)
+		for i := range st.Chans {
+			c := &st.Chans[i]
+			c.From, c.To = NodeID(d.uv()), NodeID(d.uv())
+			ns := d.count()
+			c.Sigs = make([]Signal, ns)
+			for j := range c.Sigs {
+				c.Sigs[j] = d.signal()
+			}
+		}
+	}
+	if nc := d.count(); nc > 0 {
+		st.Conns = make([]Conn, nc)
+		for i := range st.Conns {
+			st.Conns[i] = Conn{A: NodeID(d.uv()), B: NodeID(d.uv()), State: ConnState(d.byte1()), CrA: uint32(d.uv()), CrB: uint32(d.uv())}
+		}
+	}
+	st.Budget = append([]uint8(nil), d.bytes(d.uv())...)
+	st.Spawns = uint32(d.uv())
+	if d.bool1() {
+		h := &Hist{}
+		if k := d.count(); k > 0 {
+			h.Pairs = make([]PairHist, k)
+			for i := range h.Pairs {
+				h.Pairs[i] = PairHist{From: d.pid(), To: Dest{Pid: d.pid(), Name: d.atom(), ByName: d.bool1()},
+					Sent: uint32(d.uv()), Done: uint32(d.uv()), Sup: uint32(d.uv())}
+			}
+		}
+		if k := d.count(); k > 0 {
+			h.Pids = make([]Pid, k)
+			for i := range h.Pids {
+				h.Pids[i] = d.pid()
+			}
+		}
+		if k := d.count(); k > 0 {
+			h.Told = make([]Told, k)
+			for i := range h.Told {
+				h.Told[i] = Told{Watcher: d.pid(), Pid: d.pid(), ByNode: d.bool1(), Node: NodeID(d.uv()), Cr: uint32(d.uv())}
+			}
+		}
+		if k := d.count(); k > 0 {
+			h.Seen = make([]Seen, k)
+			for i := range h.Seen {
+				h.Seen[i] = Seen{Pid: d.pid(), VC: d.vc()}
+			}
+		}
+		st.Hist = h
+	}
+	st.Bound = string(d.bytes(d.uv()))
+	if d.err == nil && len(d.b) != 0 {
+		d.err = fmt.Errorf("%w: %d trailing bytes", errCorrupt, len(d.b))
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return st, nil
+}

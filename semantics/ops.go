@@ -1,0 +1,256 @@
+package semantics
+
+import (
+	"math"
+)
+
+// Exc is an Erlang exception: class error, exit or throw, and a reason.
+type Exc struct {
+	Class  Atom
+	Reason Term
+}
+
+func errorExc(reason Term) *Exc { return &Exc{Class: AError, Reason: reason} }
+
+var (
+	excBadarg   = errorExc(ABadarg)
+	excBadarith = errorExc(ABadarith)
+)
+
+var binopNames = []string{"+", "-", "*", "/", "div", "rem", "band", "bor", "bxor", "bsl", "bsr",
+	"and", "or", "xor", "==", "/=", "=<", "<", ">=", ">", "=:=", "=/=", "++", "--"}
+
+const (
+	opAdd = iota
+	opSub
+	opMul
+	opFDiv
+	opDiv
+	opRem
+	opBand
+	opBor
+	opBxor
+	opBsl
+	opBsr
+	opAnd
+	opOr
+	opXor
+	opEq
+	opNe
+	opLe
+	opLt
+	opGe
+	opGt
+	opEqx
+	opNex
+	opAppend
+	opSubtract
+)
+
+var unopNames = []string{"-", "+", "not", "bnot"}
+
+const (
+	opNeg = iota
+	opPlus
+	opNot
+	opBnot
+)
+
+func binopIndex(op string) int {
+	for i, n := range binopNames {
+		if n == op {
+			return i
+		}
+	}
+	return -1
+}
+
+func unopIndex(op string) int {
+	for i, n := range unopNames {
+		if n == op {
+			return i
+		}
+	}
+	return -1
+}
+
+func toBool(t Term) (bool, bool) {
+	switch t {
+	case ATrue:
+		return true, true
+	case AFalse:
+		return false, true
+	}
+	return false, false
+}
+
+// binop applies a binary operator (not andalso/orelse).
+func binop(op int, a, b Term) (Term, *Exc) {
+	switch op {
+	case opEq, opEqx:
+		return Bool(Equal(a, b)), nil
+	case opNe, opNex:
+		return Bool(!Equal(a, b)), nil
+	case opLt:
+		return Bool(Compare(a, b) < 0), nil
+	case opLe:
+		return Bool(Compare(a, b) <= 0), nil
+	case opGt:
+		return Bool(Compare(a, b) > 0), nil
+	case opGe:
+		return Bool(Compare(a, b) >= 0), nil
+	case opAnd, opOr, opXor:
+		x, ok1 := toBool(a)
+		y, ok2 := toBool(b)
+		if !ok1 || !ok2 {
+			return nil, excBadarg
+		}
+		switch op {
+		case opAnd:
+			return Bool(x && y), nil
+		case opOr:
+			return Bool(x || y), nil
+		}
+		return Bool(x != y), nil
+	case opAppend:
+		elems, ok := ListToSlice(a)
+		if !ok {
+			return nil, excBadarg
+		}
+		return ListWithTail(elems, b), nil
+	case opSubtract:
+		xs, ok1 := ListToSlice(a)
+		ys, ok2 := ListToSlice(b)
+		if !ok1 || !ok2 {
+			return nil, excBadarg
+		}
+		out := append([]Term(nil), xs...)
+		for _, y := range ys {
+			for i, x := range out {
+				if Equal(x, y) {
+					out = append(out[:i:i], out[i+1:]...)
+					break
+				}
+			}
+		}
+		return MkList(out...), nil
+	}
+	x, ok1 := a.(Int)
+	y, ok2 := b.(Int)
+	if !ok1 || !ok2 {
+		return nil, excBadarith
+	}
+	switch op {
+	case opAdd:
+		r, overflow := addInt(int64(x), int64(y))
+		if overflow {
+			return nil, excBadarith
+		}
+		return Int(r), nil
+	case opSub:
+		r, overflow := subInt(int64(x), int64(y))
+		if overflow {
+			return nil, excBadarith
+		}
+		return Int(r), nil
+	case opMul:
+		r := x * y
+		if x != 0 && (r/x != y || (x == -1 && y == math.MinInt64) || (y == -1 && x == math.MinInt64)) {
+			return nil, excBadarith
+		}
+		return r, nil
+	case opFDiv:
+		// Floats are not supported: "/" is an error in the model.
+		return nil, errorExc(MkTuple(Intern("unsupported"), Intern("float")))
+	case opDiv:
+		if y == 0 || (x == math.MinInt64 && y == -1) {
+			return nil, excBadarith
+		}
+		return x / y, nil
+	case opRem:
+		if y == 0 {
+			return nil, excBadarith
+		}
+		if y == -1 {
+			return Int(0), nil
+		}
+		return x % y, nil
+	case opBand:
+		return x & y, nil
+	case opBor:
+		return x | y, nil
+	case opBxor:
+		return x ^ y, nil
+	case opBsl, opBsr:
+		n := int64(y)
+		if op == opBsr {
+			n = -n
+		}
+		if n >= 0 {
+			if n >= 63 {
+				if x == 0 {
+					return Int(0), nil
+				}
+				return nil, excBadarith
+			}
+			r := int64(x) << uint(n)
+			if r>>uint(n) != int64(x) {
+				return nil, excBadarith
+			}
+			return Int(r), nil
+		}
+		n = -n
+		if n >= 63 {
+			if x < 0 {
+				return Int(-1), nil
+			}
+			return Int(0), nil
+		}
+		return x >> uint(n), nil
+	}
+	return nil, excBadarith
+}
+
+func absInt(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func addInt(a, b int64) (int64, bool) {
+	r := a + b
+	return r, (a > 0 && b > 0 && r < 0) || (a < 0 && b < 0 && r >= 0)
+}
+
+func subInt(a, b int64) (int64, bool) {
+	r := a - b
+	return r, (a >= 0 && b < 0 && r < 0) || (a < 0 && b > 0 && r >= 0)
+}
+
+func unop(op int, a Term) (Term, *Exc) {
+	switch op {
+	case opNot:
+		x, ok := toBool(a)
+		if !ok {
+			return nil, excBadarg
+		}
+		return Bool(!x), nil
+	}
+	x, ok := a.(Int)
+	if !ok {
+		return nil, excBadarith
+	}
+	switch op {
+	case opNeg:
+		if x == math.MinInt64 {
+			return nil, excBadarith
+		}
+		return -x, nil
+	case opPlus:
+		return x, nil
+	case opBnot:
+		return ^x, nil
+	}
+	return nil, excBadarith
+}

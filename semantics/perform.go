@@ -1,0 +1,685 @@
+package semantics
+
+import (
+	"strconv"
+	"strings"
+)
+
+const (
+	spawnLink    = 1
+	spawnMonitor = 2
+)
+
+// effect performs an effect of process p (a private copy) with the given
+// arguments. It returns the effect's value, or an exception to raise in p.
+// If p dies or blocks during the effect, the caller does not resume it.
+func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
+	s := x.sys
+	n := p.Pid.Node
+	switch eff {
+	case EffSend:
+		return args[1], x.send(p, args[0], args[1])
+
+	case EffSpawn, EffSpawnLink, EffSpawnMonitor:
+		var opts uint8
+		switch eff {
+		case EffSpawnLink:
+			opts = spawnLink
+		case EffSpawnMonitor:
+			opts = spawnMonitor
+		}
+		node := n
+		var prog Term
+		switch len(args) {
+		case 1, 2:
+			f, ok := args[len(args)-1].(*Fun)
+			if !ok || funArity(s.prog, f) != 0 {
+				return nil, excBadarg
+			}
+			prog = f
+		case 3, 4:
+			k := len(args) - 3
+			m, ok1 := args[k].(Atom)
+			fn, ok2 := args[k+1].(Atom)
+			if !ok1 || !ok2 || ListLen(args[k+2]) < 0 {
+				return nil, excBadarg
+			}
+			prog = MkTuple(m, fn, args[k+2])
+		}
+		if len(args) == 2 || len(args) == 4 {
+			id, ok := s.nodeOf(args[0])
+			if _, isAtom := args[0].(Atom); !isAtom {
+				return nil, excBadarg
+			}
+			if !ok {
+				// A node that is not part of the model: unreachable.
+				return x.spawnFail(p, NodeID(0xFFFF), opts, x.m.makeRef(n)), nil
+			}
+			node = id
+		}
+		if node != n {
+			ref := x.m.makeRef(n)
+			if x.ensure(n, node) {
+				x.push(n, node, Signal{Kind: SigSpawnReq, From: p.Pid, Ref: ref, Val: prog, Opts: opts})
+				p.St = StSpawnWait
+				p.Spawn = ref
+				p.SpawnTo = node
+				p.SpawnOpts = opts
+				x.info.Blocked = true
+				return nil, nil
+			}
+			return x.spawnFail(p, node, opts, ref), nil
+		}
+		var q *Proc
+		switch pr := prog.(type) {
+		case *Fun:
+			q = s.newProc(&x.m, n, 0, 0, nil, pr)
+		case Tuple:
+			q = s.newProc(&x.m, n, pr[0].(Atom), pr[1].(Atom), pr[2], nil)
+		}
+		if q == nil {
+			return AUndefined, nil // a bound was reached; the state is cut here
+		}
+		x.spawned(q.Pid, p.Pid)
+		if q.St == StExit && q.Reason != ANormal {
+			x.info.Raised = append(x.info.Raised, Raise{Pid: q.Pid, Reason: q.Reason, Pos: x.m.raisedAt, Crash: q.Own})
+		}
+		var res Term = q.Pid
+		if opts&spawnLink != 0 {
+			p.Links = insertLink(p.Links, Link{Pid: q.Pid})
+			q.Links = insertLink(q.Links, Link{Pid: p.Pid})
+		}
+		if opts&spawnMonitor != 0 {
+			ref := x.m.makeRef(n)
+			p.MonOut = insertMonOut(p.MonOut, MonOut{Ref: ref, Target: q.Pid, Node: n})
+			q.MonIn = insertMonIn(q.MonIn, MonIn{Ref: ref, Watcher: p.Pid})
+			res = MkTuple(q.Pid, ref)
+		}
+		return res, nil
+
+	case EffLink:
+		q, ok := args[0].(Pid)
+		if !ok {
+			return nil, excBadarg
+		}
+		if q == p.Pid {
+			return ATrue, nil
+		}
+		if q.Node == n {
+			qp := x.proc(q)
+			if qp == nil {
+				if p.Trap {
+					x.appendMsg(p, MkTuple(AEXIT, q, ANoproc), nil)
+					x.info.Appends = append(x.info.Appends, Append{To: p.Pid, Msg: MkTuple(AEXIT, q, ANoproc)})
+					return ATrue, nil
+				}
+				return nil, errorExc(ANoproc)
+			}
+			if findLink(p.Links, q) < 0 {
+				p.Links = insertLink(p.Links, Link{Pid: q})
+			}
+			if findLink(qp.Links, p.Pid) < 0 {
+				qp.Links = insertLink(qp.Links, Link{Pid: p.Pid})
+			}
+			return ATrue, nil
+		}
+		if findLink(p.Links, q) < 0 {
+			p.Links = insertLink(p.Links, Link{Pid: q})
+		}
+		if x.ensure(n, q.Node) {
+			x.push(n, q.Node, Signal{Kind: SigLink, From: p.Pid, To: q})
+		} else {
+			x.exitSig(p.Pid, q, ANoconnection, true)
+		}
+		return ATrue, nil
+
+	case EffUnlink:
+		q, ok := args[0].(Pid)
+		if !ok {
+			return nil, excBadarg
+		}
+		i := findLink(p.Links, q)
+		if i >= 0 {
+			p.Links = append(p.Links[:i:i], p.Links[i+1:]...)
+		}
+		if q.Node == n {
+			if qp := x.proc(q); qp != nil {
+				if j := findLink(qp.Links, p.Pid); j >= 0 {
+					qp.Links = append(qp.Links[:j:j], qp.Links[j+1:]...)
+				}
+			}
+		} else if i >= 0 && x.ensure(n, q.Node) {
+			x.push(n, q.Node, Signal{Kind: SigUnlink, From: p.Pid, To: q})
+		}
+		return ATrue, nil
+
+	case EffMonitor:
+		if args[0] != AProcess {
+			return nil, excBadarg
+		}
+		return x.monitor(p, args[1])
+
+	case EffDemonitor:
+		ref, ok := args[0].(Ref)
+		if !ok {
+			return nil, excBadarg
+		}
+		flush, info := false, false
+		if len(args) == 2 {
+			opts, ok := ListToSlice(args[1])
+			if !ok {
+				return nil, excBadarg
+			}
+			for _, o := range opts {
+				switch o {
+				case Intern("flush"):
+					flush = true
+				case Intern("info"):
+					info = true
+				default:
+					return nil, excBadarg
+				}
+			}
+		}
+		i := findMonOut(p.MonOut, ref)
+		found := i >= 0
+		if found {
+			m := p.MonOut[i]
+			p.MonOut = append(p.MonOut[:i:i], p.MonOut[i+1:]...)
+			if !m.ByName || m.Target != (Pid{}) {
+				x.dropMonIn(m.Target, ref)
+			}
+			if m.ByName && m.Node != n {
+				// Remote by-name monitor: the target's record is found by ref.
+				for _, q := range x.e.s.Procs {
+					if q.Pid.Node == m.Node && findMonIn(q.MonIn, ref) >= 0 {
+						x.dropMonIn(q.Pid, ref)
+					}
+				}
+			}
+		}
+		if flush {
+			var mb []Term
+			var vcs []VClock
+			for k, msg := range p.Mbox {
+				if t, ok := msg.(Tuple); ok && len(t) == 5 && t[0] == ADOWN && Equal(t[1], ref) {
+					continue
+				}
+				mb = append(mb, msg)
+				if p.MboxVC != nil {
+					vcs = append(vcs, p.MboxVC[k])
+				}
+			}
+			p.Mbox = mb
+			if p.MboxVC != nil {
+				p.MboxVC = vcs
+			}
+		}
+		if info {
+			return Bool(found), nil
+		}
+		return ATrue, nil
+
+	case EffMonitorNode:
+		b, ok := toBool(args[1])
+		if _, isAtom := args[0].(Atom); !isAtom || !ok {
+			return nil, excBadarg
+		}
+		m, known := s.nodeOf(args[0])
+		if !b {
+			var keep []NodeID
+			for _, k := range p.NMon {
+				if !known || k != m {
+					keep = append(keep, k)
+				}
+			}
+			p.NMon = keep
+			return ATrue, nil
+		}
+		if known && m == n {
+			return ATrue, nil
+		}
+		if known && x.ensure(n, m) {
+			p.NMon = insertNode(p.NMon, m)
+			return ATrue, nil
+		}
+		x.appendMsg(p, MkTuple(ANodedown, args[0]), nil)
+		x.info.Appends = append(x.info.Appends, Append{To: p.Pid, Msg: MkTuple(ANodedown, args[0])})
+		return ATrue, nil
+
+	case EffExit2:
+		q, ok := args[0].(Pid)
+		if !ok {
+			return nil, excBadarg
+		}
+		r := args[1]
+		switch {
+		case q == p.Pid:
+			x.exitSig(p.Pid, p.Pid, r, false)
+		case q.Node == n:
+			x.exitSig(q, p.Pid, r, false)
+		default:
+			if x.ensure(n, q.Node) {
+				x.push(n, q.Node, Signal{Kind: SigExit, From: p.Pid, To: q, Val: r})
+			}
+		}
+		return ATrue, nil
+
+	case EffProcessFlag:
+		if args[0] != ATrapExit {
+			return nil, excBadarg
+		}
+		b, ok := toBool(args[1])
+		if !ok {
+			return nil, excBadarg
+		}
+		old := p.Trap
+		p.Trap = b
+		return Bool(old), nil
+
+	case EffRegister:
+		name, ok := args[0].(Atom)
+		q, ok2 := args[1].(Pid)
+		if !ok || !ok2 || name == AUndefined || q.Node != n || !x.alive(q) {
+			return nil, excBadarg
+		}
+		for _, r := range x.e.s.Nodes[n].Reg {
+			if r.Name == name || r.Pid == q {
+				return nil, excBadarg
+			}
+		}
+		nodes := x.e.nodes()
+		nodes[n].Reg = insertReg(nodes[n].Reg, RegEntry{Name: name, Pid: q})
+		return ATrue, nil
+
+	case EffUnregister:
+		name, ok := args[0].(Atom)
+		if !ok {
+			return nil, excBadarg
+		}
+		for i, r := range x.e.s.Nodes[n].Reg {
+			if r.Name == name {
+				nodes := x.e.nodes()
+				rs := nodes[n].Reg
+				nodes[n].Reg = append(rs[:i:i], rs[i+1:]...)
+				return ATrue, nil
+			}
+		}
+		return nil, excBadarg
+
+	case EffWhereis:
+		name, ok := args[0].(Atom)
+		if !ok {
+			return nil, excBadarg
+		}
+		if q, ok := x.whereis(n, name); ok {
+			return q, nil
+		}
+		return AUndefined, nil
+
+	case EffRegistered:
+		var names []Term
+		for _, r := range x.e.s.Nodes[n].Reg {
+			names = append(names, r.Name)
+		}
+		return MkList(names...), nil
+
+	case EffIsAlive:
+		q, ok := args[0].(Pid)
+		if !ok || q.Node != n {
+			return nil, excBadarg
+		}
+		return Bool(x.alive(q)), nil
+
+	case EffHalt:
+		x.crash(n, "halt")
+		return nil, nil
+
+	case EffDisconnect:
+		m, ok := s.nodeOf(args[0])
+		if _, isAtom := args[0].(Atom); !isAtom {
+			return nil, excBadarg
+		}
+		if !ok || m == n || s.opts.SingleNode {
+			return AFalse, nil
+		}
+		st := x.e.s.ConnState(n, m)
+		lo, hi := n, m
+		if lo > hi {
+			lo, hi = hi, lo
+		}
+		if !holds(st, lo, hi, n) {
+			return AFalse, nil
+		}
+		x.teardown(n, m, "disconnect_node")
+		return ATrue, nil
+
+	case EffPing, EffConnect:
+		if _, isAtom := args[0].(Atom); !isAtom {
+			return nil, excBadarg
+		}
+		m, ok := s.nodeOf(args[0])
+		up := ok && x.ensure(n, m)
+		if eff == EffPing {
+			if up {
+				return APong, nil
+			}
+			return APang, nil
+		}
+		return Bool(up), nil
+
+	case EffMonitorNodes:
+		b, ok := toBool(args[0])
+		if !ok {
+			return nil, excBadarg
+		}
+		nodes := x.e.nodes()
+		subs := pidsWithout(nodes[n].Subs, p.Pid)
+		if b {
+			subs = insertPid(subs, p.Pid)
+		}
+		nodes[n].Subs = subs
+		return AOk, nil
+
+	case EffSendAfter:
+		t, ok := args[0].(Int)
+		if !ok || t < 0 {
+			return nil, excBadarg
+		}
+		switch args[1].(type) {
+		case Pid, Atom:
+		default:
+			return nil, excBadarg
+		}
+		ref := x.m.makeRef(n)
+		q := s.newProc(&x.m, n, AMcgo, Intern("send_after"), MkList(args[0], args[1], args[2]), nil)
+		if q != nil {
+			q.Init = s.afterFn
+			x.spawned(q.Pid, p.Pid)
+		}
+		return ref, nil
+
+	case EffListToPid:
+		str, ok := StringValue(args[0])
+		if !ok {
+			return nil, excBadarg
+		}
+		k, lid, ok := parsePidText(str)
+		if !ok {
+			return nil, excBadarg
+		}
+		if k == 0 || s.opts.SingleNode {
+			return Pid{Node: n, Lid: uint32(lid), Cr: x.e.s.Nodes[n].Cr}, nil
+		}
+		m := NodeID(k - 1)
+		if int(m) >= len(x.e.s.Nodes) {
+			return nil, excBadarg
+		}
+		if m == n {
+			return Pid{Node: n, Lid: uint32(lid), Cr: x.e.s.Nodes[n].Cr}, nil
+		}
+		lo, hi := n, m
+		if lo > hi {
+			lo, hi = hi, lo
+		}
+		if !holds(x.e.s.ConnState(n, m), lo, hi, n) {
+			return nil, excBadarg
+		}
+		return Pid{Node: m, Lid: uint32(lid), Cr: x.connCreation(n, m)}, nil
+
+	case EffIoFormat:
+		var f, a Term = args[0], NilTerm
+		switch len(args) {
+		case 2:
+			a = args[1]
+		case 3:
+			f, a = args[1], args[2]
+		}
+		out, ok := s.format(f, a, n)
+		if !ok {
+			return nil, errorExc(MkTuple(Intern("format_error"), MkList(f, a)))
+		}
+		x.info.Output += out
+		return AOk, nil
+
+	case EffNodes:
+		var out []Term
+		for m := 0; m < s.nUp; m++ {
+			if NodeID(m) == n {
+				continue
+			}
+			lo, hi := n, NodeID(m)
+			if lo > hi {
+				lo, hi = hi, lo
+			}
+			if holds(x.e.s.ConnState(n, NodeID(m)), lo, hi, n) {
+				out = append(out, s.nodeAtom(NodeID(m)))
+			}
+		}
+		return MkList(out...), nil
+
+	case EffYield:
+		return ATrue, nil
+	}
+	return nil, errorExc(AUndef)
+}
+
+// send is p ! msg.
+func (x *stepper) send(p *Proc, dest, msg Term) *Exc {
+	s := x.sys
+	n := p.Pid.Node
+	switch d := dest.(type) {
+	case Pid:
+		x.sendPid(p, d, Dest{Pid: d}, msg)
+		return nil
+	case Atom:
+		q, ok := x.whereis(n, d)
+		if !ok {
+			return errorExc(ABadarg)
+		}
+		x.sendPid(p, q, Dest{Pid: q}, msg)
+		return nil
+	case Tuple:
+		if len(d) != 2 {
+			return excBadarg
+		}
+		name, ok1 := d[0].(Atom)
+		_, ok2 := d[1].(Atom)
+		if !ok1 || !ok2 {
+			return excBadarg
+		}
+		m, known := s.nodeOf(d[1])
+		if known && m == n {
+			q, ok := x.whereis(n, name)
+			if !ok {
+				return errorExc(ABadarg)
+			}
+			x.sendPid(p, q, Dest{Pid: q}, msg)
+			return nil
+		}
+		dst := Dest{Pid: Pid{Node: m}, Name: name, ByName: true}
+		sig := Signal{Kind: SigRegMsg, From: p.Pid, Name: name, Val: msg}
+		x.userSent(p, dst, Pid{Node: m}, &sig)
+		if known && x.ensure(n, m) {
+			x.push(n, m, sig)
+		} else {
+			x.lose(n, m, sig, "no connection")
+		}
+		return nil
+	}
+	return excBadarg
+}
+
+func (x *stepper) sendPid(p *Proc, q Pid, dest Dest, msg Term) {
+	n := p.Pid.Node
+	sig := Signal{Kind: SigMsg, From: p.Pid, To: q, Val: msg}
+	x.userSent(p, dest, q, &sig)
+	if q.Node == n {
+		x.userArrive(q, &sig, dest)
+		return
+	}
+	if !x.sys.configured(q.Node) {
+		x.lose(n, q.Node, sig, "no connection")
+		return
+	}
+	if x.ensure(n, q.Node) {
+		x.push(n, q.Node, sig)
+	} else {
+		x.lose(n, q.Node, sig, "no connection")
+	}
+}
+
+// monitor is erlang:monitor(process, Target).
+func (x *stepper) monitor(p *Proc, target Term) (Term, *Exc) {
+	s := x.sys
+	n := p.Pid.Node
+	ref := x.m.makeRef(n)
+	var m MonOut
+	switch t := target.(type) {
+	case Pid:
+		m = MonOut{Ref: ref, Target: t, Node: t.Node}
+	case Atom:
+		m = MonOut{Ref: ref, Name: t, Node: n, ByName: true}
+	case Tuple:
+		if len(t) != 2 {
+			return nil, excBadarg
+		}
+		name, ok1 := t[0].(Atom)
+		_, ok2 := t[1].(Atom)
+		if !ok1 || !ok2 {
+			return nil, excBadarg
+		}
+		node, known := s.nodeOf(t[1])
+		if !known {
+			x.notifyDownMsg(p, ref, target, ANoconnection)
+			return ref, nil
+		}
+		m = MonOut{Ref: ref, Name: name, Node: node, ByName: true}
+	default:
+		return nil, excBadarg
+	}
+	obj := x.monObj(m)
+	if m.Node == n {
+		q := m.Target
+		ok := x.alive(q)
+		if m.ByName {
+			q, ok = x.whereis(n, m.Name)
+		}
+		if !ok {
+			x.notifyDownMsg(p, ref, obj, ANoproc)
+			return ref, nil
+		}
+		if m.ByName {
+			m.Target = q
+		}
+		if q == p.Pid {
+			// Monitoring oneself: the monitor exists and can never fire.
+			p.MonOut = insertMonOut(p.MonOut, m)
+			p.MonIn = insertMonIn(p.MonIn, MonIn{Ref: ref, Watcher: p.Pid, Name: m.Name, ByName: m.ByName})
+			return ref, nil
+		}
+		p.MonOut = insertMonOut(p.MonOut, m)
+		qp := x.proc(q)
+		qp.MonIn = insertMonIn(qp.MonIn, MonIn{Ref: ref, Watcher: p.Pid, Name: m.Name, ByName: m.ByName})
+		return ref, nil
+	}
+	if !s.configured(m.Node) || !x.ensure(n, m.Node) {
+		x.notifyDownMsg(p, ref, obj, ANoconnection)
+		if !m.ByName {
+			x.told(Told{Watcher: p.Pid, Pid: m.Target})
+		}
+		return ref, nil
+	}
+	p.MonOut = insertMonOut(p.MonOut, m)
+	x.push(n, m.Node, Signal{Kind: SigMonitor, From: p.Pid, To: m.Target, Ref: ref, Name: m.Name, Flag: m.ByName})
+	return ref, nil
+}
+
+func (x *stepper) notifyDownMsg(p *Proc, ref Ref, obj Term, reason Term) {
+	msg := MkTuple(ADOWN, ref, AProcess, obj, reason)
+	x.appendMsg(p, msg, nil)
+	x.info.Appends = append(x.info.Appends, Append{To: p.Pid, Msg: msg})
+}
+
+// spawnFail is SpawnFail(p, m, opts): the useless pid of node m, with a
+// noconnection exit or DOWN for spawn_link and spawn_monitor. It returns the
+// spawn's result; when p is blocked in a remote spawn it also resumes p.
+func (x *stepper) spawnFail(p *Proc, m NodeID, opts uint8, ref Ref) Term {
+	useless := Pid{Node: m}
+	var res Term = useless
+	if opts&spawnMonitor != 0 {
+		x.notifyDownMsg(p, ref, useless, ANoconnection)
+		res = MkTuple(useless, ref)
+	}
+	if opts&spawnLink != 0 {
+		p.Links = insertLink(p.Links, Link{Pid: useless})
+		x.exitSig(p.Pid, useless, ANoconnection, true)
+	}
+	if p.St == StSpawnWait {
+		p.St = StRun
+		if x.alive(p.Pid) {
+			x.m.resume(p, res)
+		}
+	}
+	return res
+}
+
+func insertNode(ns []NodeID, n NodeID) []NodeID {
+	out := make([]NodeID, 0, len(ns)+1)
+	i := 0
+	for i < len(ns) && ns[i] <= n {
+		i++
+	}
+	out = append(out, ns[:i]...)
+	out = append(out, n)
+	return append(out, ns[i:]...)
+}
+
+func insertPid(ps []Pid, p Pid) []Pid {
+	out := make([]Pid, 0, len(ps)+1)
+	i := 0
+	for i < len(ps) && pidLess(ps[i], p) {
+		i++
+	}
+	out = append(out, ps[:i]...)
+	out = append(out, p)
+	return append(out, ps[i:]...)
+}
+
+func insertReg(rs []RegEntry, r RegEntry) []RegEntry {
+	out := make([]RegEntry, 0, len(rs)+1)
+	i := 0
+	for i < len(rs) && rs[i].Name.Name() < r.Name.Name() {
+		i++
+	}
+	out = append(out, rs[:i]...)
+	out = append(out, r)
+	return append(out, rs[i:]...)
+}
+
+// parsePidText parses "<K.Lid.Serial>".
+func parsePidText(s string) (k, lid int, ok bool) {
+	if !strings.HasPrefix(s, "<") || !strings.HasSuffix(s, ">") {
+		return 0, 0, false
+	}
+	parts := strings.Split(s[1:len(s)-1], ".")
+	if len(parts) != 3 {
+		return 0, 0, false
+	}
+	var v [3]int
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 {
+			return 0, 0, false
+		}
+		v[i] = n
+	}
+	return v[0], v[1], true
+}
+
+// makeRef returns a fresh reference of node n.
+func (m *machine) makeRef(n NodeID) Ref {
+	nodes := m.e.nodes()
+	nodes[n].NextRef++
+	return Ref{Node: n, N: nodes[n].NextRef, Cr: nodes[n].Cr}
+}

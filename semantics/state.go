@@ -1,0 +1,485 @@
+package semantics
+
+import (
+	"sort"
+)
+
+// PStatus is what a process is doing.
+type PStatus uint8
+
+const (
+	// StRun: the process has run its pure code up to an effect and waits to
+	// perform it; the top frame's PC is the instruction that requests it.
+	StRun PStatus = iota
+	// StWait: the process waits in a receive (the top frame's PC is at OpRecv).
+	StWait
+	// StExit: the process's code has ended (normally or with an exception);
+	// its termination (links, monitors) is the next step.
+	StExit
+	// StSpawnWait: the process waits for the reply to a remote spawn.
+	StSpawnWait
+)
+
+// Frame is one activation: which function, where in it, and where its slots
+// start in the process's stack.
+type Frame struct {
+	Fn   int32
+	PC   int32
+	Base int32
+}
+
+// Handler is an active try or catch.
+type Handler struct {
+	Frame int32 // frame index
+	SP    int32 // stack height to restore
+	PC    int32 // where the handler continues
+}
+
+// LinkState is the state of one end of a link.
+type LinkState uint8
+
+const (
+	LinkActive LinkState = iota
+	LinkUnlinking
+)
+
+// Link is one end of a link held by a process.
+type Link struct {
+	Pid   Pid
+	State LinkState
+}
+
+// MonOut is a monitor held by a process (the watcher's side).
+type MonOut struct {
+	Ref    Ref
+	Target Pid  // the monitored process (resolved, or a pid of the node for a name)
+	Name   Atom // registered name when monitored by name (HasName)
+	Node   NodeID
+	ByName bool
+}
+
+// MonIn is a monitor on a process (the target's side).
+type MonIn struct {
+	Ref     Ref
+	Watcher Pid
+	Name    Atom // name the watcher used (ByName)
+	ByName  bool
+}
+
+// Proc is a live process.
+//
+// A Proc held by a State is immutable: a transition that changes a process
+// works on a copy (see [Proc.clone]). Slices other than Stack, Frames and
+// Handlers are shared between copies and must be replaced, never modified in
+// place.
+type Proc struct {
+	Pid       Pid
+	St        PStatus
+	Eff       Effect // StRun: the requested effect
+	NArgs     uint8  // StRun: its number of arguments (on the top of the stack)
+	Trap      bool
+	Init      int32 // the function the process was spawned with (for display)
+	Frames    []Frame
+	Stack     []Term
+	Hand      []Handler
+	Mbox      []Term
+	MboxVC    []VClock // causal history of each message (only when recorded)
+	Links     []Link   // sorted by pid
+	MonOut    []MonOut // sorted by ref
+	MonIn     []MonIn  // sorted by ref
+	NMon      []NodeID // monitor_node instances, sorted
+	Reason    Term     // StExit: the exit reason
+	Own       bool     // StExit: the process's own code raised (a crash candidate)
+	Spawn     Ref      // StSpawnWait: the request
+	SpawnTo   NodeID   // StSpawnWait: the node asked to spawn
+	SpawnOpts uint8    // StSpawnWait: spawnLink | spawnMonitor
+	VC        VClock   // causal history (only when recorded)
+
+	enc []byte // cached canonical encoding
+}
+
+// clone returns a private copy of p that a transition may change.
+func (p *Proc) clone() *Proc {
+	q := *p
+	q.Frames = append([]Frame(nil), p.Frames...)
+	q.Stack = append(make([]Term, 0, len(p.Stack)+8), p.Stack...)
+	q.Hand = append([]Handler(nil), p.Hand...)
+	q.enc = nil
+	return &q
+}
+
+// Node is the state of one node.
+type Node struct {
+	Up      bool
+	Cr      uint32 // current creation
+	NextLid uint32
+	NextRef uint32
+	Incarn  uint32     // restarts so far
+	Reg     []RegEntry // sorted by name text
+	Subs    []Pid      // net_kernel:monitor_nodes subscribers, sorted
+}
+
+// RegEntry is a registered name.
+type RegEntry struct {
+	Name Atom
+	Pid  Pid
+}
+
+// ConnState is the state of the connection between two nodes.
+type ConnState uint8
+
+const (
+	ConnDown ConnState = iota
+	ConnUp
+	// ConnHalfLo: the connection died at the higher node (it crashed); the
+	// lower node has not noticed and still holds it.
+	ConnHalfLo
+	// ConnHalfHi: the same with the roles swapped.
+	ConnHalfHi
+)
+
+// Conn is a connection that is not down.
+type Conn struct {
+	A, B     NodeID // A < B
+	State    ConnState
+	CrA, CrB uint32 // the creations the two ends had when the connection was made
+}
+
+// SigKind is the kind of a signal in flight between nodes.
+type SigKind uint8
+
+const (
+	SigMsg SigKind = iota
+	SigRegMsg
+	SigLink
+	SigUnlink
+	SigExit
+	SigMonitor
+	SigDemonitor
+	SigDown
+	SigSpawnReq
+	SigSpawnReply
+)
+
+var sigNames = [...]string{"message", "message", "link", "unlink", "exit", "monitor", "demonitor", "DOWN", "spawn request", "spawn reply"}
+
+func (k SigKind) String() string { return sigNames[k] }
+
+// Signal is a signal in flight from one node to another.
+type Signal struct {
+	Kind SigKind
+	From Pid
+	To   Pid  // target process (not for SigRegMsg / monitor by name)
+	Name Atom // SigRegMsg and monitor by name: the registered name
+	Ref  Ref
+	Val  Term // message, exit reason, spawn program or result
+	Flag bool // SigExit: caused by a link; SigMonitor/SigDown: by name
+	Opts uint8
+	// History, recorded only when a property needs it:
+	Seq uint32 // per (sender, destination) send number, from 1
+	Sup uint32 // the seq since which the sender supervised the receiver (0: not supervised)
+	VC  VClock
+}
+
+// Channel holds the signals in flight from one node to another.
+type Channel struct {
+	From, To NodeID
+	Sigs     []Signal
+}
+
+// State is a global state of the model.
+//
+// States are immutable values: successors share unchanged parts
+// (processes, channels) with their predecessor. The canonical encoding
+// ([System.AppendKey]) lists processes by pid, channels by key (empty ones
+// omitted), connections by pair (down ones omitted).
+type State struct {
+	Nodes  []Node
+	Procs  []*Proc   // live processes, sorted by pid
+	Chans  []Channel // non-empty channels, sorted by (From, To)
+	Conns  []Conn    // connections that are not down, sorted by pair
+	Budget []uint8   // remaining budget of each configured fault
+	Spawns uint32    // processes spawned so far
+	Hist   *Hist     // property history, nil unless recorded
+	// Bound is set when a transition reached a bound (mailbox, processes,
+	// stack...): the state is not expanded and the verdict is incomplete.
+	Bound string
+}
+
+// pidLess orders pids: by node, then local id, then creation.
+func pidLess(a, b Pid) bool {
+	if a.Node != b.Node {
+		return a.Node < b.Node
+	}
+	if a.Lid != b.Lid {
+		return a.Lid < b.Lid
+	}
+	return a.Cr < b.Cr
+}
+
+func refLess(a, b Ref) bool {
+	if a.Node != b.Node {
+		return a.Node < b.Node
+	}
+	if a.Cr != b.Cr {
+		return a.Cr < b.Cr
+	}
+	return a.N < b.N
+}
+
+// proc returns the index of the live process pid, or -1.
+func (s *State) proc(pid Pid) int {
+	i := sort.Search(len(s.Procs), func(i int) bool { return !pidLess(s.Procs[i].Pid, pid) })
+	if i < len(s.Procs) && s.Procs[i].Pid == pid {
+		return i
+	}
+	return -1
+}
+
+// Proc returns the live process pid, or nil.
+func (s *State) Proc(pid Pid) *Proc {
+	if i := s.proc(pid); i >= 0 {
+		return s.Procs[i]
+	}
+	return nil
+}
+
+func (s *State) chanIndex(from, to NodeID) (int, bool) {
+	i := sort.Search(len(s.Chans), func(i int) bool {
+		c := s.Chans[i]
+		return c.From > from || c.From == from && c.To >= to
+	})
+	return i, i < len(s.Chans) && s.Chans[i].From == from && s.Chans[i].To == to
+}
+
+// Channel returns the signals in flight from one node to another.
+func (s *State) Channel(from, to NodeID) []Signal {
+	if i, ok := s.chanIndex(from, to); ok {
+		return s.Chans[i].Sigs
+	}
+	return nil
+}
+
+// ConnState returns the state of the connection between a and b.
+func (s *State) ConnState(a, b NodeID) ConnState {
+	if a > b {
+		a, b = b, a
+		st := s.connRaw(a, b)
+		return st
+	}
+	return s.connRaw(a, b)
+}
+
+func (s *State) connRaw(a, b NodeID) ConnState {
+	for _, c := range s.Conns {
+		if c.A == a && c.B == b {
+			return c.State
+		}
+	}
+	return ConnDown
+}
+
+// holder reports whether node x holds the connection {a, b} (it is up, or
+// half-open with x as the end that has not noticed).
+func holds(st ConnState, a, b, x NodeID) bool {
+	switch st {
+	case ConnUp:
+		return true
+	case ConnHalfLo:
+		return x == a
+	case ConnHalfHi:
+		return x == b
+	}
+	return false
+}
+
+// ---------------------------------------------------------------------------
+// Copy-on-write editing of a state during a transition
+
+// edit is a state being built from a predecessor. It copies each part the
+// first time the transition changes it.
+type edit struct {
+	s          *State
+	nodesOwned bool
+	procsOwned bool
+	chansOwned bool
+	connsOwned bool
+	budOwned   bool
+	histOwned  bool
+	owned      map[Pid]bool // processes already copied
+}
+
+func newEdit(prev *State) *edit {
+	s := *prev
+	return &edit{s: &s}
+}
+
+func (e *edit) nodes() []Node {
+	if !e.nodesOwned {
+		e.s.Nodes = append([]Node(nil), e.s.Nodes...)
+		e.nodesOwned = true
+	}
+	return e.s.Nodes
+}
+
+func (e *edit) procs() []*Proc {
+	if !e.procsOwned {
+		e.s.Procs = append([]*Proc(nil), e.s.Procs...)
+		e.procsOwned = true
+	}
+	return e.s.Procs
+}
+
+// mut returns a private copy of the live process pid (copying it at most
+// once per transition), or nil.
+func (e *edit) mut(pid Pid) *Proc {
+	i := e.s.proc(pid)
+	if i < 0 {
+		return nil
+	}
+	if e.owned[pid] {
+		return e.s.Procs[i]
+	}
+	ps := e.procs()
+	q := ps[i].clone()
+	ps[i] = q
+	if e.owned == nil {
+		e.owned = map[Pid]bool{}
+	}
+	e.owned[pid] = true
+	return q
+}
+
+// addProc inserts a new process.
+func (e *edit) addProc(p *Proc) {
+	ps := e.procs()
+	i := sort.Search(len(ps), func(i int) bool { return !pidLess(ps[i].Pid, p.Pid) })
+	ps = append(ps, nil)
+	copy(ps[i+1:], ps[i:])
+	ps[i] = p
+	e.s.Procs = ps
+	if e.owned == nil {
+		e.owned = map[Pid]bool{}
+	}
+	e.owned[p.Pid] = true
+}
+
+// removeProc deletes a process.
+func (e *edit) removeProc(pid Pid) {
+	i := e.s.proc(pid)
+	if i < 0 {
+		return
+	}
+	ps := e.procs()
+	e.s.Procs = append(ps[:i], ps[i+1:]...)
+	delete(e.owned, pid)
+}
+
+func (e *edit) chans() []Channel {
+	if !e.chansOwned {
+		e.s.Chans = append([]Channel(nil), e.s.Chans...)
+		e.chansOwned = true
+	}
+	return e.s.Chans
+}
+
+// push appends a signal to the channel from -> to.
+func (e *edit) pushSig(from, to NodeID, sig Signal) {
+	cs := e.chans()
+	i, ok := e.s.chanIndex(from, to)
+	if ok {
+		old := cs[i].Sigs
+		n := make([]Signal, len(old)+1)
+		copy(n, old)
+		n[len(old)] = sig
+		cs[i].Sigs = n
+		return
+	}
+	cs = append(cs, Channel{})
+	copy(cs[i+1:], cs[i:])
+	cs[i] = Channel{From: from, To: to, Sigs: []Signal{sig}}
+	e.s.Chans = cs
+}
+
+// popSig removes the head of the channel from -> to and returns it.
+func (e *edit) popSig(from, to NodeID) (Signal, bool) {
+	i, ok := e.s.chanIndex(from, to)
+	if !ok {
+		return Signal{}, false
+	}
+	cs := e.chans()
+	sig := cs[i].Sigs[0]
+	if len(cs[i].Sigs) == 1 {
+		e.s.Chans = append(cs[:i], cs[i+1:]...)
+	} else {
+		cs[i].Sigs = cs[i].Sigs[1:]
+	}
+	return sig, true
+}
+
+// clearChan empties the channel from -> to and returns what it held.
+func (e *edit) clearChan(from, to NodeID) []Signal {
+	i, ok := e.s.chanIndex(from, to)
+	if !ok {
+		return nil
+	}
+	cs := e.chans()
+	sigs := cs[i].Sigs
+	e.s.Chans = append(cs[:i], cs[i+1:]...)
+	return sigs
+}
+
+func (e *edit) setConn(a, b NodeID, st ConnState) {
+	if a > b {
+		a, b = b, a
+		switch st {
+		case ConnHalfLo:
+			st = ConnHalfHi
+		case ConnHalfHi:
+			st = ConnHalfLo
+		}
+	}
+	if !e.connsOwned {
+		e.s.Conns = append([]Conn(nil), e.s.Conns...)
+		e.connsOwned = true
+	}
+	cs := e.s.Conns
+	for i, c := range cs {
+		if c.A == a && c.B == b {
+			if st == ConnDown {
+				e.s.Conns = append(cs[:i], cs[i+1:]...)
+			} else {
+				cs[i].State = st
+			}
+			return
+		}
+	}
+	if st == ConnDown {
+		return
+	}
+	i := sort.Search(len(cs), func(i int) bool { return cs[i].A > a || cs[i].A == a && cs[i].B >= b })
+	cs = append(cs, Conn{})
+	copy(cs[i+1:], cs[i:])
+	cs[i] = Conn{A: a, B: b, State: st}
+	e.s.Conns = cs
+}
+
+func (e *edit) budget() []uint8 {
+	if !e.budOwned {
+		e.s.Budget = append([]uint8(nil), e.s.Budget...)
+		e.budOwned = true
+	}
+	return e.s.Budget
+}
+
+func (e *edit) hist() *Hist {
+	if e.s.Hist == nil {
+		return nil
+	}
+	if !e.histOwned {
+		h := e.s.Hist.clone()
+		e.s.Hist = h
+		e.histOwned = true
+	}
+	return e.s.Hist
+}

@@ -1,0 +1,466 @@
+package semantics
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/mcgo-dev/mcgo/lang"
+	"github.com/mcgo-dev/mcgo/lang/ast"
+	"github.com/mcgo-dev/mcgo/lang/token"
+)
+
+// Record says which history the semantics keeps in the state for the
+// properties being checked. Each costs states: runs that do not check a
+// property do not pay for its history.
+type Record uint8
+
+const (
+	// RecordSeq numbers the messages of each (sender, destination) pair and
+	// remembers how many were delivered (no_loss, fifo, monitored_no_loss).
+	RecordSeq Record = 1 << iota
+	// RecordCausal keeps vector clocks (causal).
+	RecordCausal
+	// RecordPids keeps every pid ever allocated (pid_unique).
+	RecordPids
+	// RecordTold keeps who was told that which process or node is down
+	// (fd_accurate).
+	RecordTold
+)
+
+// Options choose the step relation. They are derived from a model's
+// configuration by [New].
+type Options struct {
+	SingleNode  bool
+	Legacy      bool // the 2007 runtime: creations 1..3, c mod 3 + 1 per restart
+	NodeUp      bool // monitor_node also reports reconnection
+	MaxProgress bool // timeouts fire only when nothing else can move
+	Record      Record
+	Bounds      lang.Bounds
+	_           struct{}
+}
+
+// faultBudget is one configured fault budget.
+type faultBudget struct {
+	kind  FaultKind
+	nodes []NodeID // empty: every node
+}
+
+// FaultKind is a kind of fault.
+type FaultKind uint8
+
+const (
+	FaultCrash FaultKind = iota
+	FaultRestart
+	FaultDisconnect
+	FaultConnectFail
+)
+
+var faultNames = [...]string{"crash", "restart", "disconnect", "connect_fail"}
+
+func (k FaultKind) String() string { return faultNames[k] }
+
+// System is a model compiled into a transition system. Its states are
+// *[State] values and its labels [Step] values. It satisfies
+// explore.System[*State, Step] structurally.
+type System struct {
+	prog     *Program
+	cfg      *lang.Config
+	opts     Options
+	bounds   lang.Bounds
+	nodes    []Atom // node names; the configured nodes first, then names the program mentions
+	nUp      int    // how many nodes are configured (and may be up)
+	nodeIdx  map[Atom]NodeID
+	faults   []faultBudget
+	budgets  []uint8
+	exported map[int32]bool
+	endState map[int32]bool
+	initFn   int32
+	initArgs []Term
+	creation []uint32
+	startFn  int32 // '$mcgo':start/3
+	funFn    int32 // '$mcgo':start_fun/1
+	afterFn  int32 // '$mcgo':send_after/3
+	// atomLimit: atoms below it existed when the model was compiled and are
+	// encoded by index; later ones by name.
+	atomLimit int
+	// Hash is a hash of the model's source and configuration, for trace
+	// files and disk-store manifests.
+	Hash string
+}
+
+// New compiles a checked model with its configuration.
+func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
+	fs := model.FileSet
+	mods := []*ast.Module{model.Module}
+	pre := []bool{false}
+	for _, name := range preludeOrder {
+		m, err := lang.ParseFile(fs, "<prelude>/"+name, []byte(preludeSources[name]), nil)
+		if err != nil {
+			return nil, fmt.Errorf("prelude %s: %v", name, err)
+		}
+		mods = append(mods, m)
+		pre = append(pre, true)
+	}
+	prog, err := compileModules(fs, mods, pre)
+	if err != nil {
+		return nil, err
+	}
+	s := &System{prog: prog, cfg: cfg, exported: map[int32]bool{}, endState: map[int32]bool{}}
+	atoms.mu.RLock()
+	s.atomLimit = len(atoms.names)
+	atoms.mu.RUnlock()
+	s.opts = Options{
+		SingleNode:  cfg.Semantics == "single_node",
+		Legacy:      cfg.Runtime == "legacy",
+		NodeUp:      cfg.NodeUp,
+		MaxProgress: cfg.Timeouts == "max_progress",
+		Record:      rec,
+		Bounds:      cfg.Bounds,
+	}
+	s.bounds = cfg.Bounds
+	def := lang.DefaultBounds
+	if s.bounds.Mailbox <= 0 {
+		s.bounds.Mailbox = def.Mailbox
+	}
+	if s.bounds.Processes <= 0 {
+		s.bounds.Processes = def.Processes
+	}
+	if s.bounds.Spawns <= 0 {
+		s.bounds.Spawns = def.Spawns
+	}
+	if s.bounds.Stack <= 0 {
+		s.bounds.Stack = def.Stack
+	}
+	if s.bounds.Channel <= 0 {
+		s.bounds.Channel = def.Channel
+	}
+	for _, e := range model.Module.Exports {
+		if i, ok := prog.Lookup(prog.Module, Intern(e.Name), e.Arity); ok {
+			s.exported[i] = true
+		}
+	}
+	for _, e := range cfg.EndStates {
+		if i, ok := prog.Lookup(prog.Module, Intern(e.Name), e.Arity); ok {
+			s.endState[i] = true
+		} else {
+			return nil, fmt.Errorf("%s: end_states: function %s/%d is not defined", cfg.KeyPos["end_states"], e.Name, e.Arity)
+		}
+	}
+	// Nodes: the configured ones, then any other node name the program
+	// mentions (never up: messages to them are lost, spawns fail).
+	s.nodeIdx = map[Atom]NodeID{}
+	nodes := cfg.Nodes
+	if len(nodes) == 0 {
+		nodes = []string{"nonode@nohost"}
+	}
+	for _, n := range nodes {
+		a := Intern(n)
+		if _, dup := s.nodeIdx[a]; dup {
+			return nil, fmt.Errorf("%s: node %s listed twice", cfg.KeyPos["nodes"], quoteAtom(n))
+		}
+		s.nodeIdx[a] = NodeID(len(s.nodes))
+		s.nodes = append(s.nodes, a)
+	}
+	s.nUp = len(s.nodes)
+	if s.opts.SingleNode {
+		s.nUp = 1
+		s.nodes = s.nodes[:1]
+	}
+	var extra []string
+	for _, c := range prog.Consts {
+		if a, ok := c.(Atom); ok && strings.Contains(a.Name(), "@") {
+			if _, known := s.nodeIdx[a]; !known {
+				extra = append(extra, a.Name())
+			}
+		}
+	}
+	sort.Strings(extra)
+	for _, n := range extra {
+		a := Intern(n)
+		if _, dup := s.nodeIdx[a]; dup {
+			continue
+		}
+		if s.opts.SingleNode {
+			s.nodeIdx[a] = 0
+			continue
+		}
+		s.nodeIdx[a] = NodeID(len(s.nodes))
+		s.nodes = append(s.nodes, a)
+	}
+	s.creation = make([]uint32, len(s.nodes))
+	for i, a := range s.nodes {
+		s.creation[i] = 1
+		if c, ok := cfg.Creation[a.Name()]; ok {
+			s.creation[i] = uint32(c)
+		}
+		if s.opts.Legacy && (s.creation[i] < 1 || s.creation[i] > 3) {
+			return nil, fmt.Errorf("%s: creation of %s must be 1, 2 or 3 under runtime legacy", cfg.KeyPos["creation"], quoteAtom(a.Name()))
+		}
+	}
+	for _, f := range cfg.Faults {
+		fb := faultBudget{}
+		switch f.Kind {
+		case "crash":
+			fb.kind = FaultCrash
+		case "restart":
+			fb.kind = FaultRestart
+		case "disconnect":
+			fb.kind = FaultDisconnect
+		case "connect_fail":
+			fb.kind = FaultConnectFail
+		default:
+			return nil, fmt.Errorf("%s: unknown fault %q", cfg.KeyPos["faults"], f.Kind)
+		}
+		for _, n := range f.Nodes {
+			id, ok := s.nodeIdx[Intern(n)]
+			if !ok {
+				return nil, fmt.Errorf("%s: fault %s names node %s, which is not configured", cfg.KeyPos["faults"], f.Kind, quoteAtom(n))
+			}
+			fb.nodes = append(fb.nodes, id)
+		}
+		if f.Budget > 255 {
+			return nil, fmt.Errorf("%s: fault budget %d is too large (at most 255)", cfg.KeyPos["faults"], f.Budget)
+		}
+		s.faults = append(s.faults, fb)
+		s.budgets = append(s.budgets, uint8(f.Budget))
+	}
+	// The initial call.
+	mod := cfg.Init.Module
+	if mod == "" {
+		mod = model.Module.Name
+	}
+	fi, ok := prog.Lookup(Intern(mod), Intern(cfg.Init.Function), len(cfg.Init.Args))
+	if !ok || prog.Funcs[fi].Prelude {
+		return nil, fmt.Errorf("%s: init: function %s:%s/%d is not defined", posOr(cfg.KeyPos["init"], fs, model.Module.File), mod, cfg.Init.Function, len(cfg.Init.Args))
+	}
+	s.initFn = fi
+	for _, a := range cfg.Init.Args {
+		t, err := literal(a)
+		if err != nil {
+			return nil, fmt.Errorf("%s: init: %v", cfg.KeyPos["init"], err)
+		}
+		s.initArgs = append(s.initArgs, t)
+	}
+	s.startFn, _ = prog.Lookup(AMcgo, Intern("start"), 3)
+	s.funFn, _ = prog.Lookup(AMcgo, Intern("start_fun"), 1)
+	s.afterFn, _ = prog.Lookup(AMcgo, Intern("send_after"), 3)
+	return s, nil
+}
+
+func posOr(p token.Position, fs *token.FileSet, file token.Pos) token.Position {
+	if p.IsValid() {
+		return p
+	}
+	return fs.Position(file)
+}
+
+// literal converts a literal term of the syntax tree.
+func literal(e ast.Expr) (Term, error) {
+	switch x := e.(type) {
+	case *ast.Atom:
+		return Intern(x.Name), nil
+	case *ast.Int:
+		return Int(x.Value), nil
+	case *ast.String:
+		return MkString(x.Value), nil
+	case *ast.Tuple:
+		t := make(Tuple, len(x.Elems))
+		for i, el := range x.Elems {
+			v, err := literal(el)
+			if err != nil {
+				return nil, err
+			}
+			t[i] = v
+		}
+		return t, nil
+	case *ast.List:
+		var elems []Term
+		for _, el := range x.Elems {
+			v, err := literal(el)
+			if err != nil {
+				return nil, err
+			}
+			elems = append(elems, v)
+		}
+		var tail Term = NilTerm
+		if x.Tail != nil {
+			v, err := literal(x.Tail)
+			if err != nil {
+				return nil, err
+			}
+			tail = v
+		}
+		return ListWithTail(elems, tail), nil
+	case *ast.UnaryOp:
+		if t, ok := constExpr(x); ok {
+			return t, nil
+		}
+	}
+	return nil, fmt.Errorf("not a literal term")
+}
+
+// Program returns the compiled program.
+func (s *System) Program() *Program { return s.prog }
+
+// Config returns the configuration the system was built from.
+func (s *System) Config() *lang.Config { return s.cfg }
+
+// Options returns the options of the step relation.
+func (s *System) Options() Options { return s.opts }
+
+// NodeName returns the name of a node.
+func (s *System) NodeName(n NodeID) string {
+	if int(n) < len(s.nodes) {
+		return s.nodes[n].Name()
+	}
+	return "unknown@node"
+}
+
+// Nodes returns the number of configured nodes.
+func (s *System) Nodes() int { return s.nUp }
+
+func (s *System) nodeAtom(n NodeID) Atom {
+	if int(n) < len(s.nodes) {
+		return s.nodes[n]
+	}
+	return ANonodeNohost
+}
+
+// nodeOf returns the node named by an atom.
+func (s *System) nodeOf(t Term) (NodeID, bool) {
+	a, ok := t.(Atom)
+	if !ok {
+		return 0, false
+	}
+	id, ok := s.nodeIdx[a]
+	if !ok && s.opts.SingleNode {
+		return 0, true
+	}
+	return id, ok
+}
+
+// configured reports whether n is a node of the model (one that can be up).
+func (s *System) configured(n NodeID) bool { return int(n) < s.nUp }
+
+// nextCreation is the creation of a node's next incarnation.
+func (s *System) nextCreation(c uint32) uint32 {
+	if s.opts.Legacy {
+		return c%3 + 1
+	}
+	return c + 1
+}
+
+// firstLid is the local id of the first process of a node incarnation.
+const firstLid = 1
+
+// Initial returns the initial state: every configured node up, no
+// connection, and the initial process on the first node, run up to its
+// first effect.
+func (s *System) Initial() []*State {
+	st := &State{Budget: append([]uint8(nil), s.budgets...)}
+	for i := 0; i < len(s.nodes); i++ {
+		n := Node{Cr: s.creation[i], NextLid: firstLid}
+		if s.configured(NodeID(i)) {
+			n.Up = true
+		}
+		st.Nodes = append(st.Nodes, n)
+	}
+	if s.opts.Record != 0 {
+		st.Hist = &Hist{}
+	}
+	e := newEdit(st)
+	m := &machine{sys: s, e: e}
+	p := s.newProc(m, 0, s.prog.Module, s.prog.Funcs[s.initFn].Name, MkList(s.initArgs...), nil)
+	if p != nil {
+		if h := e.hist(); h != nil && s.opts.Record&RecordPids != 0 {
+			h.addPid(p.Pid)
+		}
+	}
+	out := e.s
+	if m.bound != "" {
+		out.Bound = m.bound
+	}
+	s.seal(out)
+	return []*State{out}
+}
+
+// newProc creates a process on node n running M:F(Args) (or the fun F when
+// fun != nil), runs it to its first effect and adds it to the state. It
+// returns nil when a bound was reached (m.bound says which).
+func (s *System) newProc(m *machine, n NodeID, mod, f Atom, args Term, fun *Fun) *Proc {
+	e := m.e
+	if len(e.s.Procs) >= s.bounds.Processes {
+		m.bound = fmt.Sprintf("%d live processes (bound processes)", s.bounds.Processes)
+		return nil
+	}
+	if int(e.s.Spawns) >= s.bounds.Spawns {
+		m.bound = fmt.Sprintf("%d spawns (bound spawns)", s.bounds.Spawns)
+		return nil
+	}
+	nodes := e.nodes()
+	node := &nodes[n]
+	pid := Pid{Node: n, Lid: node.NextLid, Cr: node.Cr}
+	node.NextLid++
+	e.s.Spawns++
+	p := &Proc{Pid: pid, St: StRun}
+	var fi int32
+	if fun != nil {
+		fi = s.funFn
+		p.Stack = []Term{fun}
+		if fun.Fn >= 0 {
+			p.Init = fun.Fn
+		} else {
+			p.Init = -1
+			if i, ok := s.prog.Lookup(fun.M, fun.F, fun.Arity); ok {
+				p.Init = i
+			}
+		}
+	} else {
+		fi = s.startFn
+		p.Stack = []Term{mod, f, args}
+		p.Init = -1
+		if i, ok := s.prog.Lookup(mod, f, ListLen(args)); ok {
+			p.Init = i
+		}
+	}
+	fn := s.prog.Funcs[fi]
+	p.Stack = growSlots(p.Stack, fn.NSlots)
+	p.Frames = []Frame{{Fn: fi, PC: 0, Base: 0}}
+	e.addProc(p)
+	m.run(p)
+	return p
+}
+
+// ProcName is a readable name for a process: the function it was spawned
+// with, for example "comm:rcv/0".
+func (s *System) ProcName(p *Proc) string {
+	if p.Init >= 0 && int(p.Init) < len(s.prog.Funcs) {
+		fn := s.prog.Funcs[p.Init]
+		if fn.NFree > 0 || strings.HasPrefix(fn.Name.Name(), "-") {
+			return fn.Display
+		}
+		return fn.Display
+	}
+	return "?"
+}
+
+// PidString formats a pid for traces: <node.lid.creation> with the node's
+// name, e.g. <n2@h.1.2>; creations are shown so that incarnations differ.
+func (s *System) PidString(p Pid) string {
+	if p.Lid == 0 && p.Cr == 0 {
+		return fmt.Sprintf("<%s.useless>", s.NodeName(p.Node))
+	}
+	return fmt.Sprintf("<%s.%d.%d>", s.NodeName(p.Node), p.Lid, p.Cr)
+}
+
+// pidText is erlang:pid_to_list's text as seen from node viewer:
+// <0.Lid.0> for a local pid, <K.Lid.0> for a pid of node K-1. The creation
+// is not part of the text, as in Erlang.
+func (s *System) pidText(p Pid, viewer NodeID) string {
+	k := 0
+	if p.Node != viewer && !s.opts.SingleNode {
+		k = int(p.Node) + 1
+	}
+	return fmt.Sprintf("<%d.%d.0>", k, p.Lid)
+}

@@ -1,0 +1,471 @@
+package semantics
+
+import (
+	"strings"
+	"sync"
+)
+
+// Term is an Erlang value. Its dynamic type is one of [Int], [Atom], [Pid],
+// [Ref], [Nil], *[Cons], [Tuple], *[Fun], [Binary]. Terms are immutable:
+// once built they are shared freely between processes and states.
+type Term = any
+
+// Int is an integer. mcgo's integers are 64-bit; an overflow is a badarith
+// error in the model (Erlang has bignums; see docs/semantics.md).
+type Int int64
+
+// Atom is an interned atom: an index into the atom table.
+type Atom uint32
+
+// Nil is the empty list [].
+type Nil struct{}
+
+// Cons is a list cell [Head | Tail].
+type Cons struct {
+	Head, Tail Term
+}
+
+// Tuple is {E1, ..., En}.
+type Tuple []Term
+
+// Binary is a sequence of bytes, as made by term_to_binary/1.
+type Binary string
+
+// NodeID is the index of a node in the model's node table.
+type NodeID uint16
+
+// Pid is a process identifier ⟨node, local id, creation⟩. Two pids are equal
+// iff all three parts are.
+type Pid struct {
+	Node NodeID
+	Lid  uint32
+	Cr   uint32
+}
+
+// Ref is a reference ⟨node, number, creation⟩.
+type Ref struct {
+	Node NodeID
+	N    uint32
+	Cr   uint32
+}
+
+// Fun is a fun value: a compiled function and the values it captured, or an
+// external fun `fun M:F/A` (Fn < 0).
+type Fun struct {
+	Fn  int32  // index into Program.Funcs; -1 for an external fun
+	Env []Term // captured values (local funs)
+	// External funs:
+	M, F  Atom
+	Arity int
+}
+
+// NilTerm is the empty list.
+var NilTerm Term = Nil{}
+
+// ---------------------------------------------------------------------------
+// Atoms
+
+// atomTable interns atom names. It is shared by every program of the process:
+// atoms are compared by name, never by index, so the numbering only has to be
+// consistent within one run. Atoms interned while the table is sealed are
+// "dynamic" (list_to_atom at run time) and are encoded by name.
+type atomTable struct {
+	mu    sync.RWMutex
+	names []string
+	index map[string]Atom
+}
+
+var atoms = func() *atomTable {
+	t := &atomTable{index: map[string]Atom{}}
+	for _, n := range builtinAtoms {
+		t.intern(n)
+	}
+	return t
+}()
+
+// Atoms that the runtime itself uses, with fixed indices.
+const (
+	AFalse Atom = iota
+	ATrue
+	AOk
+	AUndefined
+	AEXIT
+	ADOWN
+	ANormal
+	AKill
+	AKilled
+	ANoproc
+	ANoconnection
+	AProcess
+	AError
+	AExit
+	AThrow
+	ABadarg
+	ABadarith
+	ABadmatch
+	ACaseClause
+	AIfClause
+	AFunctionClause
+	AUndef
+	ABadfun
+	ABadarity
+	ANocatch
+	ATryClause
+	AInfinity
+	ANodedown
+	ANodeup
+	ATrapExit
+	APong
+	APang
+	AShutdown
+	AErlang
+	ANonodeNohost
+	ASystemLimit
+	ANone
+	ALists
+	AIo
+	ATimer
+	ANetAdm
+	ANetKernel
+	ASpawnReply
+	AMcgo
+)
+
+var builtinAtoms = []string{
+	"false", "true", "ok", "undefined", "EXIT", "DOWN", "normal", "kill", "killed",
+	"noproc", "noconnection", "process", "error", "exit", "throw", "badarg", "badarith",
+	"badmatch", "case_clause", "if_clause", "function_clause", "undef", "badfun",
+	"badarity", "nocatch", "try_clause", "infinity", "nodedown", "nodeup", "trap_exit",
+	"pong", "pang", "shutdown", "erlang", "nonode@nohost", "system_limit", "none",
+	"lists", "io", "timer", "net_adm", "net_kernel", "spawn_reply", "$mcgo",
+}
+
+func (t *atomTable) intern(name string) Atom {
+	if a, ok := t.index[name]; ok {
+		return a
+	}
+	a := Atom(len(t.names))
+	t.names = append(t.names, name)
+	t.index[name] = a
+	return a
+}
+
+// Intern returns the atom with the given name, creating it if needed. It is
+// safe for concurrent use.
+func Intern(name string) Atom {
+	atoms.mu.RLock()
+	a, ok := atoms.index[name]
+	atoms.mu.RUnlock()
+	if ok {
+		return a
+	}
+	atoms.mu.Lock()
+	defer atoms.mu.Unlock()
+	return atoms.intern(name)
+}
+
+// LookupAtom returns the atom named name if it exists.
+func LookupAtom(name string) (Atom, bool) {
+	atoms.mu.RLock()
+	a, ok := atoms.index[name]
+	atoms.mu.RUnlock()
+	return a, ok
+}
+
+// Name returns the atom's text.
+func (a Atom) Name() string {
+	atoms.mu.RLock()
+	defer atoms.mu.RUnlock()
+	if int(a) < len(atoms.names) {
+		return atoms.names[a]
+	}
+	return "?"
+}
+
+// Bool converts a Go bool to the atom true or false.
+func Bool(b bool) Term {
+	if b {
+		return ATrue
+	}
+	return AFalse
+}
+
+// ---------------------------------------------------------------------------
+// Construction helpers
+
+// MkTuple builds a tuple.
+func MkTuple(elems ...Term) Term { return Tuple(elems) }
+
+// MkList builds a proper list.
+func MkList(elems ...Term) Term { return ListWithTail(elems, NilTerm) }
+
+// ListWithTail builds [E1, ..., En | tail].
+func ListWithTail(elems []Term, tail Term) Term {
+	l := tail
+	for i := len(elems) - 1; i >= 0; i-- {
+		l = &Cons{Head: elems[i], Tail: l}
+	}
+	return l
+}
+
+// MkString builds the list of character codes of s.
+func MkString(s string) Term {
+	rs := []rune(s)
+	l := NilTerm
+	for i := len(rs) - 1; i >= 0; i-- {
+		l = &Cons{Head: Int(rs[i]), Tail: l}
+	}
+	return l
+}
+
+// ListToSlice returns the elements of a proper list, or ok=false.
+func ListToSlice(t Term) (elems []Term, ok bool) {
+	for {
+		switch c := t.(type) {
+		case Nil:
+			return elems, true
+		case *Cons:
+			elems = append(elems, c.Head)
+			t = c.Tail
+		default:
+			return elems, false
+		}
+	}
+}
+
+// ListLen returns the length of a proper list, or -1.
+func ListLen(t Term) int {
+	n := 0
+	for {
+		switch c := t.(type) {
+		case Nil:
+			return n
+		case *Cons:
+			n++
+			t = c.Tail
+		default:
+			return -1
+		}
+	}
+}
+
+// StringValue returns the text of a list of character codes (a flat string),
+// or ok=false.
+func StringValue(t Term) (string, bool) {
+	var b strings.Builder
+	for {
+		switch c := t.(type) {
+		case Nil:
+			return b.String(), true
+		case *Cons:
+			i, ok := c.Head.(Int)
+			if !ok || i < 0 || i > 0x10FFFF {
+				return "", false
+			}
+			b.WriteRune(rune(i))
+			t = c.Tail
+		default:
+			return "", false
+		}
+	}
+}
+
+// IsList reports whether t is [] or a cons cell.
+func IsList(t Term) bool {
+	switch t.(type) {
+	case Nil, *Cons:
+		return true
+	}
+	return false
+}
+
+// ---------------------------------------------------------------------------
+// Equality and term order
+
+// typeRank orders the types: number < atom < reference < fun < port < pid <
+// tuple < map < nil < list < bitstring.
+func typeRank(t Term) int {
+	switch t.(type) {
+	case Int:
+		return 0
+	case Atom:
+		return 1
+	case Ref:
+		return 2
+	case *Fun:
+		return 3
+	case Pid:
+		return 5
+	case Tuple:
+		return 6
+	case Nil:
+		return 8
+	case *Cons:
+		return 9
+	case Binary:
+		return 10
+	}
+	return 11
+}
+
+// Equal reports whether a =:= b. (Without floats, == and =:= agree.)
+func Equal(a, b Term) bool {
+	for {
+		switch x := a.(type) {
+		case Int:
+			y, ok := b.(Int)
+			return ok && x == y
+		case Atom:
+			y, ok := b.(Atom)
+			return ok && x == y
+		case Nil:
+			_, ok := b.(Nil)
+			return ok
+		case Pid:
+			y, ok := b.(Pid)
+			return ok && x == y
+		case Ref:
+			y, ok := b.(Ref)
+			return ok && x == y
+		case Binary:
+			y, ok := b.(Binary)
+			return ok && x == y
+		case Tuple:
+			y, ok := b.(Tuple)
+			if !ok || len(x) != len(y) {
+				return false
+			}
+			for i := range x {
+				if !Equal(x[i], y[i]) {
+					return false
+				}
+			}
+			return true
+		case *Cons:
+			y, ok := b.(*Cons)
+			if !ok {
+				return false
+			}
+			if x == y {
+				return true
+			}
+			if !Equal(x.Head, y.Head) {
+				return false
+			}
+			a, b = x.Tail, y.Tail
+			continue
+		case *Fun:
+			y, ok := b.(*Fun)
+			if !ok || x.Fn != y.Fn || len(x.Env) != len(y.Env) || x.M != y.M || x.F != y.F || x.Arity != y.Arity {
+				return false
+			}
+			for i := range x.Env {
+				if !Equal(x.Env[i], y.Env[i]) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
+}
+
+// Compare returns -1, 0 or 1 as a is less than, equal to or greater than b
+// in Erlang's term order.
+func Compare(a, b Term) int {
+	for {
+		ra, rb := typeRank(a), typeRank(b)
+		if ra != rb {
+			return cmpInt(ra, rb)
+		}
+		switch x := a.(type) {
+		case Int:
+			return cmpInt(int64(x), int64(b.(Int)))
+		case Atom:
+			y := b.(Atom)
+			if x == y {
+				return 0
+			}
+			return strings.Compare(x.Name(), y.Name())
+		case Nil:
+			return 0
+		case Ref:
+			y := b.(Ref)
+			if c := compareNode(x.Node, y.Node); c != 0 {
+				return c
+			}
+			if c := cmpInt(int64(x.Cr), int64(y.Cr)); c != 0 {
+				return c
+			}
+			return cmpInt(int64(x.N), int64(y.N))
+		case Pid:
+			y := b.(Pid)
+			if c := compareNode(x.Node, y.Node); c != 0 {
+				return c
+			}
+			if c := cmpInt(int64(x.Lid), int64(y.Lid)); c != 0 {
+				return c
+			}
+			return cmpInt(int64(x.Cr), int64(y.Cr))
+		case Binary:
+			return strings.Compare(string(x), string(b.(Binary)))
+		case Tuple:
+			y := b.(Tuple)
+			if len(x) != len(y) {
+				return cmpInt(len(x), len(y))
+			}
+			for i := range x {
+				if c := Compare(x[i], y[i]); c != 0 {
+					return c
+				}
+			}
+			return 0
+		case *Cons:
+			y := b.(*Cons)
+			if c := Compare(x.Head, y.Head); c != 0 {
+				return c
+			}
+			a, b = x.Tail, y.Tail
+			continue
+		case *Fun:
+			y := b.(*Fun)
+			if x.Fn != y.Fn {
+				return cmpInt(x.Fn, y.Fn)
+			}
+			if x.M != y.M {
+				return strings.Compare(x.M.Name(), y.M.Name())
+			}
+			if x.F != y.F {
+				return strings.Compare(x.F.Name(), y.F.Name())
+			}
+			if x.Arity != y.Arity {
+				return cmpInt(x.Arity, y.Arity)
+			}
+			if len(x.Env) != len(y.Env) {
+				return cmpInt(len(x.Env), len(y.Env))
+			}
+			for i := range x.Env {
+				if c := Compare(x.Env[i], y.Env[i]); c != 0 {
+					return c
+				}
+			}
+			return 0
+		}
+		return 0
+	}
+}
+
+// compareNode orders nodes by their index, which follows the configured
+// order (node names are not consulted: their order only matters to programs
+// that sort pids of different nodes).
+func compareNode(a, b NodeID) int { return cmpInt(int(a), int(b)) }
+
+func cmpInt[T int | int32 | int64](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

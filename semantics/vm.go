@@ -1,0 +1,711 @@
+package semantics
+
+import (
+	"fmt"
+
+	"github.com/mcgo-dev/mcgo/lang/token"
+)
+
+// maxPureSteps bounds the instructions one transition may run before the
+// process reaches an effect: a longer pure computation is reported as a
+// bound ("pure code ran N instructions without an effect").
+const maxPureSteps = 2_000_000
+
+// machine runs processes' pure code within one transition.
+type machine struct {
+	sys *System
+	e   *edit
+	// bound is set when a run reached a bound.
+	bound string
+	// raisedAt is the position of the last uncaught exception (for traces).
+	raisedAt token.Pos
+	scratch  []Term
+}
+
+// run executes p's pure code from its current PC until it requests an
+// effect, waits in a receive or ends. p must be a private copy.
+func (m *machine) run(p *Proc) {
+	prog := m.sys.prog
+	steps := 0
+	for {
+		if len(p.Frames) == 0 {
+			m.finish(p, ANormal, false)
+			return
+		}
+		top := len(p.Frames) - 1
+		fr := &p.Frames[top]
+		fn := prog.Funcs[fr.Fn]
+		code := fn.Code
+		base := int(fr.Base)
+		pc := int(fr.PC)
+	inner:
+		for {
+			steps++
+			if steps > maxPureSteps {
+				fr.PC = int32(pc)
+				m.bound = fmt.Sprintf("pure code ran %d instructions without an effect", maxPureSteps)
+				m.stop(p)
+				return
+			}
+			if pc >= len(code) {
+				// Falling off the end cannot happen in compiled code.
+				m.raise(p, errorExc(Intern("mcgo_internal_pc")), code[len(code)-1].Pos)
+				if p.St == StExit {
+					return
+				}
+				break inner
+			}
+			in := &code[pc]
+			switch in.Op {
+			case OpNop:
+				pc++
+			case OpConst:
+				p.Stack = append(p.Stack, prog.Consts[in.A])
+				pc++
+			case OpVar:
+				p.Stack = append(p.Stack, p.Stack[base+int(in.A)])
+				pc++
+			case OpSetVar:
+				n := len(p.Stack) - 1
+				p.Stack[base+int(in.A)] = p.Stack[n]
+				p.Stack = p.Stack[:n]
+				pc++
+			case OpPop:
+				p.Stack = p.Stack[:len(p.Stack)-1]
+				pc++
+			case OpDup:
+				p.Stack = append(p.Stack, p.Stack[len(p.Stack)-1])
+				pc++
+			case OpPeek:
+				p.Stack = append(p.Stack, p.Stack[len(p.Stack)-1-int(in.A)])
+				pc++
+			case OpMatch:
+				n := len(p.Stack) - 1
+				v := p.Stack[n]
+				p.Stack = p.Stack[:n]
+				if match(prog.Pats[in.A], v, p.Stack[base:]) {
+					pc++
+				} else if in.B >= 0 {
+					pc = int(in.B)
+				} else {
+					fr.PC = int32(pc)
+					m.raise(p, errorExc(MkTuple(ABadmatch, v)), in.Pos)
+					if p.St == StExit {
+						return
+					}
+					break inner
+				}
+			case OpGuard:
+				if evalGuard(m, prog.Guards[in.A], p.Stack[base:], p) {
+					pc++
+				} else {
+					pc = int(in.B)
+				}
+			case OpTuple:
+				n := int(in.A)
+				t := make(Tuple, n)
+				copy(t, p.Stack[len(p.Stack)-n:])
+				p.Stack = p.Stack[:len(p.Stack)-n]
+				p.Stack = append(p.Stack, t)
+				pc++
+			case OpList:
+				n := int(in.A)
+				l := p.Stack[len(p.Stack)-1]
+				for i := len(p.Stack) - 2; i >= len(p.Stack)-1-n; i-- {
+					l = &Cons{Head: p.Stack[i], Tail: l}
+				}
+				p.Stack = p.Stack[:len(p.Stack)-1-n]
+				p.Stack = append(p.Stack, l)
+				pc++
+			case OpNil:
+				p.Stack = append(p.Stack, NilTerm)
+				pc++
+			case OpBinop:
+				n := len(p.Stack)
+				r, exc := binop(int(in.A), p.Stack[n-2], p.Stack[n-1])
+				if exc != nil {
+					fr.PC = int32(pc)
+					m.raise(p, exc, in.Pos)
+					if p.St == StExit {
+						return
+					}
+					break inner
+				}
+				p.Stack = p.Stack[:n-2]
+				p.Stack = append(p.Stack, r)
+				pc++
+			case OpUnop:
+				n := len(p.Stack)
+				r, exc := unop(int(in.A), p.Stack[n-1])
+				if exc != nil {
+					fr.PC = int32(pc)
+					m.raise(p, exc, in.Pos)
+					if p.St == StExit {
+						return
+					}
+					break inner
+				}
+				p.Stack[n-1] = r
+				pc++
+			case OpAndAlso, OpOrElse:
+				v := p.Stack[len(p.Stack)-1]
+				b, ok := toBool(v)
+				if !ok {
+					fr.PC = int32(pc)
+					m.raise(p, errorExc(MkTuple(ABadarg, v)), in.Pos)
+					if p.St == StExit {
+						return
+					}
+					break inner
+				}
+				if b == (in.Op == OpOrElse) {
+					pc = int(in.A)
+				} else {
+					p.Stack = p.Stack[:len(p.Stack)-1]
+					pc++
+				}
+			case OpJump:
+				pc = int(in.A)
+			case OpCaseFail, OpTryFail, OpIfFail, OpFuncFail:
+				var reason Term
+				switch in.Op {
+				case OpCaseFail:
+					reason = MkTuple(ACaseClause, p.Stack[len(p.Stack)-1])
+				case OpTryFail:
+					reason = MkTuple(ATryClause, p.Stack[len(p.Stack)-1])
+				case OpIfFail:
+					reason = AIfClause
+				default:
+					reason = AFunctionClause
+				}
+				fr.PC = int32(pc)
+				m.raise(p, errorExc(reason), in.Pos)
+				if p.St == StExit {
+					return
+				}
+				break inner
+			case OpCall, OpTailCall:
+				fr.PC = int32(pc + 1)
+				if !m.call(p, in.A, int(in.B), in.Op == OpTailCall) {
+					return
+				}
+				break inner
+			case OpBif:
+				n := int(in.B)
+				args := p.Stack[len(p.Stack)-n:]
+				r, exc := bifs[in.A].fn(m, p, args)
+				if exc != nil {
+					fr.PC = int32(pc)
+					m.raise(p, exc, in.Pos)
+					if p.St == StExit {
+						return
+					}
+					break inner
+				}
+				p.Stack = p.Stack[:len(p.Stack)-n]
+				p.Stack = append(p.Stack, r)
+				pc++
+			case OpEffect:
+				fr.PC = int32(pc)
+				p.St = StRun
+				p.Eff = Effect(in.A)
+				p.NArgs = uint8(in.B)
+				m.stop(p)
+				return
+			case OpCallDyn, OpTailCallDyn, OpCallFun, OpTailCallFun, OpApply, OpTailApply:
+				fr.PC = int32(pc)
+				if !m.dynCall(p, in) {
+					return
+				}
+				break inner
+			case OpMakeFun:
+				n := int(in.B)
+				env := make([]Term, n)
+				copy(env, p.Stack[len(p.Stack)-n:])
+				p.Stack = p.Stack[:len(p.Stack)-n]
+				p.Stack = append(p.Stack, &Fun{Fn: in.A, Env: env})
+				pc++
+			case OpSelfFun:
+				n := int(in.B)
+				env := make([]Term, n)
+				copy(env, p.Stack[base:base+n])
+				p.Stack = append(p.Stack, &Fun{Fn: in.A, Env: env})
+				pc++
+			case OpMakeExtFun:
+				k := len(p.Stack)
+				mod, ok1 := p.Stack[k-3].(Atom)
+				f, ok2 := p.Stack[k-2].(Atom)
+				a, ok3 := p.Stack[k-1].(Int)
+				if !ok1 || !ok2 || !ok3 || a < 0 || a > 255 {
+					fr.PC = int32(pc)
+					m.raise(p, excBadarg, in.Pos)
+					if p.St == StExit {
+						return
+					}
+					break inner
+				}
+				p.Stack = p.Stack[:k-3]
+				p.Stack = append(p.Stack, externalFun(prog, mod, f, int(a)))
+				pc++
+			case OpRet:
+				r := p.Stack[len(p.Stack)-1]
+				p.Stack = p.Stack[:base]
+				p.Frames = p.Frames[:top]
+				if len(p.Frames) == 0 {
+					m.finish(p, ANormal, false)
+					return
+				}
+				p.Stack = append(p.Stack, r)
+				break inner
+			case OpRecv:
+				if in.B == 1 {
+					t := p.Stack[len(p.Stack)-1]
+					if i, ok := t.(Int); !(ok && i >= 0) && t != AInfinity {
+						fr.PC = int32(pc)
+						m.raise(p, errorExc(Intern("timeout_value")), in.Pos)
+						if p.St == StExit {
+							return
+						}
+						break inner
+					}
+				}
+				fr.PC = int32(pc)
+				p.St = StWait
+				m.stop(p)
+				return
+			case OpTry:
+				p.Hand = append(p.Hand, Handler{Frame: int32(top), SP: int32(len(p.Stack)), PC: in.A})
+				pc++
+			case OpEndTry:
+				p.Hand = p.Hand[:len(p.Hand)-1]
+				pc++
+			case OpCatchVal:
+				k := len(p.Stack)
+				class, reason, stk := p.Stack[k-3].(Atom), p.Stack[k-2], p.Stack[k-1]
+				var v Term
+				switch class {
+				case AThrow:
+					v = reason
+				case AExit:
+					v = MkTuple(AEXIT, reason)
+				default:
+					v = MkTuple(AEXIT, MkTuple(reason, stk))
+				}
+				p.Stack = p.Stack[:k-3]
+				p.Stack = append(p.Stack, v)
+				pc++
+			case OpReraise:
+				k := len(p.Stack)
+				class, reason := p.Stack[k-3].(Atom), p.Stack[k-2]
+				p.Stack = p.Stack[:k-3]
+				fr.PC = int32(pc)
+				m.raise(p, &Exc{Class: class, Reason: reason}, in.Pos)
+				if p.St == StExit {
+					return
+				}
+				break inner
+			case OpRaise:
+				k := len(p.Stack)
+				reason := p.Stack[k-1]
+				p.Stack = p.Stack[:k-1]
+				fr.PC = int32(pc)
+				m.raise(p, &Exc{Class: Atom(in.A), Reason: reason}, in.Pos)
+				if p.St == StExit {
+					return
+				}
+				break inner
+			default:
+				fr.PC = int32(pc)
+				m.raise(p, errorExc(Intern("mcgo_bad_instruction")), in.Pos)
+				if p.St == StExit {
+					return
+				}
+				break inner
+			}
+		}
+	}
+}
+
+// call enters function fi with n arguments on the stack. It reports false
+// when the process stopped (a bound was hit).
+func (m *machine) call(p *Proc, fi int32, n int, tail bool) bool {
+	fn := m.sys.prog.Funcs[fi]
+	if tail {
+		top := len(p.Frames) - 1
+		base := int(p.Frames[top].Base)
+		copy(p.Stack[base:], p.Stack[len(p.Stack)-n:])
+		p.Stack = p.Stack[:base+n]
+		p.Stack = growSlots(p.Stack, base+fn.NSlots)
+		p.Frames[top] = Frame{Fn: fi, PC: 0, Base: int32(base)}
+		return true
+	}
+	if len(p.Frames) >= m.sys.bounds.Stack {
+		m.bound = fmt.Sprintf("process %s: call stack reached %d frames (bound stack)", m.sys.PidString(p.Pid), m.sys.bounds.Stack)
+		m.stop(p)
+		return false
+	}
+	base := len(p.Stack) - n
+	p.Stack = growSlots(p.Stack, base+fn.NSlots)
+	p.Frames = append(p.Frames, Frame{Fn: fi, PC: 0, Base: int32(base)})
+	return true
+}
+
+func growSlots(s []Term, n int) []Term {
+	for len(s) < n {
+		s = append(s, nil)
+	}
+	return s
+}
+
+// dynCall performs a call whose target is known only at run time: M:F(...),
+// a fun value, or apply. The current frame's PC is at the call instruction.
+// It reports false when the process stopped.
+func (m *machine) dynCall(p *Proc, in *Instr) bool {
+	prog := m.sys.prog
+	n := int(in.B)
+	tail := in.Op == OpTailCallDyn || in.Op == OpTailCallFun || in.Op == OpTailApply
+	k := len(p.Stack)
+	var mod, f Term
+	var fun Term
+	switch in.Op {
+	case OpApply, OpTailApply:
+		// apply(Fun, Args) or apply(M, F, Args): spread Args on the stack.
+		args, ok := ListToSlice(p.Stack[k-1])
+		if !ok {
+			m.raise(p, excBadarg, in.Pos)
+			return p.St != StExit
+		}
+		p.Stack = p.Stack[:k-1]
+		if n == 3 {
+			mod, f = p.Stack[k-3], p.Stack[k-2]
+			p.Stack = p.Stack[:k-3]
+		} else {
+			fun = p.Stack[k-2]
+			p.Stack = p.Stack[:k-2]
+		}
+		p.Stack = append(p.Stack, args...)
+		n = len(args)
+	case OpCallFun, OpTailCallFun:
+		fun = p.Stack[k-n-1]
+		copy(p.Stack[k-n-1:], p.Stack[k-n:])
+		p.Stack = p.Stack[:k-1]
+	default:
+		mod, f = p.Stack[k-n-2], p.Stack[k-n-1]
+		copy(p.Stack[k-n-2:], p.Stack[k-n:])
+		p.Stack = p.Stack[:k-2]
+	}
+	args := p.Stack[len(p.Stack)-n:]
+	if fun != nil {
+		fv, ok := fun.(*Fun)
+		if !ok {
+			p.Stack = p.Stack[:len(p.Stack)-n]
+			m.raise(p, errorExc(MkTuple(ABadfun, fun)), in.Pos)
+			return p.St != StExit
+		}
+		if fv.Fn < 0 {
+			if fv.Arity != n {
+				a := MkList(args...)
+				p.Stack = p.Stack[:len(p.Stack)-n]
+				m.raise(p, errorExc(MkTuple(ABadarity, MkTuple(fun, a))), in.Pos)
+				return p.St != StExit
+			}
+			mod, f = fv.M, fv.F
+		} else {
+			target := prog.Funcs[fv.Fn]
+			if target.Arity-target.NFree != n {
+				a := MkList(args...)
+				p.Stack = p.Stack[:len(p.Stack)-n]
+				m.raise(p, errorExc(MkTuple(ABadarity, MkTuple(fun, a))), in.Pos)
+				return p.St != StExit
+			}
+			// Insert the captured values before the arguments.
+			if len(fv.Env) > 0 {
+				a := append([]Term(nil), args...)
+				p.Stack = p.Stack[:len(p.Stack)-n]
+				p.Stack = append(p.Stack, fv.Env...)
+				p.Stack = append(p.Stack, a...)
+			}
+			p.Frames[len(p.Frames)-1].PC++
+			return m.call(p, fv.Fn, target.Arity, tail)
+		}
+	}
+	ma, ok1 := mod.(Atom)
+	fa, ok2 := f.(Atom)
+	if !ok1 || !ok2 {
+		p.Stack = p.Stack[:len(p.Stack)-n]
+		m.raise(p, excBadarg, in.Pos)
+		return p.St != StExit
+	}
+	// The model's exported functions and the prelude.
+	if fi, ok := prog.Lookup(ma, fa, n); ok && (prog.Funcs[fi].Prelude || m.sys.exported[fi]) {
+		p.Frames[len(p.Frames)-1].PC++
+		return m.call(p, fi, n, tail)
+	}
+	if e, ok := lookupEffect(ma, fa, n); ok {
+		p.St = StRun
+		p.Eff = e
+		p.NArgs = uint8(n)
+		m.stop(p)
+		return false
+	}
+	if b, ok := lookupBif(ma, fa, n); ok {
+		r, exc := bifs[b].fn(m, p, args)
+		p.Stack = p.Stack[:len(p.Stack)-n]
+		if exc != nil {
+			m.raise(p, exc, in.Pos)
+			return p.St != StExit
+		}
+		m.resume(p, r)
+		return p.St != StExit
+	}
+	if ma == AErlang && n == 1 && (fa == AError || fa == AThrow || fa == AExit) {
+		r := args[0]
+		p.Stack = p.Stack[:len(p.Stack)-n]
+		m.raise(p, &Exc{Class: fa, Reason: r}, in.Pos)
+		return p.St != StExit
+	}
+	a := MkList(args...)
+	p.Stack = p.Stack[:len(p.Stack)-n]
+	m.raiseStack(p, errorExc(AUndef), MkList(MkTuple(ma, fa, a, NilTerm)), in.Pos)
+	return p.St != StExit
+}
+
+// externalFun makes fun M:F/A; a fun of the model's own function refers to
+// that function.
+func externalFun(prog *Program, mod, f Atom, arity int) *Fun {
+	return &Fun{Fn: -1, M: mod, F: f, Arity: arity}
+}
+
+// resume continues the process after the instruction at the top frame's PC
+// produced value r (an effect's result or a dynamic BIF call's): the
+// instruction's arguments are already popped. A tail-call instruction
+// returns r at once.
+func (m *machine) resume(p *Proc, r Term) {
+	top := len(p.Frames) - 1
+	fr := &p.Frames[top]
+	in := m.sys.prog.Funcs[fr.Fn].Code[fr.PC]
+	fr.PC++
+	p.St = StRun
+	switch in.Op {
+	case OpTailCallDyn, OpTailCallFun, OpTailApply:
+		p.Stack = p.Stack[:fr.Base]
+		p.Frames = p.Frames[:top]
+		if len(p.Frames) == 0 {
+			m.finish(p, ANormal, false)
+			return
+		}
+	}
+	p.Stack = append(p.Stack, r)
+}
+
+// raise throws an exception in p at its current PC.
+func (m *machine) raise(p *Proc, exc *Exc, pos token.Pos) {
+	m.raiseStack(p, exc, NilTerm, pos)
+}
+
+// raiseStack throws an exception with a given stack trace term. mcgo's stack
+// traces are [] except for undef, whose first entry names the missing
+// function as Erlang's does.
+func (m *machine) raiseStack(p *Proc, exc *Exc, stk Term, pos token.Pos) {
+	if n := len(p.Hand); n > 0 {
+		h := p.Hand[n-1]
+		p.Hand = p.Hand[:n-1]
+		p.Frames = p.Frames[:h.Frame+1]
+		p.Stack = p.Stack[:h.SP]
+		p.Stack = append(p.Stack, exc.Class, exc.Reason, stk)
+		p.Frames[h.Frame].PC = h.PC
+		p.St = StRun
+		return
+	}
+	var reason Term
+	switch exc.Class {
+	case AExit:
+		reason = exc.Reason
+	case AThrow:
+		reason = MkTuple(MkTuple(ANocatch, exc.Reason), stk)
+	default:
+		reason = MkTuple(exc.Reason, stk)
+	}
+	m.raisedAt = pos
+	own := true
+	if exc.Class == AExit && isNormalExit(exc.Reason) {
+		own = false
+	}
+	m.finish(p, reason, own)
+}
+
+// isNormalExit reports whether an exit reason is normal, shutdown or
+// {shutdown, _}: not a crash.
+func isNormalExit(r Term) bool {
+	if r == ANormal || r == AShutdown {
+		return true
+	}
+	if t, ok := r.(Tuple); ok && len(t) == 2 && t[0] == AShutdown {
+		return true
+	}
+	return false
+}
+
+// finish marks p as ended with the given reason; its termination is the
+// process's next step.
+func (m *machine) finish(p *Proc, reason Term, own bool) {
+	p.St = StExit
+	p.Reason = reason
+	p.Own = own
+	p.Frames = nil
+	p.Stack = nil
+	p.Hand = nil
+}
+
+// stop clears the slots that are dead in every frame, so that states that
+// differ only in values the process will never read again encode equally.
+func (m *machine) stop(p *Proc) {
+	prog := m.sys.prog
+	for i := range p.Frames {
+		fr := p.Frames[i]
+		fn := prog.Funcs[fr.Fn]
+		if int(fr.PC) >= len(fn.Live) {
+			continue
+		}
+		live := fn.Live[fr.PC]
+		for s := 0; s < fn.NSlots; s++ {
+			if !live.has(s) && int(fr.Base)+s < len(p.Stack) {
+				p.Stack[int(fr.Base)+s] = nil
+			}
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Pattern matching and guards
+
+// match matches v against pattern pt, binding slots in locals.
+func match(pt *Pat, v Term, locals []Term) bool {
+	switch pt.Kind {
+	case PWild:
+		return true
+	case PBind:
+		locals[pt.Slot] = v
+		return true
+	case PCheck:
+		return Equal(locals[pt.Slot], v)
+	case PConst:
+		return Equal(pt.Const, v)
+	case PTuple:
+		t, ok := v.(Tuple)
+		if !ok || len(t) != len(pt.Elems) {
+			return false
+		}
+		for i, e := range pt.Elems {
+			if !match(e, t[i], locals) {
+				return false
+			}
+		}
+		return true
+	case PCons:
+		c, ok := v.(*Cons)
+		if !ok {
+			return false
+		}
+		return match(pt.Elems[0], c.Head, locals) && match(pt.Elems[1], c.Tail, locals)
+	case PAlias:
+		return match(pt.Elems[0], v, locals) && match(pt.Elems[1], v, locals)
+	}
+	return false
+}
+
+func evalGuard(m *machine, g Guard, locals []Term, p *Proc) bool {
+	for _, conj := range g {
+		ok := true
+		for _, t := range conj {
+			v, good := evalG(m, t, locals, p)
+			if !good || v != ATrue {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// evalG evaluates a guard expression; ok=false means an exception (the guard
+// fails).
+func evalG(m *machine, g *GExpr, locals []Term, p *Proc) (Term, bool) {
+	switch g.Kind {
+	case GConst:
+		return g.Const, true
+	case GVar:
+		return locals[g.Slot], true
+	case GTuple:
+		t := make(Tuple, len(g.Args))
+		for i, a := range g.Args {
+			v, ok := evalG(m, a, locals, p)
+			if !ok {
+				return nil, false
+			}
+			t[i] = v
+		}
+		return t, true
+	case GList:
+		n := len(g.Args) - 1
+		vals := make([]Term, n)
+		for i := 0; i < n; i++ {
+			v, ok := evalG(m, g.Args[i], locals, p)
+			if !ok {
+				return nil, false
+			}
+			vals[i] = v
+		}
+		tail, ok := evalG(m, g.Args[n], locals, p)
+		if !ok {
+			return nil, false
+		}
+		return ListWithTail(vals, tail), true
+	case GAndAlso, GOrElse:
+		x, ok := evalG(m, g.Args[0], locals, p)
+		if !ok {
+			return nil, false
+		}
+		b, isb := toBool(x)
+		if !isb {
+			return nil, false
+		}
+		if b == (g.Kind == GOrElse) {
+			return x, true
+		}
+		return evalG(m, g.Args[1], locals, p)
+	case GBinop:
+		x, ok := evalG(m, g.Args[0], locals, p)
+		if !ok {
+			return nil, false
+		}
+		y, ok := evalG(m, g.Args[1], locals, p)
+		if !ok {
+			return nil, false
+		}
+		r, exc := binop(int(g.Op), x, y)
+		return r, exc == nil
+	case GUnop:
+		x, ok := evalG(m, g.Args[0], locals, p)
+		if !ok {
+			return nil, false
+		}
+		r, exc := unop(int(g.Op), x)
+		return r, exc == nil
+	case GBif:
+		args := make([]Term, len(g.Args))
+		for i, a := range g.Args {
+			v, ok := evalG(m, a, locals, p)
+			if !ok {
+				return nil, false
+			}
+			args[i] = v
+		}
+		r, exc := bifs[g.Op].fn(m, p, args)
+		return r, exc == nil
+	}
+	return nil, false
+}
