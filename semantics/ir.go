@@ -10,47 +10,47 @@ import (
 type Op uint8
 
 const (
-	OpNop      Op = iota
-	OpConst       // push Consts[A]
-	OpVar         // push local A
-	OpSetVar      // pop into local A
-	OpPop         // drop the top
-	OpDup         // duplicate the top
-	OpMatch       // pop; match against Pats[A]; on failure jump to B, or raise {badmatch, V} when B < 0
-	OpGuard       // evaluate Guards[A]; jump to B when it fails
-	OpTuple       // pop A values, push a tuple
-	OpList        // pop a tail and A values, push [V1, ..., VA | Tail]
-	OpNil         // push []
-	OpBinop       // pop Y, X; push X op Y (A: the operator)
-	OpUnop        // pop X; push op X (A: the operator)
-	OpAndAlso     // top must be a boolean: false: jump to A (keeping false); true: pop and go on
-	OpOrElse      // top must be a boolean: true: jump to A (keeping true); false: pop and go on
-	OpJump        // jump to A
-	OpCaseFail    // raise {case_clause, top}
-	OpIfFail      // raise if_clause
-	OpFuncFail    // raise function_clause
-	OpTryFail     // raise {try_clause, top}
-	OpCall        // call Funcs[A] with B arguments from the stack
-	OpTailCall    // tail call Funcs[A] with B arguments
-	OpBif         // call the pure built-in Bifs[A] with B arguments
-	OpEffect      // request the effect Effects[A] with B arguments: the process stops here
-	OpCallDyn     // stack: Module, Function, B arguments: call whatever that resolves to
-	OpTailCallDyn //
-	OpCallFun     // stack: Fun, B arguments
-	OpTailCallFun //
-	OpApply       // apply/2,3 with B = 2 or 3 arguments on the stack
-	OpTailApply   //
-	OpMakeFun     // pop B captured values, push a fun of Funcs[A]
-	OpMakeExtFun  // stack: Module, Function, Arity: push fun M:F/A
-	OpRet         // return the top to the caller
-	OpRecv        // wait in receive Recvs[A] (B = 1 when a timeout value is on the stack)
-	OpTry         // push an exception handler that continues at A
-	OpEndTry      // pop the handler
-	OpCatchVal    // after a catch handler fired: turn Class, Reason, Stack into catch's value
-	OpReraise     // pop Class, Reason, Stack and raise them again
-	OpRaise       // raise an exception of class A: pop Reason (error/exit/throw BIFs)
-	OpSelfFun     // push the fun running in this frame (named funs): Funcs[A] with the frame's first B slots as its environment
-	OpPeek        // push a copy of the value A places below the top
+	OpNop         Op = iota
+	OpConst          // push Consts[A]
+	OpVar            // push local A
+	OpSetVar         // pop into local A
+	OpPop            // drop the top
+	OpDup            // duplicate the top
+	OpMatch          // pop; match against Pats[A]; on failure jump to B, or raise {badmatch, V} when B < 0
+	OpGuard          // evaluate Guards[A]; jump to B when it fails
+	OpTuple          // pop A values, push a tuple
+	OpList           // pop a tail and A values, push [V1, ..., VA | Tail]
+	OpNil            // push []
+	OpBinop          // pop Y, X; push X op Y (A: the operator)
+	OpUnop           // pop X; push op X (A: the operator)
+	OpAndAlso        // top must be a boolean: false: jump to A (keeping false); true: pop and go on
+	OpOrElse         // top must be a boolean: true: jump to A (keeping true); false: pop and go on
+	OpJump           // jump to A
+	OpCaseFail       // raise {case_clause, top}
+	OpIfFail         // raise if_clause
+	OpFuncFail       // raise function_clause
+	OpTryFail        // raise {try_clause, top}
+	OpCall           // call Funcs[A] with B arguments from the stack
+	OpTailCall       // tail call Funcs[A] with B arguments
+	OpBif            // call the pure built-in Bifs[A] with B arguments
+	OpEffect         // request the effect Effects[A] with B arguments: the process stops here
+	OpCallDyn        // stack: Module, Function, B arguments: call whatever that resolves to
+	OpTailCallDyn    //
+	OpCallFun        // stack: Fun, B arguments
+	OpTailCallFun    //
+	OpApply          // apply/2,3 with B = 2 or 3 arguments on the stack
+	OpTailApply      //
+	OpMakeFun        // pop B captured values, push a fun of Funcs[A]
+	OpMakeExtFun     // stack: Module, Function, Arity: push fun M:F/A
+	OpRet            // return the top to the caller
+	OpRecv           // wait in receive Recvs[A] (B = 1 when a timeout value is on the stack)
+	OpTry            // push an exception handler that continues at A
+	OpEndTry         // pop the handler
+	OpCatchVal       // after a catch handler fired: turn Class, Reason, Stack into catch's value
+	OpReraise        // pop Class, Reason, Stack and raise them again
+	OpRaise          // raise an exception of class A: pop Reason (error/exit/throw BIFs)
+	OpSelfFun        // push the fun running in this frame (named funs): Funcs[A] with the frame's first B slots as its environment
+	OpPeek           // push a copy of the value A places below the top
 )
 
 var opNames = [...]string{
