@@ -95,6 +95,9 @@ func FuzzParseFile(f *testing.F) {
 		ast.Fprint(&buf, fs, m.Module)
 		m.Config.Format(io.Discard)
 		for _, v := range m.Config.Variants {
+			if errs.Errors() > 0 {
+				break
+			}
 			if _, err := m.Config.WithVariant(&v); err != nil {
 				t.Errorf("variant %s accepted by ReadConfig but not by WithVariant: %v", v.Name, err)
 			}

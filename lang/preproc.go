@@ -10,7 +10,7 @@ import (
 
 // maxExpansion bounds the number of tokens that macro expansion may produce
 // in one file, so that exponential macro definitions cannot exhaust memory.
-const maxExpansion = 1 << 20
+const maxExpansion = 1 << 17
 
 // macroDef is one -define. params is nil for a constant macro.
 type macroDef struct {
@@ -113,7 +113,7 @@ func (p *preproc) run(toks []tok) []rawForm {
 			}
 		}
 		p.formContext(f)
-		exp, ok := p.expand(f, nil)
+		exp, ok := p.expand(nil, f, nil)
 		if !ok {
 			bad = true
 		}
@@ -402,11 +402,11 @@ func macroArgs(in []tok, i int) ([][]tok, int, bool) {
 	return nil, len(in), false
 }
 
-// expand expands the macro calls in a sequence of tokens. active holds the
-// macros being expanded (to report circular definitions). ok is false when
-// an error was reported.
-func (p *preproc) expand(in []tok, active []string) (out []tok, ok bool) {
-	ok = true
+// expand appends to out the tokens of in with their macro calls expanded.
+// active holds the macros being expanded (to report circular definitions).
+// The boolean is false when an error was reported.
+func (p *preproc) expand(out, in []tok, active []string) ([]tok, bool) {
+	ok := true
 	for i := 0; i < len(in); i++ {
 		t := in[i]
 		if t.kind != tPunct || t.text != "?" {
@@ -483,7 +483,7 @@ func (p *preproc) expand(in []tok, active []string) (out []tok, ok bool) {
 		// Expand the arguments first, then substitute them into the body.
 		var expArgs [][]tok
 		for _, a := range args {
-			ea, aok := p.expand(a, active)
+			ea, aok := p.expand(nil, a, active)
 			if !aok {
 				ok = false
 			}
@@ -514,11 +514,11 @@ func (p *preproc) expand(in []tok, active []string) (out []tok, ok bool) {
 			p.tooLarge = true
 			return out, false
 		}
-		exp, eok := p.expand(body, append(active[:len(active):len(active)], name))
+		var eok bool
+		out, eok = p.expand(out, body, append(active[:len(active):len(active)], name))
 		if !eok {
 			ok = false
 		}
-		out = append(out, exp...)
 		i = next - 1
 	}
 	return out, ok

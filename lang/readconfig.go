@@ -135,6 +135,13 @@ func ReadConfig(fs *token.FileSet, m *ast.Module) (*Config, error) {
 	for _, err := range c.crossCheck() {
 		report(err, m)
 	}
+	// Every variant must apply to the configuration as finally read.
+	for i := range c.Variants {
+		v := &c.Variants[i]
+		if _, err := c.WithVariant(v); err != nil {
+			errs.Add(v.Pos, err.Error())
+		}
+	}
 	errs.Sort()
 	if len(errs) > 0 {
 		return c, errs

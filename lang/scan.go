@@ -291,7 +291,7 @@ func (s *scanner) quoted(q byte, kind tokKind, what string) tok {
 			s.off++
 			t := tok{kind: kind, text: string(s.src[start:s.off]), off: int32(start), end: int32(s.off)}
 			if bad >= 0 {
-				s.errorf(bad, "illegal character")
+				s.errorf(start, "illegal character")
 				t.kind = tBad
 			}
 			return t

@@ -1,0 +1,162 @@
+package lang
+
+import (
+	"bytes"
+	goparser "go/parser"
+	gotoken "go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/mcgo-dev/mcgo/lang/ast"
+	mtoken "github.com/mcgo-dev/mcgo/lang/token"
+)
+
+// TestDefines checks -D options: -DNAME defines NAME as true, -DNAME=Value
+// as the term.
+func TestDefines(t *testing.T) {
+	src := `-module(d).
+-export([f/0]).
+-ifdef(DEBUG).
+f() -> {?DEBUG, ?N}.
+-else.
+f() -> nodebug.
+-endif.
+`
+	fs := mtoken.NewFileSet()
+	m, err := ParseFile(fs, "d.erl", []byte(src), &Options{Defines: map[string]string{"DEBUG": "", "N": "{1, two}"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	ast.Fprint(&buf, nil, m.Funcs[0].Clauses[0].Body[0])
+	want := "Tuple -\n  Atom \"true\" -\n  Tuple -\n    Int 1 -\n    Atom \"two\" -\n"
+	if buf.String() != want {
+		t.Errorf("got:\n%swant:\n%s", buf.String(), want)
+	}
+	m, err = ParseFile(mtoken.NewFileSet(), "d.erl", []byte(src), &Options{Defines: map[string]string{"N": "1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, ok := m.Funcs[0].Clauses[0].Body[0].(*ast.Atom); !ok || a.Name != "nodebug" {
+		t.Errorf("without DEBUG: %#v", m.Funcs[0].Clauses[0].Body[0])
+	}
+	_, err = ParseFile(mtoken.NewFileSet(), "d.erl", []byte(src), &Options{Defines: map[string]string{"N": "'x"}})
+	if err == nil || !strings.Contains(err.Error(), "-DN='x: unterminated atom") {
+		t.Errorf("bad -D value: %v", err)
+	}
+}
+
+// TestScanErrors covers lexical errors that an inline expectation cannot
+// (they swallow the rest of the file, or need the file to end there).
+func TestScanErrors(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"f() -> \"abc\n", "s.erl:1:8: unterminated string starting with \"abc\\n\""},
+		{"f() -> \"abcdefghijklmnopqrstuvwxyz", "s.erl:1:8: unterminated string starting with \"abcdefghijklmnop\""},
+		{"f() -> $", "s.erl:1:8: unterminated character"},
+		{"f() -> 'a\\x{110000}'.", "s.erl:1:8: illegal character"},
+		{"f() -> \xff.", "s.erl:1:8: illegal character"},
+		{"f() -> 1_000_.", "s.erl:1:8: illegal integer"},
+		{"f() -> 2#.", "s.erl:1:8: illegal integer"},
+		{"f() -> 1#1.", "s.erl:1:8: illegal base '1'"},
+		{"f() -> 1.0e5.", "s.erl:1:8: floats are not supported"},
+		{"f() -> 1e5.", "s.erl:1:9: expected '.', found e5"},
+	}
+	for _, tt := range tests {
+		_, err := ParseFile(mtoken.NewFileSet(), "s.erl", []byte(tt.src), nil)
+		if err == nil {
+			t.Errorf("%q: no error, want %s", tt.src, tt.want)
+			continue
+		}
+		if got := err.(mtoken.ErrorList)[0].Error(); got != tt.want {
+			t.Errorf("%q:\ngot  %s\nwant %s", tt.src, got, tt.want)
+		}
+	}
+}
+
+// TestParseFileResult checks that ParseFile returns a nil error (not a
+// typed nil) on success and a sorted ErrorList with the partial module on
+// failure.
+func TestParseFileResult(t *testing.T) {
+	m, err := ParseFile(mtoken.NewFileSet(), "ok.erl", []byte("-module(ok).\nf() -> ok.\n"), nil)
+	if err != nil || m.Name != "ok" || len(m.Funcs) != 1 {
+		t.Fatalf("got %v, %v", m, err)
+	}
+	m, err = ParseFile(mtoken.NewFileSet(), "bad.erl", []byte("-module(bad).\ng() -> ).\nf() -> ok.\nh() -> (.\n"), nil)
+	el, ok := err.(mtoken.ErrorList)
+	if !ok || len(el) != 2 || el[0].Pos.Line != 2 || el[1].Pos.Line != 4 {
+		t.Fatalf("errors: %v", err)
+	}
+	if m.Name != "bad" || len(m.Funcs) != 1 || m.Funcs[0].Name != "f" {
+		t.Errorf("partial module: %+v", m)
+	}
+}
+
+// TestMacroPositions checks that tokens from a macro body take the
+// position of the macro's use.
+func TestMacroPositions(t *testing.T) {
+	src := "-module(p).\n-define(T(X), {X, body}).\nf(A) ->\n  ?T(A).\n"
+	fs := mtoken.NewFileSet()
+	m, err := ParseFile(fs, "p.erl", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tup := m.Funcs[0].Clauses[0].Body[0].(*ast.Tuple)
+	if p := fs.Position(tup.Pos()); p.Line != 4 || p.Col != 3 {
+		t.Errorf("tuple from macro body at %v, want 4:3", p)
+	}
+	if p := fs.Position(tup.Elems[0].Pos()); p.Line != 4 || p.Col != 6 {
+		t.Errorf("argument at %v, want 4:6 (where it is written)", p)
+	}
+}
+
+// TestMacroExpansionBound checks that exponential macros stop with an
+// error instead of exhausting memory.
+func TestMacroExpansionBound(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("-module(x).\n-define(M0, a).\n")
+	for i := 1; i <= 30; i++ {
+		b.WriteString("-define(M" + strconv.Itoa(i) + ", [?M" + strconv.Itoa(i-1) + ", ?M" + strconv.Itoa(i-1) + "]).\n")
+	}
+	b.WriteString("f() -> ?M30.\n")
+	_, err := ParseFile(mtoken.NewFileSet(), "x.erl", []byte(b.String()), nil)
+	if err == nil || !strings.Contains(err.Error(), "macro expansion too large") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestImports enforces the package rule of doc.go: lang imports no mcgo
+// package other than lang/ast and lang/token, and participle.
+func TestImports(t *testing.T) {
+	allowed := map[string]bool{
+		"github.com/mcgo-dev/mcgo/lang/ast":         true,
+		"github.com/mcgo-dev/mcgo/lang/token":       true,
+		"github.com/alecthomas/participle/v2":       true,
+		"github.com/alecthomas/participle/v2/lexer": true,
+	}
+	for _, dir := range []string{".", "ast", "token"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			pf, err := goparser.ParseFile(gotoken.NewFileSet(), f, nil, goparser.ImportsOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, imp := range pf.Imports {
+				path, _ := strconv.Unquote(imp.Path.Value)
+				if !strings.Contains(path, ".") {
+					continue // standard library
+				}
+				if !allowed[path] || (dir != "." && strings.Contains(path, "participle")) {
+					t.Errorf("%s imports %s", f, path)
+				}
+				if dir == "token" && strings.HasPrefix(path, "github.com/mcgo-dev/") {
+					t.Errorf("%s imports %s: lang/token imports nothing from mcgo", f, path)
+				}
+			}
+		}
+	}
+}
