@@ -318,7 +318,7 @@ func TestParseTerm(t *testing.T) {
 		{"1.5", "1:1: floats are not supported"},
 		{"?X", "1:1: macros are not allowed here"},
 		{"'abc", "1:1: unterminated atom starting with 'abc'"},
-		{"a b", "1:3: syntax error: unexpected b"},
+		{"a b", "1:3: expected end of term, found b"},
 	} {
 		_, err := ParseTerm(tt.in)
 		if err == nil || err.Error() != tt.want {

@@ -253,6 +253,11 @@ func (p *parser) form(f rawForm) {
 		p.markBroken(toks)
 		return
 	}
+	if off, deep := tooDeep(toks); deep {
+		p.errs.Add(p.position(off), "expression nested too deeply")
+		p.markBroken(toks)
+		return
+	}
 	ltoks := toLexer(toks)
 	g, err := runParser(formParser, ltoks)
 	if err != nil {
@@ -289,6 +294,57 @@ func (p *parser) markBroken(toks []tok) {
 			p.broken[atomValue(t.text)] = true
 		}
 	}
+}
+
+// maxNesting bounds the nesting of expressions, so that the recursive
+// descent (participle's, the lowering's and the checker's) cannot exhaust
+// the stack on hostile input.
+const maxNesting = 1000
+
+// tooDeep finds the first token at which a form nests deeper than
+// maxNesting: brackets and blocks, plus chains of right-associative
+// operators and prefix operators, which nest without brackets.
+func tooDeep(toks []tok) (int32, bool) {
+	chain := []int{0}
+	for _, t := range toks {
+		top := len(chain) - 1
+		switch t.kind {
+		case tPunct:
+			switch t.text {
+			case "(", "[", "{":
+				chain = append(chain, 0)
+			case ")", "]", "}":
+				if top > 0 {
+					chain = chain[:top]
+				}
+			case ",", ";", "->", "||", "|":
+				chain[top] = 0
+			case "=", "!", "++", "--", "-", "+":
+				chain[top]++
+			}
+		case tKeyword:
+			switch t.text {
+			case "begin", "case", "if", "receive", "try", "fun":
+				chain = append(chain, 0)
+			case "end":
+				if top > 0 {
+					chain = chain[:top]
+				}
+			case "of", "when", "after", "catch":
+				if t.text == "catch" {
+					chain[top]++
+				} else {
+					chain[top] = 0
+				}
+			case "not", "bnot":
+				chain[top]++
+			}
+		}
+		if len(chain)+chain[len(chain)-1] > maxNesting {
+			return t.off, true
+		}
+	}
+	return 0, false
 }
 
 // unsupported finds the first token of a construct mcgo does not support.
@@ -377,17 +433,20 @@ func funcName(e ast.Expr) (ast.FuncName, bool) {
 // syntaxError converts a participle error into Go's wording:
 // "expected X, found Y".
 func (p *parser) syntaxError(err error) {
-	off, msg := describeParseError(err)
+	off, msg := describeParseError(err, "attribute or function definition")
 	p.errs.Add(p.position(int32(off)), msg)
 }
 
-func describeParseError(err error) (int, string) {
+// describeParseError turns a participle error into an offset and a
+// message; fallback is what to say was expected when participle does not
+// say (at the start of a form, or after a complete term).
+func describeParseError(err error, fallback string) (int, string) {
 	var ute *participle.UnexpectedTokenError
 	if errors.As(err, &ute) {
 		found := describeLexTok(ute.Unexpected)
 		exp := expectedFrom(ute.Message())
 		if exp == "" {
-			return ute.Unexpected.Pos.Offset, "syntax error: unexpected " + found
+			exp = fallback
 		}
 		return ute.Unexpected.Pos.Offset, fmt.Sprintf("expected %s, found %s", exp, found)
 	}
@@ -540,7 +599,7 @@ func ParseTerm(text string) (ast.Expr, error) {
 	}
 	g, err := runParser(termParser, toLexer(toks))
 	if err != nil {
-		off, msg := describeParseError(err)
+		off, msg := describeParseError(err, "end of term")
 		errs.Add(fs.Position(token.Pos{File: base.File, Off: int32(off)}), msg)
 		return nil, errs
 	}

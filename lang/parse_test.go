@@ -160,3 +160,23 @@ func TestImports(t *testing.T) {
 		}
 	}
 }
+
+// TestDeepNesting checks that deeply nested input is an error, not a stack
+// overflow.
+func TestDeepNesting(t *testing.T) {
+	for _, src := range []string{
+		"f() -> " + strings.Repeat("(", 100000) + "1" + strings.Repeat(")", 100000) + ".",
+		"f() -> " + strings.Repeat("X = ", 100000) + "1.",
+		"f() -> " + strings.Repeat("fun() -> ", 5000) + "1" + strings.Repeat(" end", 5000) + ".",
+		"f() -> " + strings.Repeat("- ", 100000) + "1.",
+	} {
+		_, err := ParseFile(mtoken.NewFileSet(), "deep.erl", []byte(src), nil)
+		if err == nil || !strings.Contains(err.Error(), "expression nested too deeply") {
+			t.Errorf("got %v", err)
+		}
+	}
+	ok := "f() -> " + strings.Repeat("(", 500) + "1" + strings.Repeat(")", 500) + ", [" + strings.Repeat("1, ", 20000) + "1]."
+	if _, err := ParseFile(mtoken.NewFileSet(), "ok.erl", []byte(ok), nil); err != nil {
+		t.Errorf("500 parentheses and a long list: %v", err)
+	}
+}
