@@ -180,3 +180,21 @@ func TestDeepNesting(t *testing.T) {
 		t.Errorf("500 parentheses and a long list: %v", err)
 	}
 }
+
+// TestConcurrentLoad checks that Load may be called from several
+// goroutines (the parsers are shared; run with -race).
+func TestConcurrentLoad(t *testing.T) {
+	files := erlFiles(t)
+	done := make(chan bool)
+	for i := 0; i < 4; i++ {
+		go func() {
+			for name, src := range files {
+				Load(mtoken.NewFileSet(), name, src, nil)
+			}
+			done <- true
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		<-done
+	}
+}
