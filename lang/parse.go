@@ -217,6 +217,9 @@ func (p *parser) position(off int32) token.Position {
 // their tokens.
 var skippedAttrs = map[string]bool{"spec": true, "type": true, "opaque": true, "callback": true, "nominal": true}
 
+// termAttrs are the attributes whose value mcgo reads.
+var termAttrs = map[string]bool{"module": true, "export": true, "mcgo": true, "compile": true}
+
 // unsupportedAttrs are reported at their position.
 var unsupportedAttrs = map[string]bool{"include": true, "include_lib": true, "record": true}
 
@@ -249,6 +252,13 @@ func (p *parser) form(f rawForm) {
 		}
 	}
 	if off, msg := unsupported(toks); msg != "" {
+		if len(toks) >= 2 && toks[0].text == "-" && toks[1].kind == tAtom && !termAttrs[atomValue(toks[1].text)] {
+			// An attribute mcgo ignores may hold any term erlc accepts.
+			p.mod.Attrs = append(p.mod.Attrs, &ast.Attribute{
+				MinusPos: p.pos(toks[0].off), Name: atomValue(toks[1].text), NamePos: p.pos(toks[1].off), AfterFuncs: afterFuncs,
+			})
+			return
+		}
 		p.errs.Add(p.position(off), msg)
 		p.markBroken(toks)
 		return
