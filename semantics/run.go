@@ -25,7 +25,7 @@ type RunResult struct {
 // Run executes the model once: at each state it picks one enabled
 // transition at random (seeded). onStep is called after each step with the
 // label and the new state.
-func (s *System) Run(opts RunOptions, onStep func(Step, *State)) RunResult {
+func (s *System) Run(opts RunOptions, onStep func(prev *State, step Step, next *State)) RunResult {
 	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
 	st := s.Initial()[0]
 	type succ struct {
@@ -56,9 +56,10 @@ func (s *System) Run(opts RunOptions, onStep func(Step, *State)) RunResult {
 			return RunResult{Steps: n, Final: st, End: end}
 		}
 		c := succs[rng.IntN(len(succs))]
+		prev := st
 		st = c.next
 		if onStep != nil {
-			onStep(c.step, st)
+			onStep(prev, c.step, st)
 		}
 	}
 }

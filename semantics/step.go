@@ -64,14 +64,24 @@ type StepInfo struct {
 	Raised  []Raise   // processes whose own code raised an uncaught exception
 	Appends []Append  // messages put in mailboxes
 	Spawned []Spawned // processes created
+	Pushed  []Pushed  // signals put on channels
 	Bound   string    // a bound was reached
+}
+
+// Pushed is a signal put on the channel From -> To.
+type Pushed struct {
+	From, To NodeID
+	Sig      Signal
 }
 
 // Lost is a signal dropped by the network (never by a receiver's death).
 type Lost struct {
 	From, To NodeID
 	Sig      Signal
-	Why      string // "disconnect", "crash", "no connection", "dead connection"
+	Why      string // "disconnect", "crash", "halt", "disconnect_node", "dead connection", "no connection"
+	// InFlight is true when the signal was on a channel (flushed by the
+	// step), false when it was lost as it was sent.
+	InFlight bool
 }
 
 // End is a process that ended.
@@ -396,10 +406,32 @@ func (x *stepper) proc(pid Pid) *Proc {
 	return x.e.mut(pid)
 }
 
+// userPos returns the position a trace should show for what process p does
+// at pos: inside prelude code (lists:map, timer:sleep...), the call in the
+// model's own code that led there.
+func (s *System) userPos(p *Proc, pos token.Pos) token.Pos {
+	for i := len(p.Frames) - 1; i >= 0; i-- {
+		fr := p.Frames[i]
+		fn := s.prog.Funcs[fr.Fn]
+		if !fn.Prelude {
+			if i == len(p.Frames)-1 {
+				return pos
+			}
+			// A caller frame's PC is its return address: the call is just
+			// before it.
+			if fr.PC > 0 {
+				return fn.Code[fr.PC-1].Pos
+			}
+			return fn.Pos
+		}
+	}
+	return pos
+}
+
 func (x *stepper) effectStep(pid Pid) {
 	p := x.e.mut(pid)
 	fr := p.Frames[len(p.Frames)-1]
-	x.info.Pos = x.sys.prog.Funcs[fr.Fn].Code[fr.PC].Pos
+	x.info.Pos = x.sys.userPos(p, x.sys.prog.Funcs[fr.Fn].Code[fr.PC].Pos)
 	n := int(p.NArgs)
 	args := append([]Term(nil), p.Stack[len(p.Stack)-n:]...)
 	p.Stack = p.Stack[:len(p.Stack)-n]
@@ -438,7 +470,7 @@ func (x *stepper) receiveStep(pid Pid) {
 	copy(p.Stack[fr.Base:], bound)
 	msg := p.Mbox[mi]
 	x.info.Msg = msg
-	x.info.Pos = r.Clauses[ci].Pos
+	x.info.Pos = x.sys.userPos(p, r.Clauses[ci].Pos)
 	mb := make([]Term, 0, len(p.Mbox)-1)
 	mb = append(mb, p.Mbox[:mi]...)
 	p.Mbox = append(mb, p.Mbox[mi+1:]...)
@@ -462,7 +494,7 @@ func (x *stepper) timeoutStep(pid Pid) {
 	fr := &p.Frames[len(p.Frames)-1]
 	in := x.sys.prog.Funcs[fr.Fn].Code[fr.PC]
 	r := x.sys.prog.Recvs[in.A]
-	x.info.Pos = r.Pos
+	x.info.Pos = x.sys.userPos(p, r.Pos)
 	p.Stack = p.Stack[:len(p.Stack)-1]
 	fr.PC = r.After
 	p.St = StRun
@@ -600,17 +632,22 @@ func (x *stepper) told(t Told) {
 // otherwise the signal is lost.
 func (x *stepper) push(a, b NodeID, sig Signal) {
 	if x.e.s.ConnState(a, b) != ConnUp {
-		x.lose(a, b, sig, "dead connection")
+		x.lose(a, b, sig, "sent on a dead connection")
 		return
 	}
 	if len(x.e.s.Channel(a, b)) >= x.sys.bounds.Channel {
 		x.m.bound = fmt.Sprintf("channel %s -> %s reached %d signals (bound channel)", x.sys.NodeName(a), x.sys.NodeName(b), x.sys.bounds.Channel)
 	}
 	x.e.pushSig(a, b, sig)
+	x.info.Pushed = append(x.info.Pushed, Pushed{From: a, To: b, Sig: sig})
 }
 
 func (x *stepper) lose(a, b NodeID, sig Signal, why string) {
 	x.info.Lost = append(x.info.Lost, Lost{From: a, To: b, Sig: sig, Why: why})
+}
+
+func (x *stepper) flushed(a, b NodeID, sig Signal, why string) {
+	x.info.Lost = append(x.info.Lost, Lost{From: a, To: b, Sig: sig, Why: why, InFlight: true})
 }
 
 // ensure is SEMANTICS.md's Ensure(a, b): it makes sure node a holds a
@@ -725,10 +762,10 @@ func (x *stepper) teardown(a, b NodeID, why string) {
 	}
 	crA, crB := x.connCreation(b, a), x.connCreation(a, b)
 	for _, sig := range x.e.clearChan(a, b) {
-		x.lose(a, b, sig, why)
+		x.flushed(a, b, sig, why)
 	}
 	for _, sig := range x.e.clearChan(b, a) {
-		x.lose(b, a, sig, why)
+		x.flushed(b, a, sig, why)
 	}
 	x.e.setConn(a, b, ConnDown)
 	var holders []NodeID
@@ -880,7 +917,7 @@ func (x *stepper) crash(n NodeID, why string) {
 			continue
 		}
 		for _, sig := range x.e.clearChan(y, n) {
-			x.lose(y, n, sig, why)
+			x.flushed(y, n, sig, why)
 		}
 		st := x.e.s.ConnState(n, y)
 		lo, hi := n, y
@@ -898,7 +935,7 @@ func (x *stepper) crash(n NodeID, why string) {
 		case st != ConnDown && holds(st, lo, hi, n):
 			x.e.setConn(n, y, ConnDown)
 			for _, sig := range x.e.clearChan(n, y) {
-				x.lose(n, y, sig, why)
+				x.flushed(n, y, sig, why)
 			}
 		}
 	}

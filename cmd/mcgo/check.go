@@ -1,0 +1,604 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mcgo-dev/mcgo/explore"
+	"github.com/mcgo-dev/mcgo/lang"
+	"github.com/mcgo-dev/mcgo/properties"
+	"github.com/mcgo-dev/mcgo/semantics"
+	"github.com/mcgo-dev/mcgo/trace"
+)
+
+type checkOptions struct {
+	files    []string
+	model    modelFlags
+	search   searchFlags
+	format   string
+	output   string
+	traceOut string
+	html     string
+	variant  string
+	cmd      *cobra.Command
+}
+
+func newCheckCmd(a *app) *cobra.Command {
+	opts := &checkOptions{}
+	cmd := &cobra.Command{
+		Use:   "check FILE...",
+		Short: "Explore a model and check its properties",
+		Long: `Explore every interleaving and every allowed fault of each model and check the
+properties of its configuration (-mcgo({check, [...]}) or --check). The
+verdict is pass (every property holds and the search was complete),
+violation (with the shortest trace, for the default breadth-first search) or
+incomplete (a bound or limit was reached and nothing was found).
+
+Properties: deadlock, crash, no_loss, causal, pid_unique, fd_accurate, fifo,
+monitored_no_loss (see docs/properties.md).
+
+Exit codes: 0 pass, 1 violation, 2 usage or input error, 3 incomplete, 70
+internal failure; over several models the most severe (70, 2, 1, 3, 0).
+
+Examples:
+  mcgo check models/comm_bounded.erl
+  mcgo check --semantics both models/three_party.erl
+  mcgo check --check no_loss --faults disconnect=1 --trace-out t.json model.erl
+  mcgo check --format json models/*.erl
+  mcgo check --store disk --store-dir /tmp/run1 big.erl   # then --resume`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.files = args
+			opts.cmd = cmd
+			return runCheck(cmd.Context(), a, opts)
+		},
+	}
+	f := cmd.Flags()
+	opts.model.register(f, true)
+	opts.search.register(f)
+	f.StringVar(&opts.format, "format", "text", "output format: text, json (one object per line) or junit")
+	f.StringVarP(&opts.output, "output", "o", "", "write the report to this file instead of stdout")
+	f.StringVar(&opts.traceOut, "trace-out", "", "save the counterexample trace (JSON) to this file")
+	f.StringVar(&opts.variant, "variant", "", "check the named -mcgo variant instead of the base configuration")
+	return cmd
+}
+
+// checkRun is one exploration: a model, a variant, a semantics.
+type checkRun struct {
+	file      string
+	variant   string
+	semantics string
+	config    *lang.Config
+	props     []string
+	res       explore.Result
+	err       error // tool failure or bad input
+	errCode   int
+	trace     *trace.File
+	hash      string
+	started   time.Time
+}
+
+func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
+	switch opts.format {
+	case "text", "json", "junit":
+	default:
+		return exitWith(exitUsage, "mcgo check: --format %q: expected text, json or junit", opts.format)
+	}
+	if err := opts.search.validate(); err != nil {
+		return exitWith(exitUsage, "mcgo check: %v", err)
+	}
+	out := a.stdout
+	if opts.output != "" {
+		f, err := os.Create(opts.output)
+		if err != nil {
+			return exitWith(exitUsage, "mcgo: %v", err)
+		}
+		defer f.Close()
+		out = f
+	}
+	overrides := opts.model.overrides(opts.cmd)
+	both := false
+	var kept [][2]string
+	for _, o := range overrides {
+		if o[0] == "semantics" && o[1] == "both" {
+			both = true
+			continue
+		}
+		kept = append(kept, o)
+	}
+	code := exitPass
+	var runs []*checkRun
+	for _, path := range opts.files {
+		l, err := loadModel(a.stderr, path, &opts.model, kept)
+		if err != nil {
+			code = worst(code, exitCode(err))
+			runs = append(runs, &checkRun{file: path, err: err, errCode: exitCode(err)})
+			continue
+		}
+		cfg := l.config
+		variant := ""
+		if opts.variant != "" {
+			var found *lang.Variant
+			for i := range cfg.Variants {
+				if cfg.Variants[i].Name == opts.variant {
+					found = &cfg.Variants[i]
+				}
+			}
+			if found == nil {
+				e := exitWith(exitUsage, "mcgo: %s: no variant %q", path, opts.variant)
+				code = worst(code, exitUsage)
+				runs = append(runs, &checkRun{file: path, err: e, errCode: exitUsage})
+				continue
+			}
+			c, err := cfg.WithVariant(found)
+			if err != nil {
+				code = worst(code, exitUsage)
+				runs = append(runs, &checkRun{file: path, err: err, errCode: exitUsage})
+				continue
+			}
+			// Command-line flags still win over the variant's settings.
+			for _, o := range kept {
+				if err := c.Set(o[0], o[1]); err != nil {
+					return exitWith(exitUsage, "mcgo: %v", err)
+				}
+			}
+			cfg, variant = c, opts.variant
+		}
+		sems := []string{cfg.Semantics}
+		if both {
+			sems = []string{"single_node", "distributed"}
+		}
+		var fileRuns []*checkRun
+		for _, sem := range sems {
+			c := cfg
+			if sem != cfg.Semantics {
+				c2 := *cfg
+				c2.Semantics = sem
+				c = &c2
+			}
+			r := checkOne(ctx, a, opts, l, c, variant)
+			r.semantics = sem
+			fileRuns = append(fileRuns, r)
+			runs = append(runs, r)
+			code = worst(code, r.exit())
+			if ctx.Err() != nil {
+				break
+			}
+		}
+		if opts.format == "text" {
+			printTextRuns(out, fileRuns, both)
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	switch opts.format {
+	case "json":
+		for _, r := range runs {
+			writeJSONRun(out, r)
+		}
+	case "junit":
+		writeJUnit(out, runs)
+	}
+	if code != exitPass {
+		return &exitError{code: code}
+	}
+	return nil
+}
+
+func exitCode(err error) int {
+	if ee, ok := err.(*exitError); ok {
+		return ee.code
+	}
+	return exitUsage
+}
+
+func (r *checkRun) exit() int {
+	if r.err != nil {
+		if r.errCode != 0 {
+			return r.errCode
+		}
+		return exitInternal
+	}
+	switch r.res.Verdict {
+	case explore.Violated:
+		return exitViolation
+	case explore.Incomplete:
+		return exitIncomplete
+	case explore.Pass:
+		return exitPass
+	}
+	return exitInternal
+}
+
+// checkOne explores one configuration of a model.
+func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *lang.Config, variant string) *checkRun {
+	r := &checkRun{file: l.path, variant: variant, config: cfg, started: time.Now()}
+	props, err := properties.Select(cfg.Check)
+	if err != nil {
+		r.err, r.errCode = err, exitUsage
+		return r
+	}
+	r.props = cfg.Check
+	sys, err := semantics.New(l.model, cfg, properties.Record(props))
+	if err != nil {
+		r.err, r.errCode = err, exitUsage
+		return r
+	}
+	cm := configMap(cfg)
+	r.hash = modelHash(l.src, l.defines, cm)
+	mons := properties.Monitors(sys, props)
+	ms := make([]explore.Monitor[*semantics.State, semantics.Step], len(mons))
+	for i, m := range mons {
+		ms[i] = m
+	}
+	set, xopts, cleanup, err := opts.search.setup(r.hash, cm)
+	if err != nil {
+		r.err, r.errCode = err, exitUsage
+		return r
+	}
+	defer cleanup()
+	rep := newProgress(a.stderr, opts.search.progress, opts.search.quiet)
+	res, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, xopts, rep)
+	rep.done()
+	r.res = res
+	if err != nil {
+		r.err, r.errCode = fmt.Errorf("%s: %v", l.path, err), exitInternal
+		return r
+	}
+	if res.Verdict == explore.Violated && res.Violation != nil {
+		tf, err := trace.Build(sys, res.Violation, trace.Meta{
+			McgoVersion: mcgoVersion(), File: l.path, ModelHash: r.hash, Variant: variant,
+			Config: cm, Defines: l.defines, Search: opts.search.search,
+		})
+		if err != nil {
+			r.err, r.errCode = fmt.Errorf("%s: replaying the counterexample: %v", l.path, err), exitInternal
+			return r
+		}
+		r.trace = tf
+		if opts.traceOut != "" {
+			if err := tf.Save(opts.traceOut); err != nil {
+				r.err, r.errCode = err, exitUsage
+			}
+		}
+	}
+	return r
+}
+
+// ---------------------------------------------------------------------------
+// Text output
+
+func printTextRuns(w io.Writer, runs []*checkRun, table bool) {
+	if table && len(runs) > 1 {
+		printTable(w, runs)
+	}
+	for _, r := range runs {
+		printTextRun(w, r, table)
+	}
+}
+
+func printTable(w io.Writer, runs []*checkRun) {
+	fmt.Fprintf(w, "%s: property x semantics\n", runs[0].file)
+	fmt.Fprintf(w, "  %-20s", "")
+	for _, r := range runs {
+		fmt.Fprintf(w, " %-14s", r.semantics)
+	}
+	fmt.Fprintln(w)
+	var props []string
+	for _, r := range runs {
+		if len(r.props) > len(props) {
+			props = r.props
+		}
+	}
+	for _, p := range props {
+		fmt.Fprintf(w, "  %-20s", p)
+		for _, r := range runs {
+			cell := "?"
+			switch {
+			case r.err != nil:
+				cell = "error"
+			case r.res.Verdict == explore.Violated && r.res.Violation != nil && r.res.Violation.Property == p:
+				cell = "VIOLATED"
+			case r.res.Verdict == explore.Violated:
+				cell = "not reached"
+			case r.res.Verdict == explore.Pass:
+				cell = "holds"
+			case r.res.Verdict == explore.Incomplete:
+				cell = "incomplete"
+			}
+			fmt.Fprintf(w, " %-14s", cell)
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w)
+}
+
+func runName(r *checkRun, withSem bool) string {
+	name := r.file
+	if r.variant != "" {
+		name += " [" + r.variant + "]"
+	}
+	if withSem {
+		name += " (" + r.semantics + ")"
+	}
+	return name
+}
+
+func printTextRun(w io.Writer, r *checkRun, withSem bool) {
+	name := runName(r, withSem)
+	if r.err != nil {
+		if ee, ok := r.err.(*exitError); ok {
+			if ee.msg != "" {
+				fmt.Fprintf(w, "%s: error: %s\n", name, ee.msg)
+			}
+			return
+		}
+		fmt.Fprintf(w, "%s: error: %v\n", name, r.err)
+		return
+	}
+	res := r.res
+	switch res.Verdict {
+	case explore.Pass:
+		fmt.Fprintf(w, "%s: pass: %s %s (search complete)\n", name, strings.Join(r.props, ", "), holdWord(len(r.props)))
+	case explore.Incomplete:
+		fmt.Fprintf(w, "%s: incomplete: %s; no violation of %s found\n", name, incompleteText(res), strings.Join(r.props, ", "))
+	case explore.Violated:
+		v := res.Violation
+		steps := len(v.Path) - 1
+		how := r.traceHow()
+		fmt.Fprintf(w, "%s: property %q violated after %d steps (%s)\n", name, v.Property, steps, how)
+		fmt.Fprintf(w, "  %s\n", v.Msg)
+		if r.trace != nil {
+			r.trace.WriteText(w)
+		}
+	}
+	writeStats(w, res.Stats)
+}
+
+func (r *checkRun) traceHow() string {
+	if r.trace == nil {
+		return ""
+	}
+	switch r.trace.Search {
+	case "bfs", "":
+		return "bfs, shortest"
+	}
+	return r.trace.Search
+}
+
+func holdWord(n int) string {
+	if n == 1 {
+		return "holds"
+	}
+	return "hold"
+}
+
+func incompleteText(res explore.Result) string {
+	switch res.Incomplete {
+	case "max-states":
+		return "--max-states reached"
+	case "max-depth":
+		return "--max-depth reached"
+	case "time-limit":
+		return "--time-limit reached"
+	case "memory":
+		return "--max-memory reached"
+	case "interrupted":
+		return "interrupted"
+	case "disk":
+		return "out of disk space"
+	case "bitstate":
+		return "bitstate search (partial coverage)"
+	case "random":
+		return "random walks (partial coverage)"
+	}
+	if strings.HasPrefix(res.Incomplete, "bound") {
+		return "a model bound was reached (" + strings.TrimPrefix(strings.TrimPrefix(res.Incomplete, "bound"), ": ") + ")"
+	}
+	return res.Incomplete
+}
+
+func writeStats(w io.Writer, s explore.Stats) {
+	line := fmt.Sprintf("  states: %d  transitions: %d  depth: %d  time: %.2fs", s.States, s.Transitions, s.Depth, s.Elapsed.Seconds())
+	if s.StatesPerSec > 0 {
+		line += fmt.Sprintf("  (%.0f states/s)", s.StatesPerSec)
+	}
+	fmt.Fprintln(w, line)
+	extra := fmt.Sprintf("  store: %s", s.Store)
+	if s.BytesPerState > 0 {
+		extra += fmt.Sprintf("  %.0f bytes/state", s.BytesPerState)
+	}
+	if s.CollisionProb > 0 {
+		extra += fmt.Sprintf("  collision probability: %.1e", s.CollisionProb)
+	}
+	if s.Walks > 0 {
+		extra += fmt.Sprintf("  walks: %d", s.Walks)
+	}
+	fmt.Fprintln(w, extra)
+}
+
+// ---------------------------------------------------------------------------
+// JSON output
+
+// JSONResult is the object `mcgo check --format json` prints, one per line,
+// per model (and variant and semantics) checked. Documented in
+// docs/formats.md; the format_version changes when a field changes meaning.
+type JSONResult struct {
+	FormatVersion int               `json:"format_version"`
+	McgoVersion   string            `json:"mcgo_version"`
+	File          string            `json:"file"`
+	Variant       string            `json:"variant"`
+	Semantics     string            `json:"semantics"`
+	Verdict       string            `json:"verdict"`
+	Property      string            `json:"property"`
+	Message       string            `json:"message"`
+	Incomplete    string            `json:"incomplete,omitempty"`
+	Stats         JSONStats         `json:"stats"`
+	TraceLength   int               `json:"trace_length"`
+	Trace         []trace.Step      `json:"trace"`
+	Config        map[string]string `json:"config"`
+	Error         string            `json:"error,omitempty"`
+}
+
+// JSONStats are the statistics of a JSON result.
+type JSONStats struct {
+	States      int64   `json:"states"`
+	Transitions int64   `json:"transitions"`
+	Depth       int     `json:"depth"`
+	Seconds     float64 `json:"seconds"`
+}
+
+const jsonFormatVersion = 1
+
+func writeJSONRun(w io.Writer, r *checkRun) {
+	j := JSONResult{FormatVersion: jsonFormatVersion, McgoVersion: mcgoVersion(), File: r.file, Variant: r.variant,
+		Semantics: r.semantics, Trace: []trace.Step{}, Config: map[string]string{}}
+	if r.config != nil {
+		j.Config = configMap(r.config)
+	}
+	if r.err != nil {
+		j.Verdict = "error"
+		j.Error = strings.TrimPrefix(r.err.Error(), "mcgo: ")
+		if ee, ok := r.err.(*exitError); ok && ee.msg == "" {
+			j.Error = "the model has errors (see stderr)"
+		}
+	} else {
+		j.Verdict = r.res.Verdict.String()
+		j.Incomplete = r.res.Incomplete
+		s := r.res.Stats
+		j.Stats = JSONStats{States: s.States, Transitions: s.Transitions, Depth: s.Depth, Seconds: s.Elapsed.Seconds()}
+		if v := r.res.Violation; v != nil {
+			j.Property, j.Message = v.Property, v.Msg
+		}
+		if r.trace != nil {
+			j.Trace = r.trace.Steps
+			j.TraceLength = len(r.trace.Steps)
+		}
+	}
+	b, _ := json.Marshal(j)
+	w.Write(b)
+	io.WriteString(w, "\n")
+}
+
+// ---------------------------------------------------------------------------
+// Search flags
+
+type searchFlags struct {
+	search    string
+	workers   int
+	maxDepth  int
+	maxStates int64
+	timeLimit time.Duration
+	maxMemory string
+	store     string
+	storeDir  string
+	resume    bool
+	exact     bool
+	bitstate  string
+	walks     int
+	depth     int
+	seed      uint64
+	por       string
+	progress  bool
+	quiet     bool
+}
+
+func (f *searchFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+	IntVar(*int, string, int, string)
+	Int64Var(*int64, string, int64, string)
+	DurationVar(*time.Duration, string, time.Duration, string)
+	BoolVar(*bool, string, bool, string)
+	Uint64Var(*uint64, string, uint64, string)
+}) {
+	fs.StringVar(&f.search, "search", "bfs", "search strategy: bfs (shortest traces), dfs or random")
+	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "parallel BFS workers (verdicts and counts do not depend on it)")
+	fs.IntVar(&f.maxDepth, "max-depth", 0, "do not explore beyond this depth (0: no limit)")
+	fs.Int64Var(&f.maxStates, "max-states", 0, "stop after this many distinct states (0: no limit)")
+	fs.DurationVar(&f.timeLimit, "time-limit", 0, "stop after this long, e.g. 10m (0: no limit)")
+	fs.StringVar(&f.maxMemory, "max-memory", "", "stop when the process uses this much memory, e.g. 8GiB (default: 3/4 of the RAM)")
+	fs.StringVar(&f.store, "store", "memory", "visited-state store: memory or disk")
+	fs.StringVar(&f.storeDir, "store-dir", "", "directory of the disk store")
+	fs.BoolVar(&f.resume, "resume", false, "continue an interrupted disk-store run from --store-dir")
+	fs.BoolVar(&f.exact, "exact", false, "keep full state encodings (no fingerprint collisions; more memory)")
+	fs.StringVar(&f.bitstate, "bitstate", "", "supertrace: a bit table of this size, e.g. 512MiB (partial coverage)")
+	fs.IntVar(&f.walks, "walks", 1000, "random search: number of walks")
+	fs.IntVar(&f.depth, "depth", 1000, "random search: length of each walk")
+	fs.Uint64Var(&f.seed, "seed", 1, "random search: seed")
+	fs.StringVar(&f.por, "por", "on", "partial-order reduction: on or off")
+	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr even when it is not a terminal")
+	fs.BoolVar(&f.quiet, "quiet", false, "print no progress")
+}
+
+func (f *searchFlags) validate() error {
+	switch f.search {
+	case "bfs", "dfs", "random":
+	default:
+		return fmt.Errorf("--search %q: expected bfs, dfs or random", f.search)
+	}
+	switch f.store {
+	case "memory", "disk":
+	default:
+		return fmt.Errorf("--store %q: expected memory or disk", f.store)
+	}
+	if f.store == "disk" && f.storeDir == "" {
+		return fmt.Errorf("--store disk needs --store-dir")
+	}
+	if f.resume && f.store != "disk" {
+		return fmt.Errorf("--resume needs --store disk")
+	}
+	switch f.por {
+	case "on", "off":
+	default:
+		return fmt.Errorf("--por %q: expected on or off", f.por)
+	}
+	if f.exact && f.bitstate != "" {
+		return fmt.Errorf("--exact and --bitstate exclude each other")
+	}
+	if f.workers < 1 {
+		return fmt.Errorf("--workers %d: must be at least 1", f.workers)
+	}
+	if f.maxMemory != "" {
+		if _, err := parseSize(f.maxMemory); err != nil {
+			return fmt.Errorf("--max-memory: %v", err)
+		}
+	}
+	if f.bitstate != "" {
+		if _, err := parseSize(f.bitstate); err != nil {
+			return fmt.Errorf("--bitstate: %v", err)
+		}
+	}
+	return nil
+}
+
+// parseSize parses 123, 64KiB, 512MiB, 8GiB (also KB, MB, GB as powers of
+// 1000).
+func parseSize(s string) (uint64, error) {
+	units := []struct {
+		suffix string
+		mult   uint64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"TiB", 1 << 40}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"TB", 1e12}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}}
+	mult := uint64(1)
+	num := strings.TrimSpace(s)
+	for _, u := range units {
+		if strings.HasSuffix(num, u.suffix) {
+			mult = u.mult
+			num = strings.TrimSpace(strings.TrimSuffix(num, u.suffix))
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(num, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not a size (e.g. 512MiB, 8GiB)", s)
+	}
+	return uint64(n * float64(mult)), nil
+}

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/mcgo-dev/mcgo/lang"
+	"github.com/mcgo-dev/mcgo/lang/token"
+)
+
+// Flag names shared by several commands.
+const (
+	flagDefine    = "define"
+	flagAllErrors = "all-errors"
+)
+
+// configKeys are the -mcgo keys that have a flag, with the flag's help.
+var configKeys = []struct{ key, help string }{
+	{"nodes", "nodes up at start, e.g. n1@h,n2@h (the initial process runs on the first)"},
+	{"init", "initial call, e.g. comm:start or 'comm:start(1,2)'"},
+	{"semantics", "distributed or single_node (check also takes both)"},
+	{"runtime", "modern (OTP 25+) or legacy (the 2007 runtime: pids come round after 3 restarts)"},
+	{"faults", "fault budgets, e.g. crash=1,restart=1,disconnect=1,connect_fail=1 (kind=N:node:node restricts)"},
+	{"check", "properties to check, e.g. deadlock,crash,no_loss"},
+	{"end_states", "functions where waiting forever is fine, e.g. rcv/0,loop/1"},
+	{"nodeup", "true: monitor_node also reports reconnection"},
+	{"timeouts", "any or max_progress"},
+	{"bounds", "bounds, e.g. mailbox=8,processes=16,spawns=64,stack=128,channel=32"},
+	{"creation", "creation of each node's first incarnation, e.g. n2@h=3"},
+}
+
+// modelFlags are the flags that choose and configure a model.
+type modelFlags struct {
+	defines   []string
+	allErrors bool
+	config    map[string]*string
+}
+
+func (f *modelFlags) register(fs *pflag.FlagSet, withConfig bool) {
+	fs.StringArrayVarP(&f.defines, flagDefine, "D", nil, "define a macro as erlc does: -D NAME or -D NAME=VALUE")
+	fs.BoolVar(&f.allErrors, flagAllErrors, false, "print every diagnostic, not only the first 10")
+	if !withConfig {
+		return
+	}
+	f.config = map[string]*string{}
+	for _, k := range configKeys {
+		f.config[k.key] = fs.String(strings.ReplaceAll(k.key, "_", "-"), "", k.help)
+	}
+}
+
+// overrides returns the configuration flags the user set, in a fixed order.
+func (f *modelFlags) overrides(cmd *cobra.Command) [][2]string {
+	var out [][2]string
+	for _, k := range configKeys {
+		name := strings.ReplaceAll(k.key, "_", "-")
+		if cmd.Flags().Changed(name) {
+			out = append(out, [2]string{k.key, *f.config[k.key]})
+		}
+	}
+	return out
+}
+
+func (f *modelFlags) defineMap() (map[string]string, error) {
+	if len(f.defines) == 0 {
+		return nil, nil
+	}
+	m := map[string]string{}
+	for _, d := range f.defines {
+		name, val, ok := strings.Cut(d, "=")
+		if name == "" {
+			return nil, fmt.Errorf("-D %q: empty macro name", d)
+		}
+		if !ok {
+			val = "true"
+		}
+		m[name] = val
+	}
+	return m, nil
+}
+
+// loaded is a parsed, checked model with its configuration.
+type loaded struct {
+	path    string
+	src     []byte
+	model   *lang.Model
+	config  *lang.Config // with command-line overrides
+	defines map[string]string
+	diags   token.ErrorList // warnings (errors make load fail)
+}
+
+// loadModel reads, parses and checks a model, applies configuration
+// overrides, and prints diagnostics (errors and warnings) to w. It returns
+// an exit error when the model has errors.
+func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) (*loaded, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, exitWith(exitUsage, "mcgo: %v", err)
+	}
+	defs, err := mf.defineMap()
+	if err != nil {
+		return nil, exitWith(exitUsage, "mcgo: %v", err)
+	}
+	fs := token.NewFileSet()
+	m, diags := lang.Load(fs, path, src, &lang.Options{Defines: defs})
+	max := 10
+	if mf.allErrors {
+		max = 0
+	}
+	if diags.Errors() > 0 {
+		diags.Print(w, max)
+		return nil, &exitError{code: exitUsage}
+	}
+	cfg := m.Config
+	for _, o := range overrides {
+		if err := cfg.Set(o[0], o[1]); err != nil {
+			return nil, exitWith(exitUsage, "mcgo: %v", err)
+		}
+	}
+	if len(overrides) > 0 {
+		// Warnings that depend on the configuration (node names) are
+		// computed again with the flags applied.
+		diags = lang.Check(fs, m.Module, cfg)
+		if diags.Errors() > 0 {
+			diags.Print(w, max)
+			return nil, &exitError{code: exitUsage}
+		}
+	}
+	diags.Print(w, max)
+	return &loaded{path: path, src: src, model: m, config: cfg, defines: defs, diags: diags}, nil
+}
+
+// configMap renders a configuration as key -> Erlang term, the form trace
+// files keep and replay applies again.
+func configMap(c *lang.Config) map[string]string {
+	var b bytes.Buffer
+	d := *c
+	d.Variants = nil
+	d.Format(&b)
+	out := map[string]string{}
+	for _, line := range strings.Split(b.String(), "\n") {
+		k, v, ok := strings.Cut(line, ": ")
+		if !ok || k == "expect" || strings.HasPrefix(k, "variant") {
+			continue
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// modelHash identifies a model's source, defines and effective
+// configuration.
+func modelHash(src []byte, defines map[string]string, cfg map[string]string) string {
+	h := sha256.New()
+	h.Write(src)
+	var keys []string
+	for k := range defines {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(h, "\x00D%s=%s", k, defines[k])
+	}
+	keys = keys[:0]
+	for k := range cfg {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(h, "\x00%s=%s", k, cfg[k])
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}

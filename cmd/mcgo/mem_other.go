@@ -1,0 +1,6 @@
+//go:build !linux
+
+package main
+
+// defaultMaxMemory is unknown off Linux: no limit unless --max-memory.
+func defaultMaxMemory() uint64 { return 0 }

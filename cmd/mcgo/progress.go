@@ -1,0 +1,64 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	"github.com/mcgo-dev/mcgo/explore"
+)
+
+// progress prints one status line on stderr, refreshed by the explorer
+// about once a second, when stderr is a terminal (or --progress).
+type progress struct {
+	mu      sync.Mutex
+	w       io.Writer
+	on      bool
+	printed bool
+}
+
+func newProgress(w io.Writer, force, quiet bool) *progress {
+	on := force
+	if !quiet && !force {
+		if f, ok := w.(*os.File); ok {
+			if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+				on = true
+			}
+		}
+	}
+	if quiet {
+		on = false
+	}
+	return &progress{w: w, on: on}
+}
+
+// Progress implements explore.Reporter.
+func (p *progress) Progress(s explore.Stats) {
+	if !p.on {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fmt.Fprintf(p.w, "\r\033[K%d states  %.0f/s  depth %d  queue %d  %s  %.0fs",
+		s.States, s.StatesPerSec, s.Depth, s.Queue, humanBytes(s.MemBytes), s.Elapsed.Seconds())
+	p.printed = true
+}
+
+func (p *progress) done() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.printed {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+func humanBytes(n uint64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.0f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
+}

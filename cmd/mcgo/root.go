@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes (see `mcgo help exit-codes` and docs/usage.md).
+const (
+	exitPass       = 0
+	exitViolation  = 1
+	exitUsage      = 2
+	exitIncomplete = 3
+	exitInternal   = 70
+)
+
+// version is mcgo's version; a build from a tagged module reports its tag.
+var version = "0.1.0-dev"
+
+func mcgoVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return version
+}
+
+// exitError carries an exit code out of a command, with an optional
+// message to print on stderr.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func exitWith(code int, format string, args ...any) error {
+	return &exitError{code: code, msg: fmt.Sprintf(format, args...)}
+}
+
+// app holds what every command shares.
+type app struct {
+	stdout io.Writer
+	stderr io.Writer
+	stdin  io.Reader
+}
+
+// Main runs mcgo with the process's arguments and returns its exit code.
+func Main() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "mcgo: internal error: %v\n%s", r, debug.Stack())
+			code = exitInternal
+		}
+	}()
+	a := &app{stdout: stdout, stderr: stderr, stdin: os.Stdin}
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitPass
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintln(stderr, ee.msg)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(stderr, "mcgo: %v\n", err)
+	return exitUsage
+}
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "mcgo",
+		Short: "A model checker for distributed Erlang programs",
+		Long: `mcgo explores every interleaving and every allowed fault (crash, restart,
+disconnect) of a small Erlang module, under single-node or refined distributed
+semantics, and either shows that its properties hold within the bounds or
+prints the shortest trace that breaks one.
+
+The models are real Erlang: the same file compiles with erlc and runs on a
+real node. Configuration lives in -mcgo(...) attributes, which erlc ignores.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       mcgoVersion(),
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return exitWith(exitUsage, "mcgo %s: %v\nRun 'mcgo %s --help' for usage.", c.Name(), err, c.Name())
+	})
+	root.AddCommand(
+		newParseCmd(a),
+		newRunCmd(a),
+		newCheckCmd(a),
+		newTestCmd(a),
+		newTraceCmd(a),
+		newReplayCmd(a),
+	)
+	root.AddCommand(&cobra.Command{
+		Use:   "exit-codes",
+		Short: "The exit codes of mcgo's commands",
+		Long:  exitCodesHelp,
+	})
+	return root
+}
+
+const exitCodesHelp = `mcgo check:
+  0   every property holds and the search was complete
+  1   a property is violated (the trace is printed)
+  2   usage or input error: bad flags, a model that does not parse or check
+  3   incomplete: a bound, limit or time limit was hit and nothing was found
+  70  internal failure of mcgo
+  Over several models, variants or --semantics both, the most severe code
+  wins, in the order 70, 2, 1, 3, 0.
+
+mcgo test:
+  0   every model and variant met its expectation
+  1   some did not
+  2   bad input
+
+mcgo replay:
+  0   the trace still fits the model
+  1   it no longer does
+  2   bad input
+
+mcgo parse (lint):
+  0   no errors (warnings may be printed)
+  2   errors
+
+mcgo run:
+  0   the run ended (all processes done, blocked, or the step limit)
+  2   bad input
+`
+
+// severity orders exit codes for combining several results.
+func severity(code int) int {
+	switch code {
+	case exitInternal:
+		return 5
+	case exitUsage:
+		return 4
+	case exitViolation:
+		return 3
+	case exitIncomplete:
+		return 2
+	}
+	return 1
+}
+
+func worst(a, b int) int {
+	if severity(b) > severity(a) {
+		return b
+	}
+	return a
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mcgo-dev/mcgo/semantics"
+)
+
+type runOptions struct {
+	file     string
+	model    modelFlags
+	seed     uint64
+	steps    int
+	trace    bool
+	noFaults bool
+	cmd      *cobra.Command
+}
+
+func newRunCmd(a *app) *cobra.Command {
+	opts := &runOptions{}
+	cmd := &cobra.Command{
+		Use:   "run FILE",
+		Short: "Execute a model once under a random scheduler",
+		Long: `Execute a model once. At each step a seeded random scheduler picks one of the
+enabled transitions (process steps, deliveries, timeouts, and the configured
+faults unless --no-faults). The model's io:format output goes to stdout
+exactly as erl prints it; crash reports and, with --trace, every step go to
+stderr.
+
+Examples:
+  mcgo run models/comm_bounded.erl
+  mcgo run --seed 7 --trace models/pidReuse_bounded.erl
+  mcgo run --steps 50 --no-faults model.erl`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.file = args[0]
+			opts.cmd = cmd
+			return runRun(a, opts)
+		},
+	}
+	opts.model.register(cmd.Flags(), true)
+	cmd.Flags().Uint64Var(&opts.seed, "seed", 1, "the scheduler's seed: the same seed gives the same run")
+	cmd.Flags().IntVar(&opts.steps, "steps", 10000, "stop after this many steps (0: no limit)")
+	cmd.Flags().BoolVar(&opts.trace, "trace", false, "print every step on stderr")
+	cmd.Flags().BoolVar(&opts.noFaults, "no-faults", false, "never choose a fault")
+	return cmd
+}
+
+func runRun(a *app, opts *runOptions) error {
+	overrides := opts.model.overrides(opts.cmd)
+	for _, o := range overrides {
+		if o[0] == "semantics" && o[1] == "both" {
+			return exitWith(exitUsage, "mcgo run: --semantics both is for check; run takes distributed or single_node")
+		}
+	}
+	l, err := loadModel(a.stderr, opts.file, &opts.model, overrides)
+	if err != nil {
+		return err
+	}
+	sys, err := semantics.New(l.model, l.config, 0)
+	if err != nil {
+		return exitWith(exitUsage, "%v", err)
+	}
+	n := 0
+	res := sys.Run(semantics.RunOptions{Seed: opts.seed, Steps: opts.steps, NoFaults: opts.noFaults}, func(prev *semantics.State, step semantics.Step, next *semantics.State) {
+		n++
+		if opts.trace {
+			v := sys.Describe(prev, step)
+			who := v.Node
+			if v.Pid != "" {
+				who += " " + v.Pid
+			}
+			line := fmt.Sprintf("%4d: %-16s %s", n, who, v.Text)
+			if v.Pos.IsValid() {
+				line += "   " + v.Pos.String()
+			}
+			fmt.Fprintln(a.stderr, line)
+			for _, lo := range v.Lost {
+				fmt.Fprintf(a.stderr, "        LOST: %s\n", lo)
+			}
+			for _, note := range v.Notes {
+				fmt.Fprintf(a.stderr, "        -> %s\n", note)
+			}
+		}
+		if step.Info.Output != "" {
+			fmt.Fprint(a.stdout, step.Info.Output)
+		}
+		for _, r := range step.Info.Raised {
+			where := ""
+			if r.Pos.IsValid() {
+				where = " at " + sys.Program().Position(r.Pos).String()
+			}
+			fmt.Fprintf(a.stderr, "mcgo: process %s exited with reason %s%s\n", sys.PidLabel(r.Pid), sys.Label(r.Reason), where)
+		}
+	})
+	switch res.End {
+	case "blocked":
+		var ws []string
+		for _, p := range res.Final.Procs {
+			ws = append(ws, sys.ProcLabel(res.Final, p.Pid))
+		}
+		fmt.Fprintf(a.stderr, "mcgo: run ended after %d steps: no transition enabled; waiting: %s\n", res.Steps, strings.Join(ws, ", "))
+	case "steps":
+		fmt.Fprintf(a.stderr, "mcgo: run stopped after %d steps (--steps)\n", res.Steps)
+	case "bound":
+		fmt.Fprintf(a.stderr, "mcgo: run stopped after %d steps: %s\n", res.Steps, res.Final.Bound)
+	default:
+		if opts.trace {
+			fmt.Fprintf(a.stderr, "mcgo: run ended after %d steps: every process is done\n", res.Steps)
+		}
+	}
+	return nil
+}

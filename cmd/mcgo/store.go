@@ -1,0 +1,69 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/mcgo-dev/mcgo/explore"
+	"github.com/mcgo-dev/mcgo/statestore"
+	"github.com/mcgo-dev/mcgo/statestore/badgerstore"
+)
+
+// setup builds the visited set and the explorer's options from the flags.
+// cleanup closes what setup opened.
+func (f *searchFlags) setup(hash string, cfg map[string]string) (statestore.Set, explore.Options, func(), error) {
+	o := explore.Options{
+		Workers:   f.workers,
+		MaxDepth:  f.maxDepth,
+		MaxStates: f.maxStates,
+		TimeLimit: f.timeLimit,
+		Walks:     f.walks,
+		WalkDepth: f.depth,
+		Seed:      f.seed,
+		POR:       f.por == "on",
+	}
+	switch f.search {
+	case "dfs":
+		o.Search = explore.DFS
+	case "random":
+		o.Search = explore.Random
+	}
+	if f.maxMemory != "" {
+		o.MaxMemory, _ = parseSize(f.maxMemory)
+	} else {
+		o.MaxMemory = defaultMaxMemory()
+	}
+	nop := func() {}
+	switch {
+	case f.store == "disk":
+		flags := map[string]string{
+			"search": f.search, "por": f.por, "max-depth": strconv.Itoa(f.maxDepth),
+		}
+		for k, v := range cfg {
+			flags["config."+k] = v
+		}
+		st, err := badgerstore.Open(f.storeDir, badgerstore.Options{
+			Resume:   f.resume,
+			Manifest: badgerstore.Manifest{ModelHash: hash, Flags: flags},
+		})
+		if err != nil {
+			return nil, o, nop, err
+		}
+		if f.search == "bfs" {
+			o.Queue = st.Queue()
+			o.Parents = st.Parents()
+		}
+		return st, o, func() { st.Close() }, nil
+	case f.exact:
+		s := statestore.NewExact()
+		return s, o, func() { s.Close() }, nil
+	case f.bitstate != "":
+		n, _ := parseSize(f.bitstate)
+		s := statestore.NewBitstate(n * 8)
+		return s, o, func() { s.Close() }, nil
+	}
+	s := statestore.NewMemory(1 << 16)
+	return s, o, func() { s.Close() }, nil
+}
+
+var _ = fmt.Sprint

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mcgo-dev/mcgo/trace"
+)
+
+func newTraceCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "trace",
+		Short: "Show a saved counterexample trace",
+	}
+	cmd.AddCommand(newTraceShowCmd(a))
+	return cmd
+}
+
+type traceShowOptions struct {
+	file string
+}
+
+func newTraceShowCmd(a *app) *cobra.Command {
+	opts := &traceShowOptions{}
+	cmd := &cobra.Command{
+		Use:   "show TRACE.json",
+		Short: "Print a saved trace as numbered steps",
+		Long: `Print a trace saved by 'mcgo check --trace-out' as numbered steps, as check
+printed it.
+
+Example:
+  mcgo check --trace-out t.json models/comm_bounded.erl; mcgo trace show t.json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.file = args[0]
+			return runTraceShow(a, opts)
+		},
+	}
+	return cmd
+}
+
+func runTraceShow(a *app, opts *traceShowOptions) error {
+	f, err := trace.Load(opts.file)
+	if err != nil {
+		return exitWith(exitUsage, "mcgo: %v", err)
+	}
+	name := f.File
+	if f.Variant != "" {
+		name += " [" + f.Variant + "]"
+	}
+	fmt.Fprintf(a.stdout, "%s: property %q violated after %d steps\n  %s\n", name, f.Property, len(f.Steps), f.Message)
+	f.WriteText(a.stdout)
+	return nil
+}
