@@ -82,6 +82,9 @@ func check(fs *token.FileSet, m *ast.Module, c *Config, broken map[string]bool) 
 			k.nodes[n] = true
 		}
 	}
+	if m.Name == "" && !m.NamePos.IsValid() {
+		k.errorf(m.File, "no module definition")
+	}
 	k.compileOptions()
 	k.attributes()
 	k.definitions()

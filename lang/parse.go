@@ -388,7 +388,10 @@ func (p *parser) attribute(l *lowerer, a *pAttribute, afterFuncs bool) {
 	case "module":
 		at, ok := val.(*ast.Atom)
 		if !ok {
-			p.errs.Add(p.fs.Position(val.Pos()), "bad module name")
+			p.errs.Add(p.fs.Position(val.Pos()), "bad module declaration")
+			if !p.mod.NamePos.IsValid() {
+				p.mod.NamePos = val.Pos() // there is a -module, if a bad one
+			}
 			return
 		}
 		if p.mod.Name != "" {
@@ -408,13 +411,13 @@ func (p *parser) attribute(l *lowerer, a *pAttribute, afterFuncs bool) {
 			if s, isStr := val.(*ast.String); isStr && s.Value == "" {
 				return
 			}
-			p.errs.Add(p.fs.Position(val.Pos()), "bad export list")
+			p.errs.Add(p.fs.Position(val.Pos()), "bad Name/Arity")
 			return
 		}
 		for _, e := range lst.Elems {
 			fn, ok := funcName(e)
 			if !ok {
-				p.errs.Add(p.fs.Position(e.Pos()), "bad function arity")
+				p.errs.Add(p.fs.Position(e.Pos()), "bad Name/Arity")
 				continue
 			}
 			p.mod.Exports = append(p.mod.Exports, fn)

@@ -1,5 +1,5 @@
 -module(bad_export).
--export([f]). % ERROR "bad function arity"
--export(f/0). % ERROR "bad export list"
+-export([f]). % ERROR "bad Name/Arity"
+-export(f/0). % ERROR "bad Name/Arity"
 
 f() -> ok. % WARNING "function f/0 is unused"

@@ -1,0 +1,4 @@
+-module("bad_module"). % ERROR "bad module declaration"
+-export([f/0]).
+
+f() -> ok.

@@ -1,0 +1,4 @@
+% ERROR "no module definition"
+-export([f/0]).
+
+f() -> ok.
