@@ -294,7 +294,10 @@ func (s *System) effectText(from *State, step Step, in *StepInfo) string {
 		}
 		where := ""
 		if k == 2 || k == 4 {
-			where = " on " + strings.Trim(args[0], "'")
+			where = " on " + args[0]
+			if n, ok := s.nodeOf(in.Args[0]); ok {
+				where = " on " + s.ShortNode(n)
+			}
 		}
 		if in.Blocked {
 			return fmt.Sprintf("%s %s%s: request sent, waits for the reply", in.Eff, prog, where)

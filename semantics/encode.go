@@ -157,6 +157,11 @@ func (s *System) appendProc(b []byte, p *Proc) []byte {
 	b = append(b, p.NArgs)
 	b = appendBool(b, p.Trap)
 	b = putVarint(b, int64(p.Init))
+	if p.Init < 0 {
+		b = s.appendAtom(b, p.InitM)
+		b = s.appendAtom(b, p.InitF)
+		b = append(b, p.InitA)
+	}
 	b = putUvarint(b, uint64(len(p.Frames)))
 	for _, f := range p.Frames {
 		b = putUvarint(b, uint64(f.Fn))
@@ -486,6 +491,9 @@ func (d *decoder) proc() *Proc {
 	p.NArgs = d.byte1()
 	p.Trap = d.bool1()
 	p.Init = int32(d.v())
+	if p.Init < 0 {
+		p.InitM, p.InitF, p.InitA = d.atom(), d.atom(), d.byte1()
+	}
 	if n := d.count(); n > 0 {
 		p.Frames = make([]Frame, n)
 		for i := range p.Frames {

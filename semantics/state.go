@@ -73,27 +73,31 @@ type MonIn struct {
 // Handlers are shared between copies and must be replaced, never modified in
 // place.
 type Proc struct {
-	Pid       Pid
-	St        PStatus
-	Eff       Effect // StRun: the requested effect
-	NArgs     uint8  // StRun: its number of arguments (on the top of the stack)
-	Trap      bool
-	Init      int32 // the function the process was spawned with (for display)
-	Frames    []Frame
-	Stack     []Term
-	Hand      []Handler
-	Mbox      []Term
-	MboxVC    []VClock // causal history of each message (only when recorded)
-	Links     []Link   // sorted by pid
-	MonOut    []MonOut // sorted by ref
-	MonIn     []MonIn  // sorted by ref
-	NMon      []NodeID // monitor_node instances, sorted
-	Reason    Term     // StExit: the exit reason
-	Own       bool     // StExit: the process's own code raised (a crash candidate)
-	Spawn     Ref      // StSpawnWait: the request
-	SpawnTo   NodeID   // StSpawnWait: the node asked to spawn
-	SpawnOpts uint8    // StSpawnWait: spawnLink | spawnMonitor
-	VC        VClock   // causal history (only when recorded)
+	Pid   Pid
+	St    PStatus
+	Eff   Effect // StRun: the requested effect
+	NArgs uint8  // StRun: its number of arguments (on the top of the stack)
+	Trap  bool
+	Init  int32 // the function the process was spawned with (for display), or -1
+	// InitM, InitF, InitA name the spawned function when it is not
+	// compiled code (a built-in such as erlang:halt/0).
+	InitM, InitF Atom
+	InitA        uint8
+	Frames       []Frame
+	Stack        []Term
+	Hand         []Handler
+	Mbox         []Term
+	MboxVC       []VClock // causal history of each message (only when recorded)
+	Links        []Link   // sorted by pid
+	MonOut       []MonOut // sorted by ref
+	MonIn        []MonIn  // sorted by ref
+	NMon         []NodeID // monitor_node instances, sorted
+	Reason       Term     // StExit: the exit reason
+	Own          bool     // StExit: the process's own code raised (a crash candidate)
+	Spawn        Ref      // StSpawnWait: the request
+	SpawnTo      NodeID   // StSpawnWait: the node asked to spawn
+	SpawnOpts    uint8    // StSpawnWait: spawnLink | spawnMonitor
+	VC           VClock   // causal history (only when recorded)
 
 	enc []byte // cached canonical encoding
 }

@@ -425,7 +425,7 @@ func (s *System) userPos(p *Proc, pos token.Pos) token.Pos {
 			return fn.Pos
 		}
 	}
-	return pos
+	return token.NoPos
 }
 
 func (x *stepper) effectStep(pid Pid) {

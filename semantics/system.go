@@ -414,6 +414,8 @@ func (s *System) newProc(m *machine, n NodeID, mod, f Atom, args Term, fun *Fun)
 			p.Init = -1
 			if i, ok := s.prog.Lookup(fun.M, fun.F, fun.Arity); ok {
 				p.Init = i
+			} else {
+				p.InitM, p.InitF, p.InitA = fun.M, fun.F, uint8(fun.Arity)
 			}
 		}
 	} else {
@@ -422,6 +424,8 @@ func (s *System) newProc(m *machine, n NodeID, mod, f Atom, args Term, fun *Fun)
 		p.Init = -1
 		if i, ok := s.prog.Lookup(mod, f, ListLen(args)); ok {
 			p.Init = i
+		} else {
+			p.InitM, p.InitF, p.InitA = mod, f, uint8(ListLen(args))
 		}
 	}
 	fn := s.prog.Funcs[fi]
@@ -441,6 +445,9 @@ func (s *System) ProcName(p *Proc) string {
 			return fn.Display
 		}
 		return fn.Display
+	}
+	if p.InitF != 0 || p.InitM != 0 {
+		return quoteAtom(p.InitM.Name()) + ":" + quoteAtom(p.InitF.Name()) + "/" + fmt.Sprint(p.InitA)
 	}
 	return "?"
 }
