@@ -271,7 +271,7 @@ func (p *parser) form(f rawForm) {
 	ltoks := toLexer(toks)
 	g, err := runParser(formParser, ltoks)
 	if err != nil {
-		p.syntaxError(err)
+		p.syntaxError(err, toks)
 		p.markBroken(toks)
 		return
 	}
@@ -445,10 +445,25 @@ func funcName(e ast.Expr) (ast.FuncName, bool) {
 
 // syntaxError converts a participle error into Go's wording:
 // "expected X, found Y".
-func (p *parser) syntaxError(err error) {
+func (p *parser) syntaxError(err error, toks []tok) {
 	off, msg := describeParseError(err, "attribute or function definition")
+	// participle names the innermost production; where the token before
+	// says that a pattern or a guard starts here, say so.
+	if rest, ok := strings.CutPrefix(msg, "expected expression, "); ok {
+		for i := 1; i < len(toks); i++ {
+			if int(toks[i].off) == off && toks[i].kind != tEOF {
+				if what := expectedAfter[toks[i-1].text]; what != "" && toks[i-1].kind == tKeyword {
+					msg = "expected " + what + ", " + rest
+				}
+				break
+			}
+		}
+	}
 	p.errs.Add(p.position(int32(off)), msg)
 }
+
+// expectedAfter is what may follow a keyword, for syntax errors.
+var expectedAfter = map[string]string{"of": "pattern", "if": "guard", "when": "guard", "receive": "pattern or 'after'"}
 
 // describeParseError turns a participle error into an offset and a
 // message; fallback is what to say was expected when participle does not
