@@ -333,10 +333,11 @@ func (s *System) nodeOf(t Term) (NodeID, bool) {
 	if !ok {
 		return 0, false
 	}
-	id, ok := s.nodeIdx[a]
-	if !ok && s.opts.SingleNode {
+	if s.opts.SingleNode {
+		// Every node name collapses into the one node.
 		return 0, true
 	}
+	id, ok := s.nodeIdx[a]
 	return id, ok
 }
 
