@@ -432,6 +432,12 @@ func (x *stepper) effectStep(pid Pid) {
 	p := x.e.mut(pid)
 	fr := p.Frames[len(p.Frames)-1]
 	x.info.Pos = x.sys.userPos(p, x.sys.prog.Funcs[fr.Fn].Code[fr.PC].Pos)
+	if p.Eff == EffStart {
+		x.info.Eff = EffStart
+		x.info.Pos = token.NoPos
+		x.run(p)
+		return
+	}
 	n := int(p.NArgs)
 	args := append([]Term(nil), p.Stack[len(p.Stack)-n:]...)
 	p.Stack = p.Stack[:len(p.Stack)-n]
@@ -1211,12 +1217,15 @@ func (x *stepper) deliver(a, b NodeID) {
 		var r *Proc
 		switch prog := sig.Val.(type) {
 		case *Fun:
-			r = x.sys.newProc(&x.m, b, 0, 0, nil, prog)
+			r = x.sys.newProc(&x.m, b, 0, 0, nil, prog, true)
 		case Tuple:
-			r = x.sys.newProc(&x.m, b, prog[0].(Atom), prog[1].(Atom), prog[2], nil)
+			r = x.sys.newProc(&x.m, b, prog[0].(Atom), prog[1].(Atom), prog[2], nil, true)
 		}
 		if r == nil {
 			return
+		}
+		if r.St == StExit && r.Reason != ANormal {
+			x.info.Raised = append(x.info.Raised, Raise{Pid: r.Pid, Reason: r.Reason, Pos: x.m.raisedAt, Crash: r.Own})
 		}
 		x.spawned(r.Pid, sig.From)
 		if sig.Opts&spawnLink != 0 {
