@@ -552,13 +552,9 @@ func (b *bfs[S, L]) insert() error {
 		j.fresh = j.fresh[:len(j.fps)]
 	}
 	if b.W == 1 {
-		w := b.workers[0]
-		for _, j := range b.jobs[:b.njobs] {
-			if err := w.insertAll(j); err != nil {
-				return err
-			}
-		}
-		return nil
+		// One share: the whole segment in one batch (a disk store looks
+		// its misses up in key order, so larger batches are cheaper).
+		return b.workers[0].insertShare()
 	}
 	errs := make([]error, b.W)
 	b.parallel(func(w *bfsWorker[S, L]) {

@@ -2,6 +2,7 @@ package statestore
 
 import (
 	"math/bits"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -279,6 +280,35 @@ func (m *Memory) grow(old *memTable) {
 		}
 	}
 	m.tab.Store(nt)
+}
+
+// MemoryValue returns the value under which [Memory] stores fp: fp itself,
+// except for the two reserved values 0 and 2⁶⁴-1, which are remapped (so
+// Memory merges 0 with 0x5bd1e9955bd1e995 and 2⁶⁴-1 with its complement).
+// Stores that keep what [Memory.Drain] returns look fingerprints up by this
+// value.
+func MemoryValue(fp Fingerprint) uint64 { return memValue(fp) }
+
+// Drain empties the set and returns the stored values ([MemoryValue] of
+// each fingerprint) in increasing order. It sorts them in the table's own
+// memory, so it needs no second copy of the set; the caller must make sure
+// no other goroutine uses the set meanwhile.
+func (m *Memory) Drain() []uint64 {
+	m.growMu.Lock()
+	defer m.growMu.Unlock()
+	t := m.tab.Load()
+	k := 0
+	for _, v := range t.slots {
+		if v != memEmpty && v != memMoved {
+			t.slots[k] = v
+			k++
+		}
+	}
+	out := t.slots[:k:k]
+	slices.Sort(out)
+	m.tab.Store(newMemTable(memMinSize))
+	m.count.Store(0)
+	return out
 }
 
 // Len returns the number of distinct fingerprints inserted.

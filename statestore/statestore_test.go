@@ -228,3 +228,27 @@ func TestMemQueue(t *testing.T) {
 		t.Fatal("Pop from an empty queue")
 	}
 }
+
+func TestMemoryDrain(t *testing.T) {
+	m := statestore.NewMemory(0)
+	fps := settest.Fingerprints(3, 5000)
+	for _, fp := range fps {
+		m.Insert(fp)
+	}
+	got := m.Drain()
+	if len(got) != len(fps) || m.Len() != 0 {
+		t.Fatalf("Drain: %d values, Len after %d", len(got), m.Len())
+	}
+	want := make(map[uint64]bool)
+	for _, fp := range fps {
+		want[statestore.MemoryValue(fp)] = true
+	}
+	for i, v := range got {
+		if !want[v] || i > 0 && got[i-1] >= v {
+			t.Fatalf("Drain: value %d (%#x) not expected or out of order", i, v)
+		}
+	}
+	if f, _ := m.Insert(fps[0]); !f {
+		t.Fatal("drained set still holds a fingerprint")
+	}
+}

@@ -1,6 +1,7 @@
 package badgerstore
 
 import (
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -40,26 +42,42 @@ const defaultFrontStates = 64 << 20
 
 // Key prefixes; see the package documentation.
 const (
-	prefixVisited = 'v'
+	prefixJournal = 'r'
+	prefixGen     = 'g'
 	prefixQueue   = 'q'
 	prefixParents = 'p'
 	keyMeta       = 'm'
 	keyStarted    = 'h'
 )
 
+// Sizes of the packed fingerprint entries.
+const (
+	genChunk     = 512     // fingerprints in one generation chunk (4 KiB)
+	journalChunk = 1 << 17 // fingerprints in one journal entry (1 MiB)
+)
+
 // Store is a disk-backed [statestore.Set] with the queue and parent log of
 // a breadth-first search. It is safe for concurrent inserts; its Queue and
-// Parents are used by one goroutine.
+// Parents are used by one goroutine, and Commit and Close by one goroutine
+// while no insert runs.
 type Store struct {
 	dir      string
 	db       *badger.DB
 	manifest Manifest
 
-	mu       sync.RWMutex // held shared by inserts, exclusively to reset the front set
+	mu       sync.RWMutex // held shared by inserts, exclusively to close a generation
 	front    *statestore.Memory
-	complete bool // front holds every visited fingerprint
 	maxFront int64
 	count    atomic.Int64
+
+	gens        []uint32 // generations on disk, valid in this process
+	nextGen     uint32
+	journalFrom uint64 // journals of older epochs are covered by generations
+
+	jmu      sync.Mutex // guards epochBuf, journals
+	epochBuf []uint64   // fresh values of the current epoch, not yet journaled
+	jseq     uint32
+	journals [][]byte // keys of journal entries written, for deletion
 
 	wbMu     sync.Mutex
 	wb       *badger.WriteBatch
@@ -80,12 +98,14 @@ type epochRange struct{ Lo, Hi uint64 }
 
 // meta is the committed state of the store.
 type meta struct {
-	Epoch      uint64       // last committed epoch
-	Count      int64        // visited fingerprints at the commit
-	Stale      []epochRange `json:",omitempty"`
-	Queue      queueState
-	Parents    []int64 // links per level
-	Checkpoint []byte  `json:",omitempty"`
+	Epoch       uint64       // last committed epoch
+	Count       int64        // visited fingerprints at the commit
+	Stale       []epochRange `json:",omitempty"`
+	Gens        []uint32     `json:",omitempty"`
+	JournalFrom uint64
+	Queue       queueState
+	Parents     []int64 // links per level
+	Checkpoint  []byte  `json:",omitempty"`
 }
 
 // Open opens or creates a store in dir. A new store needs an empty or
@@ -128,13 +148,17 @@ func Open(dir string, opts Options) (*Store, error) {
 		}
 	}
 
+	// Tuned for this workload: few, large entries (packed blocks), no
+	// transactions that read, no compression (fingerprints are random),
+	// no fsync per write (a crash is handled by epochs, see the package
+	// documentation).
 	bopts := badger.DefaultOptions(filepath.Join(dir, "db")).
 		WithLogger(nil).
 		WithSyncWrites(false).
 		WithDetectConflicts(false).
 		WithNumVersionsToKeep(1).
 		WithCompression(options.None).
-		WithMemTableSize(64 << 20).
+		WithMemTableSize(16 << 20).
 		WithNumMemtables(3).
 		WithBlockCacheSize(64 << 20).
 		WithIndexCacheSize(32 << 20).
@@ -153,7 +177,6 @@ func Open(dir string, opts Options) (*Store, error) {
 		s.maxFront = defaultFrontStates
 	}
 	s.front = statestore.NewMemory(0)
-	s.complete = true
 	s.queue = &queue{s: s}
 	s.parents = &parentLog{s: s}
 	if err := s.load(opts.Resume); err != nil {
@@ -196,7 +219,7 @@ func (s *Store) load(resume bool) error {
 	if !resume && (m.Epoch != 0 || started != 0) {
 		return fmt.Errorf("open store %s: database holds a run but the manifest was missing", s.dir)
 	}
-	if m.Count < 0 || len(m.Parents) > 1<<20 || m.Queue.invalid() {
+	if m.Count < 0 || len(m.Parents) > 1<<20 || m.Queue.invalid() || m.JournalFrom > m.Epoch+1 {
 		return fmt.Errorf("open store %s: corrupt meta", s.dir)
 	}
 	if started > m.Epoch {
@@ -205,11 +228,13 @@ func (s *Store) load(resume bool) error {
 	s.stale = m.Stale
 	s.epoch = max(started, m.Epoch) + 1
 	s.count.Store(m.Count)
+	s.gens = slices.Clone(m.Gens)
+	for _, g := range s.gens {
+		s.nextGen = max(s.nextGen, g+1)
+	}
+	s.journalFrom = m.JournalFrom
 	s.lastMeta = m
 	s.resumed = m.Checkpoint
-	if resume && m.Checkpoint == nil && m.Count == 0 {
-		s.resumed = nil
-	}
 	s.queue.st = m.Queue
 	if err := s.queue.reload(); err != nil {
 		return fmt.Errorf("open store %s: %w", s.dir, err)
@@ -218,6 +243,9 @@ func (s *Store) load(resume bool) error {
 		return fmt.Errorf("open store %s: %w", s.dir, err)
 	}
 	if resume {
+		if err := s.dropUncommittedGens(); err != nil {
+			return fmt.Errorf("open store %s: %w", s.dir, err)
+		}
 		if err := s.warm(); err != nil {
 			return fmt.Errorf("open store %s: %w", s.dir, err)
 		}
@@ -225,31 +253,58 @@ func (s *Store) load(resume bool) error {
 	return nil
 }
 
-// warm loads the visited fingerprints into the front set, in key order;
-// if they fit, the front set is complete again.
+// committed reports whether writes of epoch e are part of the committed
+// run.
+func (s *Store) committed(e uint64) bool {
+	if e > s.lastMeta.Epoch {
+		return false
+	}
+	for _, r := range s.stale {
+		if e >= r.Lo && e <= r.Hi {
+			return false
+		}
+	}
+	return true
+}
+
+// warm loads the committed journals (the fingerprints since the last
+// generation) into the front set and keeps their keys for deletion.
 func (s *Store) warm() error {
-	s.complete = false
-	n := int64(0)
+	var stale [][]byte
 	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefixVisited}, PrefetchValues: false})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefixJournal}, PrefetchValues: false})
 		defer it.Close()
+		var fps []statestore.Fingerprint
+		var fresh []bool
 		for it.Rewind(); it.Valid(); it.Next() {
 			item := it.Item()
-			k := item.Key()
-			if len(k) != 9 {
-				return fmt.Errorf("corrupt visited key of %d bytes", len(k))
+			k := item.KeyCopy(nil)
+			if len(k) != 13 {
+				return fmt.Errorf("corrupt journal key of %d bytes", len(k))
 			}
-			ok, err := s.live(item)
-			if err != nil {
-				return err
-			}
-			if !ok {
+			e := binary.BigEndian.Uint64(k[1:])
+			if !s.committed(e) {
+				stale = append(stale, k) // a stopped run's epoch: never used again
 				continue
 			}
-			if n++; n > s.maxFront {
-				return nil
+			s.journals = append(s.journals, k)
+			if e < s.journalFrom {
+				continue
 			}
-			if _, err := s.front.Insert(statestore.Fingerprint(binary.BigEndian.Uint64(k[1:]))); err != nil {
+			err := item.Value(func(v []byte) error {
+				if len(v)%8 != 0 {
+					return fmt.Errorf("corrupt journal entry of %d bytes", len(v))
+				}
+				fps = fps[:0]
+				for i := 0; i < len(v); i += 8 {
+					fps = append(fps, statestore.Fingerprint(binary.BigEndian.Uint64(v[i:])))
+				}
+				if cap(fresh) < len(fps) {
+					fresh = make([]bool, len(fps))
+				}
+				return s.front.InsertBatch(fps, fresh[:len(fps)])
+			})
+			if err != nil {
 				return err
 			}
 		}
@@ -258,43 +313,46 @@ func (s *Store) warm() error {
 	if err != nil {
 		return err
 	}
-	if n <= s.maxFront {
-		if n != s.count.Load() {
-			return fmt.Errorf("visited set holds %d states, meta says %d", n, s.count.Load())
-		}
-		s.complete = true
-	} else {
-		s.front = statestore.NewMemory(0)
+	if err := s.deleteKeys(stale); err != nil {
+		return err
+	}
+	if len(s.gens) == 0 && s.front.Len() != s.count.Load() {
+		return fmt.Errorf("visited set holds %d states, meta says %d", s.front.Len(), s.count.Load())
 	}
 	return nil
 }
 
-// live reports whether a visited entry belongs to a committed or the
-// current epoch.
-func (s *Store) live(item *badger.Item) (bool, error) {
-	var e uint64
-	err := item.Value(func(v []byte) error {
-		if len(v) != 8 {
-			return fmt.Errorf("corrupt visited entry of %d bytes", len(v))
+// dropUncommittedGens deletes the chunks of generations written after the
+// last commit (their numbers follow the committed ones).
+func (s *Store) dropUncommittedGens() error {
+	var keys [][]byte
+	first := binary.BigEndian.AppendUint32([]byte{prefixGen}, s.nextGen)
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefixGen}, PrefetchValues: false})
+		defer it.Close()
+		for it.Seek(first); it.Valid(); it.Next() {
+			keys = append(keys, it.Item().KeyCopy(nil))
 		}
-		e = binary.BigEndian.Uint64(v)
 		return nil
 	})
 	if err != nil {
-		return false, err
+		return err
 	}
-	for _, r := range s.stale {
-		if e >= r.Lo && e <= r.Hi {
-			return false, nil
-		}
-	}
-	return true, nil
+	return s.deleteKeys(keys)
 }
 
-// visitedKey appends the key of fp to dst.
-func visitedKey(dst []byte, fp statestore.Fingerprint) []byte {
-	dst = append(dst, prefixVisited)
-	return binary.BigEndian.AppendUint64(dst, uint64(fp))
+func (s *Store) deleteKeys(keys [][]byte) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	wb := s.db.NewWriteBatch()
+	for _, k := range keys {
+		if err := wb.Delete(k); err != nil {
+			wb.Cancel()
+			return diskErr(err)
+		}
+	}
+	return diskErr(wb.Flush())
 }
 
 // diskErr marks out-of-space errors with [statestore.ErrDiskFull].
@@ -308,8 +366,8 @@ func diskErr(err error) error {
 	return err
 }
 
-// startEpoch records, before the first visited write of an epoch, that the
-// epoch started, so that a crash before its commit makes its entries stale.
+// startEpoch records, before the first write of an epoch, that the epoch
+// started, so that a crash before its commit makes its writes stale.
 func (s *Store) startEpoch() error {
 	if s.started.Load() {
 		return nil
@@ -329,9 +387,8 @@ func (s *Store) startEpoch() error {
 	return nil
 }
 
-// Insert records fp; see [statestore.Set]. With the front set complete it
-// costs an in-memory probe and a buffered write; otherwise a miss costs a
-// badger lookup, so searches should prefer InsertBatch.
+// Insert records fp; see [statestore.Set]. Searches should prefer
+// InsertBatch, which looks misses up in key order.
 func (s *Store) Insert(fp statestore.Fingerprint) (bool, error) {
 	fps := [1]statestore.Fingerprint{fp}
 	var fresh [1]bool
@@ -340,125 +397,175 @@ func (s *Store) Insert(fp statestore.Fingerprint) (bool, error) {
 }
 
 type pending struct {
-	fp  statestore.Fingerprint
+	v   uint64 // statestore.MemoryValue of the fingerprint
 	idx int
 }
 
-// InsertBatch inserts fps in order; see [statestore.BatchInserter].
+// InsertBatch inserts fps in order; see [statestore.BatchInserter]. The
+// front set decides first; while no generation has been written to disk it
+// decides alone, and the fresh fingerprints are only appended to the
+// epoch's journal.
 func (s *Store) InsertBatch(fps []statestore.Fingerprint, fresh []bool) error {
 	if err := s.startEpoch(); err != nil {
 		return err
 	}
 	s.mu.RLock()
-	if s.front.Len()+int64(len(fps)) > s.maxFront {
-		s.mu.RUnlock()
-		if err := s.resetFront(int64(len(fps))); err != nil {
-			return err
-		}
-		s.mu.RLock()
-	}
-	defer s.mu.RUnlock()
 	if s.closed {
+		s.mu.RUnlock()
 		return errors.New("disk store: closed")
 	}
 	if err := s.front.InsertBatch(fps, fresh); err != nil {
+		s.mu.RUnlock()
 		return err
 	}
-	if !s.complete {
+	if len(s.gens) > 0 {
 		if err := s.lookup(fps, fresh); err != nil {
+			s.mu.RUnlock()
 			return err
 		}
 	}
-	n := 0
-	for j := range fps {
+	added := 0
+	s.jmu.Lock()
+	for j, fp := range fps {
 		if fresh[j] {
-			n++
+			s.epochBuf = append(s.epochBuf, statestore.MemoryValue(fp))
+			added++
 		}
 	}
-	if n == 0 {
+	var err error
+	if len(s.epochBuf) >= journalChunk {
+		err = s.writeJournal()
+	}
+	s.jmu.Unlock()
+	s.count.Add(int64(added))
+	overfull := s.front.Len() >= 2*s.maxFront
+	s.mu.RUnlock()
+	if err != nil {
+		return err
+	}
+	if overfull {
+		// Only reachable without commits (DFS, random walks): a
+		// checkpointing search closes generations in Commit.
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.front.Len() >= 2*s.maxFront {
+			return s.closeGen(false)
+		}
+	}
+	return nil
+}
+
+// writeJournal writes the epoch's buffered fingerprints as one entry
+// (jmu held).
+func (s *Store) writeJournal() error {
+	if len(s.epochBuf) == 0 {
 		return nil
 	}
-	// The WriteBatch keeps the slices until it commits: one arena per
-	// call, no reuse.
-	keys := make([]byte, 0, 9*n)
-	val := binary.BigEndian.AppendUint64(nil, s.epoch)
-	added := int64(0)
-	s.wbMu.Lock()
-	defer s.wbMu.Unlock()
-	for j, fp := range fps {
-		if !fresh[j] {
-			continue
-		}
-		start := len(keys)
-		keys = visitedKey(keys, fp)
-		if err := s.wb.Set(keys[start:len(keys):len(keys)], val); err != nil {
-			return fmt.Errorf("disk store: write: %w", diskErr(err))
-		}
-		added++
+	key := binary.BigEndian.AppendUint64([]byte{prefixJournal}, s.epoch)
+	key = binary.BigEndian.AppendUint32(key, s.jseq)
+	val := make([]byte, 0, 8*len(s.epochBuf))
+	for _, v := range s.epochBuf {
+		val = binary.BigEndian.AppendUint64(val, v)
 	}
-	s.count.Add(added)
+	err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(key, val) })
+	if err != nil {
+		return fmt.Errorf("disk store: write journal: %w", diskErr(err))
+	}
+	s.jseq++
+	s.journals = append(s.journals, key)
+	s.epochBuf = s.epochBuf[:0]
+	return nil
+}
+
+// closeGen writes the front set as a new generation, a sorted run of
+// chunks keyed by their last value, and starts an empty front set (mu held
+// exclusively). atCommit says whether the epoch's inserts are all in the
+// generation (closing at a commit) or more may follow.
+func (s *Store) closeGen(atCommit bool) error {
+	vals := s.front.Drain()
+	gen := s.nextGen
+	wb := s.db.NewWriteBatch()
+	for i := 0; i < len(vals); i += genChunk {
+		chunk := vals[i:min(i+genChunk, len(vals))]
+		key := binary.BigEndian.AppendUint32([]byte{prefixGen}, gen)
+		key = binary.BigEndian.AppendUint64(key, chunk[len(chunk)-1])
+		val := make([]byte, 0, 8*len(chunk))
+		for _, v := range chunk {
+			val = binary.BigEndian.AppendUint64(val, v)
+		}
+		if err := wb.Set(key, val); err != nil {
+			wb.Cancel()
+			return fmt.Errorf("disk store: write generation: %w", diskErr(err))
+		}
+	}
+	if err := wb.Flush(); err != nil {
+		return fmt.Errorf("disk store: write generation: %w", diskErr(err))
+	}
+	s.front = statestore.NewMemory(0)
+	s.gens = append(s.gens, gen)
+	s.nextGen++
+	s.journalFrom = s.epoch
+	if atCommit {
+		s.journalFrom = s.epoch + 1
+	}
 	return nil
 }
 
 // lookup clears fresh[j] for the fingerprints that missed the front set but
-// are in badger, looking them up in key order in one read transaction.
+// are in a generation on disk. The misses are sorted, so each generation is
+// read forward with one iterator, one chunk per distinct miss at most.
 func (s *Store) lookup(fps []statestore.Fingerprint, fresh []bool) error {
 	var miss []pending
 	for j, fp := range fps {
 		if fresh[j] {
-			miss = append(miss, pending{fp, j})
+			miss = append(miss, pending{statestore.MemoryValue(fp), j})
 		}
 	}
 	if len(miss) == 0 {
 		return nil
 	}
-	slices.SortFunc(miss, func(a, b pending) int {
-		switch {
-		case a.fp < b.fp:
-			return -1
-		case a.fp > b.fp:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(miss, func(a, b pending) int { return cmp.Compare(a.v, b.v) })
 	s.lookups.Add(int64(len(miss)))
-	var key [9]byte
 	return s.db.View(func(txn *badger.Txn) error {
-		for _, p := range miss {
-			item, err := txn.Get(visitedKey(key[:0], p.fp))
-			if errors.Is(err, badger.ErrKeyNotFound) {
-				continue
+		var chunk []byte
+		for _, gen := range s.gens {
+			prefix := binary.BigEndian.AppendUint32([]byte{prefixGen}, gen)
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: false})
+			last := uint64(0)
+			loaded := false
+			for _, p := range miss {
+				if !fresh[p.idx] {
+					continue
+				}
+				if !loaded || p.v > last {
+					it.Seek(binary.BigEndian.AppendUint64(slices.Clip(prefix), p.v))
+					if !it.Valid() {
+						break // every remaining miss is past this generation's end
+					}
+					item := it.Item()
+					k := item.Key()
+					if len(k) != 13 {
+						it.Close()
+						return fmt.Errorf("disk store: corrupt generation key of %d bytes", len(k))
+					}
+					last = binary.BigEndian.Uint64(k[5:])
+					var err error
+					if chunk, err = item.ValueCopy(chunk[:0]); err != nil || len(chunk)%8 != 0 || len(chunk) == 0 {
+						it.Close()
+						return fmt.Errorf("disk store: corrupt generation chunk: %v", err)
+					}
+					loaded = true
+				}
+				n := len(chunk) / 8
+				i := sort.Search(n, func(i int) bool { return binary.BigEndian.Uint64(chunk[8*i:]) >= p.v })
+				if i < n && binary.BigEndian.Uint64(chunk[8*i:]) == p.v {
+					fresh[p.idx] = false
+				}
 			}
-			if err != nil {
-				return fmt.Errorf("disk store: lookup: %w", err)
-			}
-			live, err := s.live(item)
-			if err != nil {
-				return fmt.Errorf("disk store: lookup: %w", err)
-			}
-			if live {
-				fresh[p.idx] = false
-			}
+			it.Close()
 		}
 		return nil
 	})
-}
-
-// resetFront flushes pending writes (so that badger answers for every
-// fingerprint) and starts an empty front set.
-func (s *Store) resetFront(need int64) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.front.Len() == 0 || s.front.Len()+need <= s.maxFront {
-		return nil // another inserter reset it
-	}
-	if err := s.flush(); err != nil {
-		return err
-	}
-	s.front.Close()
-	s.front = statestore.NewMemory(0)
-	s.complete = false
-	return nil
 }
 
 // flush commits the WriteBatch and starts a new one.
@@ -484,6 +591,13 @@ func (s *Store) Probe(fps []statestore.Fingerprint, seen []bool) {
 // Len returns the number of distinct fingerprints.
 func (s *Store) Len() int64 { return s.count.Load() }
 
+// Generations returns the number of generations written to disk.
+func (s *Store) Generations() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.gens)
+}
+
 // Describe reports the store for statistics: its front set's memory and
 // the 64-bit collision estimate.
 func (s *Store) Describe() statestore.Info {
@@ -496,15 +610,25 @@ func (s *Store) Describe() statestore.Info {
 	}
 }
 
-// Lookups returns the number of fingerprints looked up in badger, for
-// tests and statistics: 0 while the front set holds the whole visited set.
+// Lookups returns the number of fingerprints looked up on disk, for tests
+// and statistics: 0 until the front set first overflows.
 func (s *Store) Lookups() int64 { return s.lookups.Load() }
 
 // Commit makes everything written so far durable together with the
-// caller's checkpoint; see [statestore.Checkpointer].
+// caller's checkpoint; see [statestore.Checkpointer]. When the front set
+// has reached its bound, Commit first writes it as a generation.
 func (s *Store) Commit(checkpoint []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.startEpoch(); err != nil {
+		return err
+	}
+	s.jmu.Lock()
+	err := s.writeJournal()
+	s.jmu.Unlock()
+	if err != nil {
+		return err
+	}
 	if err := s.queue.flushBlock(); err != nil {
 		return err
 	}
@@ -514,32 +638,49 @@ func (s *Store) Commit(checkpoint []byte) error {
 	if err := s.flush(); err != nil {
 		return err
 	}
+	if s.front.Len() >= s.maxFront {
+		if err := s.closeGen(true); err != nil {
+			return err
+		}
+	}
 	m := meta{
-		Epoch:      s.epoch,
-		Count:      s.count.Load(),
-		Stale:      s.stale,
-		Queue:      s.queue.st,
-		Parents:    slices.Clone(s.parents.counts),
-		Checkpoint: slices.Clone(checkpoint),
+		Epoch:       s.epoch,
+		Count:       s.count.Load(),
+		Stale:       s.stale,
+		Gens:        slices.Clone(s.gens),
+		JournalFrom: s.journalFrom,
+		Queue:       s.queue.st,
+		Parents:     slices.Clone(s.parents.counts),
+		Checkpoint:  slices.Clone(checkpoint),
 	}
 	data, err := json.Marshal(m)
 	if err != nil {
 		return fmt.Errorf("disk store: commit: %w", err)
 	}
-	err = s.db.Update(func(txn *badger.Txn) error {
-		if err := txn.Set([]byte{keyMeta}, data); err != nil {
-			return err
-		}
-		return txn.Set([]byte{keyStarted}, binary.BigEndian.AppendUint64(nil, s.epoch))
-	})
+	err = s.db.Update(func(txn *badger.Txn) error { return txn.Set([]byte{keyMeta}, data) })
 	if err != nil {
 		return fmt.Errorf("disk store: commit: %w", diskErr(err))
 	}
+	s.lastMeta = m
 	if err := s.queue.dropConsumed(); err != nil {
 		return err
 	}
-	s.lastMeta = m
+	// Journals older than the newest generation are covered by it.
+	var old [][]byte
+	keep := s.journals[:0]
+	for _, k := range s.journals {
+		if binary.BigEndian.Uint64(k[1:]) < s.journalFrom {
+			old = append(old, k)
+		} else {
+			keep = append(keep, k)
+		}
+	}
+	s.journals = keep
+	if err := s.deleteKeys(old); err != nil {
+		return fmt.Errorf("disk store: drop journals: %w", err)
+	}
 	s.epoch++
+	s.jseq = 0
 	s.started.Store(false)
 	return nil
 }
@@ -569,7 +710,12 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
-	err := s.wb.Flush()
+	s.jmu.Lock()
+	err := s.writeJournal()
+	s.jmu.Unlock()
+	if ferr := s.wb.Flush(); err == nil {
+		err = ferr
+	}
 	if cerr := s.db.Close(); err == nil {
 		err = cerr
 	}
