@@ -66,18 +66,17 @@ var Crash = &Property{
 		"as badmatch or function_clause, erlang:error/1, an uncaught throw, or exit/1 with a reason " +
 		"other than normal, shutdown or {shutdown, _}). Deaths from a node crash, halt, exit signals " +
 		"or links are not crashes. This is how models state assertions.",
-	Step: func(sys *semantics.System, from *semantics.State, step semantics.Step, to *semantics.State) (bool, string) {
-		for _, r := range step.Info.Raised {
-			if r.Crash {
+	// A state property: a process whose own code raised stays in the
+	// state, ending, until its exit step; so a crash in the first run of
+	// the initial process is seen too.
+	State: func(sys *semantics.System, st *semantics.State) (bool, string) {
+		for _, p := range st.Procs {
+			if p.St == semantics.StExit && p.Own {
 				where := ""
-				if r.Pos.IsValid() {
-					where = " at " + sys.Program().Position(r.Pos).String()
+				if p.RaisedAt.IsValid() {
+					where = " at " + sys.Program().Position(p.RaisedAt).String()
 				}
-				name := sys.ProcLabel(to, r.Pid)
-				if p := from.Proc(r.Pid); p != nil {
-					name = sys.ProcLabel(from, r.Pid)
-				}
-				return false, fmt.Sprintf("process %s crashed with reason %s%s", name, sys.Label(r.Reason), where)
+				return false, fmt.Sprintf("process %s crashed with reason %s%s", sys.ProcLabel(st, p.Pid), sys.Label(p.Reason), where)
 			}
 		}
 		return true, ""

@@ -307,8 +307,6 @@ func (s *System) effectText(from *State, step Step, in *StepInfo) string {
 		return "io:format " + strings.TrimRight(fmt.Sprintf("%q", in.Output), "")
 	case EffHalt:
 		return fmt.Sprintf("halt(): node %s stops", s.ShortNode(step.Pid.Node))
-	case EffStart:
-		return "starts"
 	}
 	t := fmt.Sprintf("%s(%s)", in.Eff, strings.Join(args, ", "))
 	if res != "" {

@@ -31,17 +31,13 @@ const (
 	EffIoFormat
 	EffNodes
 	EffYield
-	// EffStart is the first step of the initial process: it performs
-	// nothing and runs the process's code up to its first effect, so that
-	// everything the code does happens in a transition.
-	EffStart
 )
 
 var effNames = [...]string{"send", "spawn", "spawn_link", "spawn_monitor", "link", "unlink",
 	"monitor", "demonitor", "monitor_node", "exit", "process_flag", "register", "unregister",
 	"whereis", "registered", "is_process_alive", "halt", "disconnect_node", "ping",
 	"connect_node", "monitor_nodes", "send_after", "cancel_timer", "list_to_pid", "io:format",
-	"nodes", "yield", "start"}
+	"nodes", "yield"}
 
 func (e Effect) String() string {
 	if int(e) < len(effNames) {

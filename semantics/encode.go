@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+
+	"github.com/mcgo-dev/mcgo/lang/token"
 )
 
 // The canonical encoding of a state: equal states encode to equal bytes,
@@ -214,6 +216,8 @@ func (s *System) appendProc(b []byte, p *Proc) []byte {
 	}
 	b = s.appendTerm(b, p.Reason)
 	b = appendBool(b, p.Own)
+	b = putUvarint(b, uint64(p.RaisedAt.File))
+	b = putUvarint(b, uint64(p.RaisedAt.Off))
 	b = appendRef(b, p.Spawn)
 	b = putUvarint(b, uint64(p.SpawnTo))
 	b = append(b, p.SpawnOpts)
@@ -550,6 +554,7 @@ func (d *decoder) proc() *Proc {
 	}
 	p.Reason = d.term(0)
 	p.Own = d.bool1()
+	p.RaisedAt = token.Pos{File: int32(d.uv()), Off: int32(d.uv())}
 	p.Spawn = d.ref()
 	p.SpawnTo = NodeID(d.uv())
 	p.SpawnOpts = d.byte1()

@@ -73,9 +73,9 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 		var q *Proc
 		switch pr := prog.(type) {
 		case *Fun:
-			q = s.newProc(&x.m, n, 0, 0, nil, pr, true)
+			q = s.newProc(&x.m, n, 0, 0, nil, pr)
 		case Tuple:
-			q = s.newProc(&x.m, n, pr[0].(Atom), pr[1].(Atom), pr[2], nil, true)
+			q = s.newProc(&x.m, n, pr[0].(Atom), pr[1].(Atom), pr[2], nil)
 		}
 		if q == nil {
 			return AUndefined, nil // a bound was reached; the state is cut here
@@ -392,7 +392,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 			return nil, excBadarg
 		}
 		ref := x.m.makeRef(n)
-		q := s.newProc(&x.m, n, AMcgo, Intern("send_after"), MkList(args[0], args[1], args[2]), nil, true)
+		q := s.newProc(&x.m, n, AMcgo, Intern("send_after"), MkList(args[0], args[1], args[2]), nil)
 		if q != nil {
 			q.Init = s.afterFn
 			x.spawned(q.Pid, p.Pid)

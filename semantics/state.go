@@ -2,6 +2,8 @@ package semantics
 
 import (
 	"sort"
+
+	"github.com/mcgo-dev/mcgo/lang/token"
 )
 
 // PStatus is what a process is doing.
@@ -94,10 +96,12 @@ type Proc struct {
 	NMon         []NodeID // monitor_node instances, sorted
 	Reason       Term     // StExit: the exit reason
 	Own          bool     // StExit: the process's own code raised (a crash candidate)
-	Spawn        Ref      // StSpawnWait: the request
-	SpawnTo      NodeID   // StSpawnWait: the node asked to spawn
-	SpawnOpts    uint8    // StSpawnWait: spawnLink | spawnMonitor
-	VC           VClock   // causal history (only when recorded)
+	// RaisedAt is where the exception that ended the process was raised.
+	RaisedAt  token.Pos
+	Spawn     Ref    // StSpawnWait: the request
+	SpawnTo   NodeID // StSpawnWait: the node asked to spawn
+	SpawnOpts uint8  // StSpawnWait: spawnLink | spawnMonitor
+	VC        VClock // causal history (only when recorded)
 
 	enc []byte // cached canonical encoding
 }

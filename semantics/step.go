@@ -432,12 +432,6 @@ func (x *stepper) effectStep(pid Pid) {
 	p := x.e.mut(pid)
 	fr := p.Frames[len(p.Frames)-1]
 	x.info.Pos = x.sys.userPos(p, x.sys.prog.Funcs[fr.Fn].Code[fr.PC].Pos)
-	if p.Eff == EffStart {
-		x.info.Eff = EffStart
-		x.info.Pos = token.NoPos
-		x.run(p)
-		return
-	}
 	n := int(p.NArgs)
 	args := append([]Term(nil), p.Stack[len(p.Stack)-n:]...)
 	p.Stack = p.Stack[:len(p.Stack)-n]
@@ -1217,9 +1211,9 @@ func (x *stepper) deliver(a, b NodeID) {
 		var r *Proc
 		switch prog := sig.Val.(type) {
 		case *Fun:
-			r = x.sys.newProc(&x.m, b, 0, 0, nil, prog, true)
+			r = x.sys.newProc(&x.m, b, 0, 0, nil, prog)
 		case Tuple:
-			r = x.sys.newProc(&x.m, b, prog[0].(Atom), prog[1].(Atom), prog[2], nil, true)
+			r = x.sys.newProc(&x.m, b, prog[0].(Atom), prog[1].(Atom), prog[2], nil)
 		}
 		if r == nil {
 			return

@@ -372,7 +372,7 @@ func (s *System) Initial() []*State {
 	}
 	e := newEdit(st)
 	m := &machine{sys: s, e: e}
-	p := s.newProc(m, 0, s.prog.Module, s.prog.Funcs[s.initFn].Name, MkList(s.initArgs...), nil, false)
+	p := s.newProc(m, 0, s.prog.Module, s.prog.Funcs[s.initFn].Name, MkList(s.initArgs...), nil)
 	if p != nil {
 		if h := e.hist(); h != nil && s.opts.Record&RecordPids != 0 {
 			h.addPid(p.Pid)
@@ -387,10 +387,9 @@ func (s *System) Initial() []*State {
 }
 
 // newProc creates a process on node n running M:F(Args) (or the fun F when
-// fun != nil) and adds it to the state. With run it runs the process to its
-// first effect; without, the process waits to perform EffStart. It returns
-// nil when a bound was reached (m.bound says which).
-func (s *System) newProc(m *machine, n NodeID, mod, f Atom, args Term, fun *Fun, run bool) *Proc {
+// fun != nil), runs it to its first effect and adds it to the state. It
+// returns nil when a bound was reached (m.bound says which).
+func (s *System) newProc(m *machine, n NodeID, mod, f Atom, args Term, fun *Fun) *Proc {
 	e := m.e
 	if len(e.s.Procs) >= s.bounds.Processes {
 		m.bound = fmt.Sprintf("%d live processes (bound processes)", s.bounds.Processes)
@@ -434,11 +433,7 @@ func (s *System) newProc(m *machine, n NodeID, mod, f Atom, args Term, fun *Fun,
 	p.Stack = growSlots(p.Stack, fn.NSlots)
 	p.Frames = []Frame{{Fn: fi, PC: 0, Base: 0}}
 	e.addProc(p)
-	if run {
-		m.run(p)
-	} else {
-		p.Eff = EffStart
-	}
+	m.run(p)
 	return p
 }
 

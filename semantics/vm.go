@@ -532,6 +532,7 @@ func (m *machine) raiseStack(p *Proc, exc *Exc, stk Term, pos token.Pos) {
 		own = false
 	}
 	m.finish(p, reason, own)
+	p.RaisedAt = pos
 }
 
 // isNormalExit reports whether an exit reason is normal, shutdown or
@@ -552,6 +553,7 @@ func (m *machine) finish(p *Proc, reason Term, own bool) {
 	p.St = StExit
 	p.Reason = reason
 	p.Own = own
+	p.RaisedAt = token.NoPos
 	p.Frames = nil
 	p.Stack = nil
 	p.Hand = nil
