@@ -77,6 +77,7 @@ type checkRun struct {
 	file      string
 	variant   string
 	semantics string
+	both      bool // checked under both semantics
 	config    *lang.Config
 	props     []string
 	res       explore.Result
@@ -167,6 +168,7 @@ func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
 			}
 			r := checkOne(ctx, a, opts, l, c, variant)
 			r.semantics = sem
+			r.both = both
 			fileRuns = append(fileRuns, r)
 			runs = append(runs, r)
 			code = worst(code, r.exit())
@@ -484,9 +486,9 @@ func writeJSONRun(w io.Writer, r *checkRun) {
 			j.TraceLength = len(r.trace.Steps)
 		}
 	}
-	b, _ := json.Marshal(j)
-	w.Write(b)
-	io.WriteString(w, "\n")
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(j)
 }
 
 // ---------------------------------------------------------------------------

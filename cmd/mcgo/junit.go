@@ -40,7 +40,7 @@ type junitCase struct {
 type junitMessage struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr,omitempty"`
-	Body    string `xml:",chardata"`
+	Body    string `xml:",cdata"`
 }
 
 // writeJUnit writes a JUnit XML report: one test suite per model (and
@@ -48,7 +48,7 @@ type junitMessage struct {
 func writeJUnit(w io.Writer, runs []*checkRun) {
 	all := junitSuites{Name: "mcgo check"}
 	for _, r := range runs {
-		s := junitSuite{Name: runName(r, r.semantics != "" && len(runs) > 1)}
+		s := junitSuite{Name: runName(r, r.both)}
 		secs := fmt.Sprintf("%.3f", r.res.Stats.Elapsed.Seconds())
 		s.Time = secs
 		props := r.props

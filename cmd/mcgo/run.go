@@ -71,7 +71,7 @@ func runRun(a *app, opts *runOptions) error {
 			v := sys.Describe(prev, step)
 			who := v.Node
 			if v.Pid != "" {
-				who += " " + v.Pid
+				who += " " + strings.TrimSpace(v.Proc+" "+v.Pid)
 			}
 			line := fmt.Sprintf("%4d: %-16s %s", n, who, v.Text)
 			if v.Pos.IsValid() {
@@ -88,12 +88,14 @@ func runRun(a *app, opts *runOptions) error {
 		if step.Info.Output != "" {
 			fmt.Fprint(a.stdout, step.Info.Output)
 		}
-		for _, r := range step.Info.Raised {
-			where := ""
-			if r.Pos.IsValid() {
-				where = " at " + sys.Program().Position(r.Pos).String()
+		if step.Kind == semantics.StepExit {
+			if p := prev.Proc(step.Pid); p != nil && p.Own {
+				where := ""
+				if p.RaisedAt.IsValid() {
+					where = " at " + sys.Program().Position(p.RaisedAt).String()
+				}
+				fmt.Fprintf(a.stderr, "mcgo: process %s exited with reason %s%s\n", sys.ProcLabel(prev, p.Pid), sys.Label(p.Reason), where)
 			}
-			fmt.Fprintf(a.stderr, "mcgo: process %s exited with reason %s%s\n", sys.PidLabel(r.Pid), sys.Label(r.Reason), where)
 		}
 	})
 	switch res.End {
