@@ -53,6 +53,9 @@ func (q *queue) flushBlock() error {
 	if len(q.wbuf) == 0 {
 		return nil
 	}
+	if err := q.s.checkSpace(uint64(len(q.wbuf))); err != nil {
+		return err
+	}
 	err := q.s.db.Update(func(txn *badger.Txn) error { return txn.Set(queueKey(q.st.Tail), q.wbuf) })
 	if err != nil {
 		return fmt.Errorf("disk queue: write block %d: %w", q.st.Tail, diskErr(err))

@@ -40,6 +40,34 @@ type Options struct {
 
 const defaultFrontStates = 64 << 20
 
+// Badger sizes that matter for disk space: badger writes its memtable logs
+// and value log through memory maps of preallocated (sparse) files, and a
+// write into a map that the file system cannot back kills the process
+// (SIGBUS) instead of returning an error. So the store keeps spaceReserve
+// bytes free and reports [statestore.ErrDiskFull] before it would dip into
+// them.
+const (
+	memTableSize = 16 << 20
+	numMemtables = 3
+	vlogFileSize = 64 << 20
+	spaceReserve = 2*vlogFileSize + 2*numMemtables*memTableSize + 64<<20
+)
+
+// checkSpace fails with [statestore.ErrDiskFull] when writing need more
+// bytes would leave less than spaceReserve free. In-memory stores and
+// systems where the free space is unknown always pass.
+func (s *Store) checkSpace(need uint64) error {
+	if s.inMemory {
+		return nil
+	}
+	free, ok := freeBytes(s.dir)
+	if !ok || free >= need+spaceReserve {
+		return nil
+	}
+	return fmt.Errorf("disk store %s: %d MiB free, need %d MiB more than the %d MiB kept for badger: %w",
+		s.dir, free>>20, need>>20, spaceReserve>>20, statestore.ErrDiskFull)
+}
+
 // Key prefixes; see the package documentation.
 const (
 	prefixJournal = 'r'
@@ -62,6 +90,7 @@ const (
 // while no insert runs.
 type Store struct {
 	dir      string
+	inMemory bool
 	db       *badger.DB
 	manifest Manifest
 
@@ -152,19 +181,23 @@ func Open(dir string, opts Options) (*Store, error) {
 	// transactions that read, no compression (fingerprints are random),
 	// no fsync per write (a crash is handled by epochs, see the package
 	// documentation).
+	probe := &Store{dir: dir, inMemory: opts.InMemory}
+	if err := probe.checkSpace(0); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
 	bopts := badger.DefaultOptions(filepath.Join(dir, "db")).
 		WithLogger(nil).
 		WithSyncWrites(false).
 		WithDetectConflicts(false).
 		WithNumVersionsToKeep(1).
 		WithCompression(options.None).
-		WithMemTableSize(16 << 20).
-		WithNumMemtables(3).
+		WithMemTableSize(memTableSize).
+		WithNumMemtables(numMemtables).
 		WithBlockCacheSize(64 << 20).
 		WithIndexCacheSize(32 << 20).
 		WithBloomFalsePositive(0.01).
 		WithNumCompactors(2).
-		WithValueLogFileSize(256 << 20)
+		WithValueLogFileSize(vlogFileSize)
 	if opts.InMemory {
 		bopts = bopts.WithInMemory(true).WithDir("").WithValueDir("")
 	}
@@ -172,7 +205,7 @@ func Open(dir string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", dir, diskErr(err))
 	}
-	s := &Store{dir: dir, db: db, manifest: want, maxFront: opts.FrontStates}
+	s := &Store{dir: dir, inMemory: opts.InMemory, db: db, manifest: want, maxFront: opts.FrontStates}
 	if s.maxFront <= 0 {
 		s.maxFront = defaultFrontStates
 	}
@@ -461,6 +494,9 @@ func (s *Store) writeJournal() error {
 	if len(s.epochBuf) == 0 {
 		return nil
 	}
+	if err := s.checkSpace(8 * uint64(len(s.epochBuf))); err != nil {
+		return err
+	}
 	key := binary.BigEndian.AppendUint64([]byte{prefixJournal}, s.epoch)
 	key = binary.BigEndian.AppendUint32(key, s.jseq)
 	val := make([]byte, 0, 8*len(s.epochBuf))
@@ -482,6 +518,9 @@ func (s *Store) writeJournal() error {
 // exclusively). atCommit says whether the epoch's inserts are all in the
 // generation (closing at a commit) or more may follow.
 func (s *Store) closeGen(atCommit bool) error {
+	if err := s.checkSpace(8 * uint64(s.front.Len())); err != nil {
+		return err
+	}
 	vals := s.front.Drain()
 	gen := s.nextGen
 	wb := s.db.NewWriteBatch()
@@ -620,6 +659,9 @@ func (s *Store) Lookups() int64 { return s.lookups.Load() }
 func (s *Store) Commit(checkpoint []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.checkSpace(0); err != nil {
+		return err
+	}
 	if err := s.startEpoch(); err != nil {
 		return err
 	}
@@ -710,12 +752,9 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
-	s.jmu.Lock()
-	err := s.writeJournal()
-	s.jmu.Unlock()
-	if ferr := s.wb.Flush(); err == nil {
-		err = ferr
-	}
+	// Writes since the last commit are of an uncommitted epoch, stale on
+	// resume: the epoch's journal is not worth writing.
+	err := s.wb.Flush()
 	if cerr := s.db.Close(); err == nil {
 		err = cerr
 	}
