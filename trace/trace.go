@@ -195,7 +195,7 @@ func Build(sys *semantics.System, v *explore.Violation, meta Meta) (*File, error
 	for i := 0; i < sys.Nodes(); i++ {
 		f.Nodes = append(f.Nodes, NodeInfo{Name: sys.NodeName(semantics.NodeID(i)), Short: sys.ShortNode(semantics.NodeID(i))})
 	}
-	b := &builder{sys: sys, f: f, procs: map[string]int{}, fifo: map[[2]semantics.NodeID][]int{}}
+	b := &builder{sys: sys, f: f, procs: map[string]int{}, fifo: map[[2]semantics.NodeID][]int{}, sends: map[int][2]int{}}
 	f.Initial = snapshot(sys, states[0])
 	for _, p := range states[0].Procs {
 		b.proc(states[0], p.Pid, 0)
@@ -218,6 +218,7 @@ type builder struct {
 	procs map[string]int // pid label -> index in f.Processes
 	fifo  map[[2]semantics.NodeID][]int
 	next  int
+	sends map[int][2]int // event id -> (step index, event index) of its send
 }
 
 func (b *builder) proc(st *semantics.State, pid semantics.Pid, born int) {
@@ -308,6 +309,13 @@ func (b *builder) step(n int, index uint32, from *semantics.State, l semantics.S
 		if in.Sig.Kind == semantics.SigRegMsg && len(in.Appends) > 0 {
 			toL = sys.PidLabel(in.Appends[0].To)
 		}
+		if in.Sig.Kind == semantics.SigSpawnReq && len(in.Spawned) > 0 {
+			// The request's arrow ends at the process it created.
+			toL = sys.PidLabel(in.Spawned[0].Pid)
+			if at, ok := b.sends[id]; ok {
+				b.f.Steps[at[0]].Events[at[1]].To = toL
+			}
+		}
 		s.Events = append(s.Events, Event{Type: typ, ID: id, Kind: sigKind(in.Sig.Kind), From: fromL, To: toL, Term: sys.Label(in.Sig.Val)})
 	}
 	for _, lo := range in.Lost {
@@ -330,6 +338,7 @@ func (b *builder) step(n int, index uint32, from *semantics.State, l semantics.S
 		key := [2]semantics.NodeID{p.From, p.To}
 		b.fifo[key] = append(b.fifo[key], id)
 		fromL, toL := b.sigEnds(&p.Sig, p.To)
+		b.sends[id] = [2]int{n - 1, len(s.Events)}
 		s.Events = append(s.Events, Event{Type: "send", ID: id, Kind: sigKind(p.Sig.Kind), From: fromL, To: toL, Term: sys.Label(p.Sig.Val)})
 	}
 	for _, a := range in.Appends {

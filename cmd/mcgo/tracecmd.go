@@ -18,7 +18,9 @@ func newTraceCmd(a *app) *cobra.Command {
 }
 
 type traceShowOptions struct {
-	file string
+	file  string
+	msc   bool
+	width int
 }
 
 func newTraceShowCmd(a *app) *cobra.Command {
@@ -37,6 +39,8 @@ Example:
 			return runTraceShow(a, opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.msc, "msc", false, "print a message sequence chart instead of the list of steps")
+	cmd.Flags().IntVar(&opts.width, "width", 100, "width of the chart in columns")
 	return cmd
 }
 
@@ -50,6 +54,10 @@ func runTraceShow(a *app, opts *traceShowOptions) error {
 		name += " [" + f.Variant + "]"
 	}
 	fmt.Fprintf(a.stdout, "%s: property %q violated after %d steps\n  %s\n", name, f.Property, len(f.Steps), f.Message)
+	if opts.msc {
+		f.WriteMSC(a.stdout, opts.width)
+		return nil
+	}
 	f.WriteText(a.stdout)
 	return nil
 }
