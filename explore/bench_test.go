@@ -59,4 +59,3 @@ func benchRun[S, L any](b *testing.B, sys explore.System[S, L], newSet func() st
 	b.ReportMetric(float64(states)/b.Elapsed().Seconds(), "states/s")
 	b.ReportMetric(0, "ns/op")
 }
-
