@@ -104,6 +104,8 @@ type Step struct {
 	Term   string `json:"term,omitempty"`
 	Pos    *Pos   `json:"pos,omitempty"`
 	Fault  bool   `json:"fault,omitempty"`
+	// TargetNodes are the nodes a fault or a detection concerns.
+	TargetNodes []string `json:"target_nodes,omitempty"`
 	// Lost names the messages and signals this step lost.
 	Lost  []string `json:"lost,omitempty"`
 	Notes []string `json:"notes,omitempty"`
@@ -274,6 +276,12 @@ func (b *builder) step(n int, index uint32, from *semantics.State, l semantics.S
 		Text: v.Text, Term: v.Term, Fault: v.Fault, Lost: v.Lost, Notes: v.Notes, Output: v.Output}
 	if v.Pos.IsValid() {
 		s.Pos = &Pos{File: v.Pos.Filename, Line: v.Pos.Line, Col: v.Pos.Col}
+	}
+	switch l.Kind {
+	case semantics.StepCrash, semantics.StepRestart:
+		s.TargetNodes = []string{sys.ShortNode(l.Node)}
+	case semantics.StepDisconnect, semantics.StepDetect:
+		s.TargetNodes = []string{sys.ShortNode(l.Node), sys.ShortNode(l.Peer)}
 	}
 	in := l.Info
 	// Processes created and ended.

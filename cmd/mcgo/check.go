@@ -68,6 +68,7 @@ Examples:
 	f.StringVar(&opts.format, "format", "text", "output format: text, json (one object per line) or junit")
 	f.StringVarP(&opts.output, "output", "o", "", "write the report to this file instead of stdout")
 	f.StringVar(&opts.traceOut, "trace-out", "", "save the counterexample trace (JSON) to this file")
+	f.StringVar(&opts.html, "html", "", "save the counterexample as a self-contained HTML sequence chart")
 	f.StringVar(&opts.variant, "variant", "", "check the named -mcgo variant instead of the base configuration")
 	return cmd
 }
@@ -269,6 +270,11 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 		r.trace = tf
 		if opts.traceOut != "" {
 			if err := tf.Save(opts.traceOut); err != nil {
+				r.err, r.errCode = err, exitUsage
+			}
+		}
+		if opts.html != "" {
+			if err := trace.SaveHTML(tf, opts.html); err != nil {
 				r.err, r.errCode = err, exitUsage
 			}
 		}

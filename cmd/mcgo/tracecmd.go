@@ -13,7 +13,47 @@ func newTraceCmd(a *app) *cobra.Command {
 		Use:   "trace",
 		Short: "Show a saved counterexample trace",
 	}
-	cmd.AddCommand(newTraceShowCmd(a))
+	cmd.AddCommand(newTraceShowCmd(a), newTraceHTMLCmd(a))
+	return cmd
+}
+
+type traceHTMLOptions struct {
+	file   string
+	output string
+}
+
+func newTraceHTMLCmd(a *app) *cobra.Command {
+	opts := &traceHTMLOptions{}
+	cmd := &cobra.Command{
+		Use:   "html TRACE.json -o trace.html",
+		Short: "Write a saved trace as a self-contained HTML sequence chart",
+		Long: `Write a trace saved by 'mcgo check --trace-out' as one self-contained HTML file
+(no network access needed to open it): an SVG message sequence chart with one
+lifeline per process grouped by node, an arrow per message from its send to
+its delivery, crosses where messages were lost, faults drawn across the
+nodes' lifelines, and step controls (slider, arrow keys) that show the
+mailboxes, the channels and the source line of each step.
+
+Example:
+  mcgo check --trace-out t.json models/comm_bounded.erl
+  mcgo trace html t.json -o comm.html`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.file = args[0]
+			if opts.output == "" {
+				return exitWith(exitUsage, "mcgo trace html: -o FILE is required")
+			}
+			f, err := trace.Load(opts.file)
+			if err != nil {
+				return exitWith(exitUsage, "mcgo: %v", err)
+			}
+			if err := trace.SaveHTML(f, opts.output); err != nil {
+				return exitWith(exitUsage, "mcgo: %v", err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "the HTML file to write")
 	return cmd
 }
 

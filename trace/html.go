@@ -1,0 +1,87 @@
+package trace
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"os"
+	"strings"
+)
+
+//go:embed viewer.html
+var viewerHTML string
+
+//go:embed viewer.js
+var viewerJS string
+
+//go:embed viewer.css
+var viewerCSS string
+
+var viewerTmpl = template.Must(template.New("viewer").Parse(viewerHTML))
+
+// htmlData is what the viewer's script reads: the trace and the source
+// lines its steps point at.
+type htmlData struct {
+	Trace  *File             `json:"trace"`
+	Source map[string]string `json:"source"` // "file:line" -> the line's text
+}
+
+// WriteHTML writes the trace as one self-contained HTML page: an SVG
+// message sequence chart with step controls. The page loads nothing from the
+// network: its script, styles and data are inline. sources maps file names
+// to their contents, to show the source line of each step (it may be nil).
+func WriteHTML(w io.Writer, f *File, sources map[string][]byte) error {
+	data := htmlData{Trace: f, Source: map[string]string{}}
+	lines := map[string][]string{}
+	for name, src := range sources {
+		lines[name] = strings.Split(string(src), "\n")
+	}
+	addLine := func(p *Pos) {
+		if p == nil {
+			return
+		}
+		if ls, ok := lines[p.File]; ok && p.Line >= 1 && p.Line <= len(ls) {
+			data.Source[fmt.Sprintf("%s:%d", p.File, p.Line)] = strings.TrimRight(ls[p.Line-1], "\r")
+		}
+	}
+	for i := range f.Steps {
+		addLine(f.Steps[i].Pos)
+		for _, p := range f.Steps[i].State.Procs {
+			addLine(p.At)
+		}
+	}
+	var js bytes.Buffer
+	enc := json.NewEncoder(&js)
+	enc.SetEscapeHTML(true) // keeps "</script>" out of the page's script
+	if err := enc.Encode(data); err != nil {
+		return err
+	}
+	title := fmt.Sprintf("%s: %s violated", f.File, f.Property)
+	return viewerTmpl.Execute(w, map[string]any{
+		"Title":  title,
+		"Data":   template.JS(js.String()),
+		"Script": template.JS(viewerJS),
+		"Style":  template.CSS(viewerCSS),
+	})
+}
+
+// SaveHTML writes the HTML viewer of a trace to a file; the model's source
+// is read from the trace's file name when it can be.
+func SaveHTML(f *File, path string) error {
+	sources := map[string][]byte{}
+	if src, err := os.ReadFile(f.File); err == nil {
+		sources[f.File] = src
+	}
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := WriteHTML(out, f, sources); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
