@@ -32,8 +32,10 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 		var prog Term
 		switch len(args) {
 		case 1, 2:
+			// A fun of another arity is no error here: the new process
+			// fails with badarity, as in Erlang.
 			f, ok := args[len(args)-1].(*Fun)
-			if !ok || funArity(s.prog, f) != 0 {
+			if !ok {
 				return nil, excBadarg
 			}
 			prog = f
@@ -437,7 +439,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 		}
 		out, ok := s.format(f, a, n)
 		if !ok {
-			return nil, errorExc(MkTuple(Intern("format_error"), MkList(f, a)))
+			return nil, excBadarg
 		}
 		x.info.Output += out
 		return AOk, nil
@@ -491,15 +493,20 @@ func (x *stepper) send(p *Proc, dest, msg Term) *Exc {
 		m, known := s.nodeOf(d[1])
 		if known && m == n {
 			q, ok := x.whereis(n, name)
-			if !ok {
-				return errorExc(ABadarg)
+			if ok {
+				x.sendPid(p, q, Dest{Pid: q}, msg)
+				return nil
 			}
-			x.sendPid(p, q, Dest{Pid: q}, msg)
-			return nil
+			// Unlike a bare name, {Name, node()} with no such name is
+			// not an error: the message is dropped, as OTP 25 does.
 		}
 		dst := Dest{Pid: Pid{Node: m}, Name: name, ByName: true}
 		sig := Signal{Kind: SigRegMsg, From: p.Pid, Name: name, Val: msg}
 		x.userSent(p, dst, Pid{Node: m}, &sig)
+		if known && m == n {
+			x.userArrive(Pid{Node: n}, &sig, dst)
+			return nil
+		}
 		if known && x.ensure(n, m) {
 			x.push(n, m, sig)
 		} else {
