@@ -320,10 +320,19 @@ func init() {
 	defBif("io_lib", "format", 2, false, func(m *machine, p *Proc, a []Term) (Term, *Exc) {
 		s, ok := m.sys.format(a[0], a[1], p.Pid.Node)
 		if !ok {
-			return nil, errorExc(MkTuple(ABadarg, MkList(a[0], a[1])))
+			return nil, excBadarg
 		}
 		return MkString(s), nil
 	})
+	// The operators as functions: fun erlang:'+'/2, erlang:'=:='(A, B)...
+	for i, name := range binopNames {
+		op := i
+		defBif("erlang", name, 2, false, func(_ *machine, _ *Proc, a []Term) (Term, *Exc) { return binop(op, a[0], a[1]) })
+	}
+	for i, name := range unopNames {
+		op := i
+		defBif("erlang", name, 1, false, func(_ *machine, _ *Proc, a []Term) (Term, *Exc) { return unop(op, a[0]) })
+	}
 	listsBifs()
 }
 

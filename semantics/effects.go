@@ -56,6 +56,7 @@ func defEff(mod, name string, e Effect, arities ...int) {
 
 func init() {
 	defEff("erlang", "send", EffSend, 2)
+	defEff("erlang", "!", EffSend, 2)
 	defEff("erlang", "spawn", EffSpawn, 1, 2, 3, 4)
 	defEff("erlang", "spawn_link", EffSpawnLink, 1, 2, 3, 4)
 	defEff("erlang", "spawn_monitor", EffSpawnMonitor, 1, 2, 3, 4)
