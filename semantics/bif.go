@@ -175,8 +175,11 @@ func init() {
 	})
 	listToAtom := func(_ *machine, _ *Proc, a []Term) (Term, *Exc) {
 		s, ok := StringValue(a[0])
-		if !ok || len([]rune(s)) > 255 {
+		if !ok {
 			return nil, excBadarg
+		}
+		if len([]rune(s)) > 255 {
+			return nil, errorExc(ASystemLimit)
 		}
 		return Intern(s), nil
 	}
@@ -213,7 +216,7 @@ func init() {
 		}
 		i, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return nil, excBadarg
+			return nil, parseIntExc(err)
 		}
 		return Int(i), nil
 	})
@@ -225,7 +228,7 @@ func init() {
 		}
 		i, err := strconv.ParseInt(s, int(b), 64)
 		if err != nil {
-			return nil, excBadarg
+			return nil, parseIntExc(err)
 		}
 		return Int(i), nil
 	})
@@ -333,7 +336,37 @@ func init() {
 		op := i
 		defBif("erlang", name, 1, false, func(_ *machine, _ *Proc, a []Term) (Term, *Exc) { return unop(op, a[0]) })
 	}
+	defBif("erlang", "raise", 3, false, raise)
 	listsBifs()
+}
+
+// parseIntExc is list_to_integer's exception: badarg for a string that is
+// not an integer, badarith for one beyond 64 bits (mcgo has no bignums).
+func parseIntExc(err error) *Exc {
+	if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+		return excBadarith
+	}
+	return excBadarg
+}
+
+// raise is erlang:raise/3. The stack trace given is checked but not kept:
+// mcgo's stack traces are [] (see docs/semantics.md). Like OTP, an invalid
+// class or stack trace makes raise return the atom badarg.
+func raise(_ *machine, _ *Proc, a []Term) (Term, *Exc) {
+	class, _ := a[0].(Atom)
+	if class != AError && class != AExit && class != AThrow {
+		return ABadarg, nil
+	}
+	entries, ok := ListToSlice(a[2])
+	if !ok {
+		return ABadarg, nil
+	}
+	for _, e := range entries {
+		if t, ok := e.(Tuple); !ok || len(t) != 3 && len(t) != 4 {
+			return ABadarg, nil
+		}
+	}
+	return nil, &Exc{Class: class, Reason: a[1]}
 }
 
 func funArity(prog *Program, f *Fun) int {
@@ -429,7 +462,7 @@ func listsBifs() {
 				if _, isNil := t.(Nil); isNil {
 					return AFalse, nil
 				}
-				return nil, errorExc(AFunctionClause)
+				return nil, excBadarg
 			}
 			if Equal(c.Head, a[0]) {
 				return ATrue, nil
@@ -460,13 +493,7 @@ func listsBifs() {
 		}
 		return t, nil
 	})
-	def("append", 2, func(a []Term) (Term, *Exc) {
-		r, e := binop(opAppend, a[0], a[1])
-		if e != nil {
-			return nil, errorExc(AFunctionClause)
-		}
-		return r, nil
-	})
+	def("append", 2, func(a []Term) (Term, *Exc) { return binop(opAppend, a[0], a[1]) })
 	def("append", 1, func(a []Term) (Term, *Exc) {
 		ls, e := list(a[0])
 		if e != nil {
@@ -551,7 +578,7 @@ func listsBifs() {
 	def("keyreplace", 4, func(a []Term) (Term, *Exc) {
 		n, ok := a[1].(Int)
 		l, e := list(a[2])
-		if !ok || n < 1 || e != nil {
+		if _, isTuple := a[3].(Tuple); !ok || n < 1 || e != nil || !isTuple {
 			return nil, errorExc(AFunctionClause)
 		}
 		if i := keyfind(a[0], n, l); i >= 0 {
@@ -564,7 +591,7 @@ func listsBifs() {
 	def("keystore", 4, func(a []Term) (Term, *Exc) {
 		n, ok := a[1].(Int)
 		l, e := list(a[2])
-		if !ok || n < 1 || e != nil {
+		if _, isTuple := a[3].(Tuple); !ok || n < 1 || e != nil || !isTuple {
 			return nil, errorExc(AFunctionClause)
 		}
 		out := append([]Term(nil), l...)
@@ -578,12 +605,18 @@ func listsBifs() {
 	def("keysort", 2, func(a []Term) (Term, *Exc) {
 		n, ok := a[0].(Int)
 		l, e := list(a[1])
-		if !ok || n < 1 || e != nil {
+		if !ok || n < 1 {
 			return nil, errorExc(AFunctionClause)
+		}
+		if e != nil {
+			return nil, errorExc(MkTuple(ACaseClause, a[1]))
+		}
+		if len(l) < 2 {
+			return a[1], nil // OTP looks at no element of a shorter list
 		}
 		for _, x := range l {
 			if t, ok := x.(Tuple); !ok || len(t) < int(n) {
-				return nil, errorExc(AFunctionClause)
+				return nil, excBadarg // element/2 fails
 			}
 		}
 		out := append([]Term(nil), l...)
@@ -713,9 +746,11 @@ func listsBifs() {
 		}
 		return m, nil
 	})
-	seq := func(from, to, step Int) (Term, *Exc) {
+	// seq's errors are OTP's: seq/2 has a guard (function_clause), seq/3
+	// raises badarg.
+	seq := func(from, to, step Int, bad *Exc) (Term, *Exc) {
 		if step == 0 && from != to || step > 0 && to < from-step || step < 0 && to > from-step {
-			return nil, errorExc(AFunctionClause)
+			return nil, bad
 		}
 		var out []Term
 		if step == 0 {
@@ -735,16 +770,16 @@ func listsBifs() {
 		if !ok1 || !ok2 {
 			return nil, errorExc(AFunctionClause)
 		}
-		return seq(f, t, 1)
+		return seq(f, t, 1, errorExc(AFunctionClause))
 	})
 	def("seq", 3, func(a []Term) (Term, *Exc) {
 		f, ok1 := a[0].(Int)
 		t, ok2 := a[1].(Int)
 		s, ok3 := a[2].(Int)
 		if !ok1 || !ok2 || !ok3 {
-			return nil, errorExc(AFunctionClause)
+			return nil, excBadarg
 		}
-		return seq(f, t, s)
+		return seq(f, t, s, excBadarg)
 	})
 	def("sublist", 2, func(a []Term) (Term, *Exc) {
 		l, e := list(a[0])
