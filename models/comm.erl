@@ -16,6 +16,7 @@
 -mcgo({faults, [{disconnect, 1}]}).
 -mcgo({check, [no_loss]}).
 -mcgo({end_states, [{rcv, 0}]}).
+-mcgo({expect, {violation, no_loss}}).
 
 start() ->
   Pid = spawn(?N1,?MODULE,rcv,[]),

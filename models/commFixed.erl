@@ -17,6 +17,7 @@
 -mcgo({faults, [{disconnect, 1}]}).
 -mcgo({check, [no_loss]}).
 -mcgo({end_states, [{rcv, 1}]}).
+-mcgo({expect, {violation, no_loss}}).
 
 init() ->
   Rcv = spawn(?N2,?MODULE,rcv,[none]),

@@ -18,6 +18,7 @@
 -mcgo({faults, [{restart, 3}]}).
 -mcgo({runtime, legacy}).
 -mcgo({check, [pid_unique]}).
+-mcgo({expect, {violation, pid_unique}}).
 
 start() ->
   spawn(?N1,?MODULE,run,[]).
