@@ -93,7 +93,7 @@ func TestHTMLInBrowser(t *testing.T) {
 				t.Fatal(err)
 			}
 			count := func(sel string) int {
-				n, err := chromedp.Run(tctx, chromedp.Evaluate[int](`document.querySelectorAll(` + strconv.Quote(sel) + `).length`))
+				n, err := chromedp.Run(tctx, chromedp.Evaluate[int](`document.querySelectorAll(`+strconv.Quote(sel)+`).length`))
 				if err != nil {
 					t.Fatal(err)
 				}
