@@ -19,6 +19,9 @@ import (
 func TestErlcConformance(t *testing.T) {
 	erlc, err := exec.LookPath("erlc")
 	if err != nil {
+		if os.Getenv("MCGO_REQUIRE_ERLANG") != "" {
+			t.Fatal("erlc is not on PATH and MCGO_REQUIRE_ERLANG is set")
+		}
 		t.Skip("erlc is not on PATH: install Erlang/OTP to check conformance with erlc")
 	}
 	if testing.Short() {
