@@ -193,6 +193,9 @@ func (s *System) Describe(from *State, step Step) StepView {
 	case StepEffect:
 		v.Action = in.Eff.String()
 		v.Text = s.effectText(from, step, in)
+		if in.Exc != nil {
+			v.Text += fmt.Sprintf(": raises %s:%s", in.Exc.Class.Name(), s.label(in.Exc.Reason))
+		}
 	case StepReceive:
 		v.Term = s.label(in.Msg)
 		v.Text = "receive " + v.Term
@@ -211,7 +214,11 @@ func (s *System) Describe(from *State, step Step) StepView {
 			if g.Kind == SigMsg || g.Kind == SigRegMsg {
 				v.Term = s.label(g.Val)
 				if len(in.Appends) == 0 {
-					v.Text += ": the receiver is gone, dropped"
+					if g.Kind == SigRegMsg {
+						v.Text += ": no process has that name, dropped"
+					} else {
+						v.Text += ": the receiver is gone, dropped"
+					}
 				}
 			}
 		}
@@ -226,6 +233,9 @@ func (s *System) Describe(from *State, step Step) StepView {
 	case StepDisconnect:
 		v.Fault = true
 		v.Text = fmt.Sprintf("DISCONNECT %s - %s", s.ShortNode(step.Node), s.ShortNode(step.Peer))
+	}
+	for _, c := range in.Connected {
+		v.Notes = append(v.Notes, fmt.Sprintf("%s connects to %s", s.ShortNode(c[0]), s.ShortNode(c[1])))
 	}
 	if in.Failed {
 		v.Notes = append(v.Notes, "connection attempt FAILED (connect_fail fault)")

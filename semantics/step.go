@@ -50,22 +50,24 @@ type Step struct {
 
 // StepInfo details a transition.
 type StepInfo struct {
-	Eff     Effect
-	Pos     token.Pos // source position of the effect, receive or raise
-	Args    []Term    // the effect's arguments
-	Result  Term      // the effect's result (nil if it raised or blocked)
-	Msg     Term      // the received message (StepReceive)
-	Sig     *Signal   // the delivered signal (StepDeliver)
-	Output  string    // io:format output
-	Failed  bool      // a connection attempt failed (connect_fail fault)
-	Blocked bool      // the process now waits for a remote spawn
-	Lost    []Lost    // signals dropped in this step
-	Ends    []End     // processes that ended in this step
-	Raised  []Raise   // processes whose own code raised an uncaught exception
-	Appends []Append  // messages put in mailboxes
-	Spawned []Spawned // processes created
-	Pushed  []Pushed  // signals put on channels
-	Bound   string    // a bound was reached
+	Eff       Effect
+	Pos       token.Pos   // source position of the effect, receive or raise
+	Args      []Term      // the effect's arguments
+	Result    Term        // the effect's result (nil if it raised or blocked)
+	Exc       *Exc        // the exception the effect raised in the process, caught or not
+	Msg       Term        // the received message (StepReceive)
+	Sig       *Signal     // the delivered signal (StepDeliver)
+	Output    string      // io:format output
+	Failed    bool        // a connection attempt failed (connect_fail fault)
+	Connected [][2]NodeID // connections set up in this step (Ensure), initiator first
+	Blocked   bool        // the process now waits for a remote spawn
+	Lost      []Lost      // signals dropped in this step
+	Ends      []End       // processes that ended in this step
+	Raised    []Raise     // processes whose own code raised an uncaught exception
+	Appends   []Append    // messages put in mailboxes
+	Spawned   []Spawned   // processes created
+	Pushed    []Pushed    // signals put on channels
+	Bound     string      // a bound was reached
 }
 
 // Pushed is a signal put on the channel From -> To.
@@ -442,6 +444,7 @@ func (x *stepper) effectStep(pid Pid) {
 		return
 	}
 	if exc != nil {
+		x.info.Exc = exc
 		x.m.raise(p, exc, x.info.Pos)
 		if p.St == StExit {
 			if p.Reason != ANormal {
@@ -690,6 +693,7 @@ func (x *stepper) ensure(a, b NodeID) bool {
 }
 
 func (x *stepper) connect(a, b NodeID) {
+	x.info.Connected = append(x.info.Connected, [2]NodeID{a, b})
 	x.e.setConn(a, b, ConnUp)
 	lo, hi := a, b
 	if lo > hi {
