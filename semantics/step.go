@@ -850,8 +850,9 @@ func (x *stepper) notifyDown(n, y NodeID, cr uint32) {
 			p.NMon = keep
 		}
 		_ = links
+		// The links are gone already: react as to a link signal.
 		for _, q := range exits {
-			x.exitSig(pid, q, ANoconnection, true)
+			x.react(pid, q, ANoconnection, true)
 		}
 		for _, m := range downs {
 			if !x.alive(pid) {
@@ -972,6 +973,17 @@ func (x *stepper) exitSig(q, s Pid, r Term, lf bool) {
 			return
 		}
 		p.Links = append(p.Links[:i:i], p.Links[i+1:]...)
+	}
+	x.react(q, s, r, lf)
+}
+
+// react is rules 3 to 6 of ExitSig: how live process q reacts to an exit
+// signal from s that it accepts (a link-caused one only while the link was
+// active; the caller has removed the link).
+func (x *stepper) react(q, s Pid, r Term, lf bool) {
+	p := x.proc(q)
+	if p == nil {
+		return
 	}
 	switch {
 	case !lf && r == AKill:
