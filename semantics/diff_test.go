@@ -97,6 +97,9 @@ func TestDiffErlangLive(t *testing.T) {
 		if updateGoldens {
 			t.Fatal("MCGO_UPDATE=1 needs erl and erlc to regenerate the goldens of testdata/diff")
 		}
+		if os.Getenv("MCGO_REQUIRE_ERLANG") != "" {
+			t.Fatal("erl or erlc is not on PATH and MCGO_REQUIRE_ERLANG is set")
+		}
 		t.Skip("erl or erlc not found: the comparison with real Erlang is skipped; TestDiffGolden still checks mcgo against the goldens")
 	}
 	files := diffPrograms(t)
