@@ -143,7 +143,11 @@ func (s *System) sigText(g *Signal) string {
 	case SigDemonitor:
 		return "demonitor"
 	case SigDown:
-		return fmt.Sprintf("DOWN %s about %s to %s", s.label(g.Val), s.PidLabel(g.From), s.PidLabel(g.To))
+		about := s.PidLabel(g.From)
+		if g.Flag {
+			about = quoteAtom(g.Name.Name())
+		}
+		return fmt.Sprintf("DOWN %s about %s to %s", s.label(g.Val), about, s.PidLabel(g.To))
 	case SigSpawnReq:
 		return fmt.Sprintf("spawn request %s from %s", s.progText(g.Val), s.PidLabel(g.From))
 	case SigSpawnReply:

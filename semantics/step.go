@@ -1197,6 +1197,14 @@ func (x *stepper) deliver(a, b NodeID) {
 			x.exitSig(sig.To, sig.From, sig.Val, sig.Flag)
 		}
 	case SigMonitor:
+		// mcgo sends no demonitor signals: demonitor/1 and the watcher's
+		// end remove the target's record at once. A monitor signal still
+		// in flight then must not set the record up: OTP's demonitor
+		// signal, behind it on the channel, would remove it, and any DOWN
+		// in between would be dropped by the watcher anyway.
+		if w := x.e.s.Proc(sig.From); w == nil || findMonOut(w.MonOut, sig.Ref) < 0 {
+			return
+		}
 		target := sig.To
 		ok := x.alive(target)
 		if sig.Flag {
