@@ -293,8 +293,11 @@ func (s *System) effectText(from *State, step Step, in *StepInfo) string {
 	switch in.Eff {
 	case EffSend:
 		t := fmt.Sprintf("send %s to %s", args[1], args[0])
-		if len(in.Appends) > 0 {
-			t += " (delivered at once)"
+		for _, a := range in.Appends {
+			if a.User {
+				t += " (delivered at once)"
+				break
+			}
 		}
 		return t
 	case EffSpawn, EffSpawnLink, EffSpawnMonitor:
