@@ -730,11 +730,13 @@ func (s *Store) Commit(checkpoint []byte) error {
 // Resumed returns the checkpoint of the run being resumed, or nil.
 func (s *Store) Resumed() ([]byte, error) { return s.resumed, nil }
 
-// Queue returns the store's disk queue, for [explore.Options.Queue]-like
-// uses.
+// Queue returns the store's disk queue, to hold a breadth-first search's
+// frontier (the explorer's Options.Queue). It is committed and resumed with
+// the store.
 func (s *Store) Queue() statestore.Queue { return s.queue }
 
-// Parents returns the store's disk parent log.
+// Parents returns the store's disk parent log (the explorer's
+// Options.Parents), committed and resumed with the store.
 func (s *Store) Parents() statestore.ParentLog { return s.parents }
 
 // Manifest returns the store's manifest.
