@@ -45,3 +45,12 @@ func compileFile(t testing.TB, path string, rec Record) *System {
 	}
 	return compileModel(t, filepath.Base(path), src, nil, rec)
 }
+
+func readFile(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
