@@ -567,6 +567,7 @@ func (s *Store) lookup(fps []statestore.Fingerprint, fresh []bool) error {
 	s.lookups.Add(int64(len(miss)))
 	return s.db.View(func(txn *badger.Txn) error {
 		var chunk []byte
+		seek := make([]byte, 0, 13)
 		for _, gen := range s.gens {
 			prefix := binary.BigEndian.AppendUint32([]byte{prefixGen}, gen)
 			it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: false})
@@ -577,7 +578,8 @@ func (s *Store) lookup(fps []statestore.Fingerprint, fresh []bool) error {
 					continue
 				}
 				if !loaded || p.v > last {
-					it.Seek(binary.BigEndian.AppendUint64(slices.Clip(prefix), p.v))
+					seek = binary.BigEndian.AppendUint64(append(seek[:0], prefix...), p.v)
+					it.Seek(seek)
 					if !it.Valid() {
 						break // every remaining miss is past this generation's end
 					}
