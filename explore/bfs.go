@@ -435,7 +435,7 @@ func (w *bfsWorker[S, L]) expandJob(j *job[S]) {
 		if m, msg := r.checkState(s); m >= 0 {
 			j.offer(vkey{plen: plen, rank: rank, idx: -1, sub: kindState*nmon + m}, m, msg)
 		}
-		if !b.expand {
+		if !b.expand || r.truncated(s) {
 			continue
 		}
 		w.from, w.rank, w.idx, w.count = s, rank, 0, 0

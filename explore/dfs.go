@@ -79,6 +79,9 @@ func runDFS[S, L any](r *runner[S, L]) (Result, error) {
 			truncated = true
 			continue
 		}
+		if r.truncated(e.s) {
+			continue
+		}
 		d.from, d.depth, d.idx, d.count = e.s, e.depth, 0, 0
 		mark := len(d.stack)
 		if r.reducer != nil {

@@ -45,6 +45,17 @@ type Reducer[S, L any] interface {
 	ReducedSuccessors(s S, yield func(index int, label L, next S) bool)
 }
 
+// Truncater is optional on a [System]: it marks the states where the model
+// reached one of its own bounds (a mailbox or process limit, say). Such a
+// state is counted and checked like any other but not expanded, and is not
+// judged by Stuck; a search that reaches one and finds no violation is
+// [Incomplete] with reason "bound: " and the bound's description (the
+// smallest description found, so that the reason does not depend on the
+// number of workers).
+type Truncater[S any] interface {
+	Truncated(s S) (reason string, cut bool)
+}
+
 // Monitor judges a search. It is stateless: anything it needs to remember
 // lives in the state (so the state's key covers it; otherwise visited-state
 // pruning would hide violations). A monitor must not retain the states it is
@@ -285,6 +296,8 @@ func Run[S, L any](ctx context.Context, sys System[S, L], set statestore.Set, mo
 	if res.Verdict == Pass {
 		if inc := r.info.Incomplete; inc != "" {
 			res.Verdict, res.Incomplete = Incomplete, inc
+		} else if b := r.boundReason(); b != "" {
+			res.Verdict, res.Incomplete = Incomplete, "bound: "+b
 		}
 	}
 	return res, nil

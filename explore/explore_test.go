@@ -514,3 +514,55 @@ func TestInitialDuplicates(t *testing.T) {
 type dupInit struct{ counters }
 
 func (d dupInit) Initial() []cstate { return []cstate{{}, {}, {1, 0}} }
+
+// boundedCounters cuts counters at states whose first counter reached
+// Cut: a model bound (Truncater).
+type boundedCounters struct {
+	counters
+	Cut uint8
+}
+
+func (b boundedCounters) Truncated(s cstate) (string, bool) {
+	if s[0] >= b.Cut {
+		return fmt.Sprintf("counter 0 reached %d", s[0]), true
+	}
+	return "", false
+}
+
+// TestTruncated checks that states cut by a model bound are counted and
+// checked but not expanded, that the verdict is incomplete with the bound's
+// reason, and that a violation still wins.
+func TestTruncated(t *testing.T) {
+	sys := boundedCounters{counters{N: 2, K: 3}, 2}
+	// Counter 0 in 0..2 (2 cut), counter 1 in 0..3: 3*4 = 12 states, and
+	// states with counter 0 = 2 have no successors explored.
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) {
+			res := run[cstate, int](t, sys, nil, m.opt)
+			if res.Verdict != explore.Incomplete || res.Incomplete != "bound: counter 0 reached 2" {
+				t.Fatalf("verdict %v %q, want incomplete bound", res.Verdict, res.Incomplete)
+			}
+			if res.Stats.States != 12 {
+				t.Errorf("%d states, want 12", res.Stats.States)
+			}
+		})
+	}
+	// Every uncut state has a successor (counter 0 can still grow), and the
+	// cut ones have none explored: a Stuck monitor that fails on every state
+	// it is asked about must never be asked.
+	res := run[cstate, int](t, sys, []explore.Monitor[cstate, int]{stuckMon{}}, explore.Options{Workers: 1})
+	if res.Verdict != explore.Incomplete {
+		t.Fatalf("verdict %v, want incomplete: cut states were judged as stuck", res.Verdict)
+	}
+	// Without the cut, (2,3) and (3,3)... are reached and (3,3) is stuck.
+	res = run[cstate, int](t, sys.counters, []explore.Monitor[cstate, int]{stuckMon{}}, explore.Options{Workers: 1})
+	if res.Verdict != explore.Violated {
+		t.Fatalf("verdict %v, want the stuck state (3,3) found", res.Verdict)
+	}
+}
+
+type stuckMon struct{}
+
+func (stuckMon) Name() string                             { return "stuck" }
+func (stuckMon) Check(cstate, int, cstate) (bool, string) { return true, "" }
+func (stuckMon) Stuck(s cstate) (bool, string)            { return false, fmt.Sprint("stuck at ", s[:2]) }

@@ -73,7 +73,7 @@ func runRandom[S, L any](r *runner[S, L]) (Result, error) {
 			if int64(step) > r.depth.Load() {
 				r.depth.Store(int64(step))
 			}
-			if step == depth {
+			if step == depth || r.truncated(s) {
 				break
 			}
 			from = s

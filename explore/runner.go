@@ -33,6 +33,7 @@ type runner[S, L any] struct {
 	describe statestore.Describer
 	info     statestore.Info
 	reducer  Reducer[S, L]
+	trunc    Truncater[S]
 	mons     []Monitor[S, L]
 	checkers []StateChecker[S] // checkers[i] belongs to mons[i]; nil if none
 	opt      Options
@@ -45,6 +46,9 @@ type runner[S, L any] struct {
 	depth       atomic.Int64
 	queue       atomic.Int64
 	walks       atomic.Int64
+
+	boundMu sync.Mutex
+	bound   string // the smallest description of a model bound reached
 
 	done      chan struct{}
 	watchDone sync.WaitGroup
@@ -64,6 +68,7 @@ func newRunner[S, L any](ctx context.Context, sys System[S, L], set statestore.S
 	if opt.POR {
 		r.reducer, _ = sys.(Reducer[S, L])
 	}
+	r.trunc, _ = sys.(Truncater[S])
 	r.checkers = make([]StateChecker[S], len(mons))
 	for i, m := range mons {
 		r.checkers[i], _ = m.(StateChecker[S])
@@ -235,6 +240,30 @@ func (r *runner[S, L]) checkTransition(from S, label L, to S) (int, string) {
 		}
 	}
 	return -1, ""
+}
+
+// truncated reports whether s is cut by a model bound, and records the
+// bound.
+func (r *runner[S, L]) truncated(s S) bool {
+	if r.trunc == nil {
+		return false
+	}
+	reason, cut := r.trunc.Truncated(s)
+	if !cut {
+		return false
+	}
+	r.boundMu.Lock()
+	if r.bound == "" || reason < r.bound {
+		r.bound = reason
+	}
+	r.boundMu.Unlock()
+	return true
+}
+
+func (r *runner[S, L]) boundReason() string {
+	r.boundMu.Lock()
+	defer r.boundMu.Unlock()
+	return r.bound
 }
 
 // insertOne records one state found by a sequential search (DFS, Random).
