@@ -520,7 +520,7 @@ func (x *stepper) notify(pid Pid, msg Term) {
 
 func (x *stepper) appendMsg(q *Proc, msg Term, vc VClock) {
 	if len(q.Mbox) >= x.sys.bounds.Mailbox {
-		x.m.bound = fmt.Sprintf("mailbox of %s reached %d messages (bound mailbox)", x.sys.PidString(q.Pid), x.sys.bounds.Mailbox)
+		x.m.bound = fmt.Sprintf("mailbox of %s reached %d messages (bound mailbox)", x.sys.PidLabel(q.Pid), x.sys.bounds.Mailbox)
 	}
 	q.Mbox = append(q.Mbox[:len(q.Mbox):len(q.Mbox)], msg)
 	if x.sys.opts.Record&RecordCausal != 0 {

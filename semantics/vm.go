@@ -340,7 +340,7 @@ func (m *machine) call(p *Proc, fi int32, n int, tail bool) bool {
 		return true
 	}
 	if len(p.Frames) >= m.sys.bounds.Stack {
-		m.bound = fmt.Sprintf("process %s: call stack reached %d frames (bound stack)", m.sys.PidString(p.Pid), m.sys.bounds.Stack)
+		m.bound = fmt.Sprintf("process %s: call stack reached %d frames (bound stack)", m.sys.PidLabel(p.Pid), m.sys.bounds.Stack)
 		m.stop(p)
 		return false
 	}
