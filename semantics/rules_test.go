@@ -92,6 +92,25 @@ func TestRules(t *testing.T) {
 	}
 }
 
+// txtarSections returns the model and the configuration overrides of a
+// rule test.
+func txtarSections(data []byte) (model []byte, overrides [][2]string) {
+	ar := txtar.Parse(data)
+	for _, f := range ar.Files {
+		switch f.Name {
+		case "model.erl":
+			model = f.Data
+		case "opts":
+			for _, line := range lines(f.Data) {
+				if k, v, ok := strings.Cut(line, ":"); ok {
+					overrides = append(overrides, [2]string{strings.TrimSpace(k), strings.TrimSpace(v)})
+				}
+			}
+		}
+	}
+	return model, overrides
+}
+
 // lines returns the non-empty lines of a section that are not comments.
 func lines(b []byte) []string {
 	var out []string
