@@ -126,6 +126,7 @@ func TestDiffErlangLive(t *testing.T) {
 				defer ccancel()
 				cmd := exec.CommandContext(cctx, erl, "-noshell", "-pa", dir, "-kernel", "logger_level", "none",
 					"-eval", mod+":start(), halt().")
+				cmd.Dir = dir // a crash dump, if any, goes there
 				var stdout, stderr bytes.Buffer
 				cmd.Stdout, cmd.Stderr = &stdout, &stderr
 				err := cmd.Run()
