@@ -251,7 +251,13 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	}
 	defer cleanup()
 	rep := newProgress(a.stderr, opts.search.progress, opts.search.quiet)
+	stopProfile, err := startCPUProfile(opts.search.cpuprof)
+	if err != nil {
+		r.err, r.errCode = err, exitUsage
+		return r
+	}
 	res, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, xopts, rep)
+	stopProfile()
 	rep.done()
 	r.res = res
 	if err != nil {
@@ -518,6 +524,7 @@ type searchFlags struct {
 	por       string
 	progress  bool
 	quiet     bool
+	cpuprof   string
 }
 
 func (f *searchFlags) register(fs interface {
@@ -545,6 +552,7 @@ func (f *searchFlags) register(fs interface {
 	fs.StringVar(&f.por, "por", "on", "partial-order reduction: on or off")
 	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr even when it is not a terminal")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress")
+	fs.StringVar(&f.cpuprof, "cpuprofile", "", "write a CPU profile of the search to this file (for developers)")
 }
 
 func (f *searchFlags) validate() error {
