@@ -18,6 +18,14 @@
 -mcgo({check, [no_loss]}).
 -mcgo({end_states, [{rcv, 1}]}).
 -mcgo({expect, {violation, no_loss}}).
+%% Two more weaknesses of the recipe (docs/models.md): a disconnect before
+%% the first number arrives makes the receiver answer {sync,none}, and the
+%% sender crashes computing none+1; after a crash and restart of n2 the new
+%% monitor reports noproc, which no receive matches, and the sender blocks.
+-mcgo({variant, sync_none, [{check, [crash]}], {violation, crash}}).
+-mcgo({variant, crash_restart,
+       [{faults, [{crash, 1, [?N2]}, {restart, 1, [?N2]}]}, {check, [deadlock]}],
+       {violation, deadlock}}).
 
 init() ->
   Rcv = spawn(?N2,?MODULE,rcv,[none]),
