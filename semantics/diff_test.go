@@ -22,7 +22,7 @@ import (
 // where erl is not installed.
 
 // diffSeeds are the scheduler seeds every program runs under.
-var diffSeeds = []uint64{1, 2, 3, 7, 42}
+var diffSeeds = []uint64{1, 2, 3, 4, 5, 6, 7, 8, 13, 42, 99, 1000}
 
 func diffPrograms(t *testing.T) []string {
 	files, err := filepath.Glob("testdata/diff/*.erl")
