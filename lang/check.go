@@ -669,6 +669,10 @@ func (k *checker) expr(e ast.Expr, sc scope) {
 			if ok1 && ok2 {
 				key := funcKey{name, int(arity)}
 				k.calls[k.cur] = append(k.calls[k.cur], key)
+				// fun length/1 names the auto-imported BIF, as erlc has it.
+				if _, local := k.funcs[key]; !local && autoImported[key] {
+					return
+				}
 				if !k.defined(key) {
 					k.errorf(x.Name.Pos(), "function %s undefined", key)
 				}
