@@ -22,6 +22,8 @@
 %%     {error, Reason} instead of waiting for ever.
 %% The receiver asserts that each number follows the previous one
 %% (N = Last + 1), so a gap or a duplicate would show up as a crash.
+%% Variants: crash_restart (n2 crashes and restarts once), two_disconnects,
+%% no_faults; all pass.
 -module(commFixed_corrected).
 
 -export([init/0, rcv/1, snd/2, session/1]).
@@ -38,6 +40,7 @@
 -mcgo({end_states, [{rcv, 1}]}).
 -mcgo({expect, pass}).
 -mcgo({variant, crash_restart, [{faults, [{crash, 1, [?N2]}, {restart, 1, [?N2]}]}], pass}).
+-mcgo({variant, two_disconnects, [{faults, [{disconnect, 2}]}], pass}).
 -mcgo({variant, no_faults, [{faults, []}], pass}).
 
 init() ->
