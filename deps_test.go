@@ -24,7 +24,7 @@ var allowed = map[string][]string{
 	"lang/token": {},
 	"lang/ast":   {"lang/token"},
 	"lang":       {"lang/token", "lang/ast", "github.com/alecthomas/participle/v2"},
-	"semantics":  {"lang", "lang/token", "lang/ast"},
+	"semantics":  {"lang", "lang/token", "lang/ast", "github.com/cespare/xxhash/v2"},
 	"properties": {"semantics"},
 	"statestore": {"github.com/cespare/xxhash/v2"},
 	"statestore/settest": {

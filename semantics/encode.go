@@ -1,9 +1,13 @@
 package semantics
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"sync/atomic"
+
+	"github.com/cespare/xxhash/v2"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
 )
@@ -242,7 +246,7 @@ func (s *System) appendSignal(b []byte, g *Signal) []byte {
 func (s *System) seal(st *State) {
 	for _, p := range st.Procs {
 		if p.enc == nil {
-			p.enc = s.appendProc(nil, p)
+			p.enc = s.appendProc(make([]byte, 0, p.encHint+16), p)
 		}
 	}
 }
@@ -269,11 +273,16 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 	}
 	b = putUvarint(b, uint64(len(st.Procs)))
 	for _, p := range st.Procs {
+		// Each process is prefixed with its length, so that decoding can
+		// find an already decoded copy of it (see procCache).
 		if p.enc == nil {
 			// States built outside a transition (tests): encode now.
-			b = s.appendProc(b, p)
+			enc := s.appendProc(nil, p)
+			b = putUvarint(b, uint64(len(enc)))
+			b = append(b, enc...)
 			continue
 		}
+		b = putUvarint(b, uint64(len(p.enc)))
 		b = append(b, p.enc...)
 	}
 	b = putUvarint(b, uint64(len(st.Chans)))
@@ -627,7 +636,24 @@ func (s *System) DecodeKey(key []byte) (*State, error) {
 	np := d.count()
 	st.Procs = make([]*Proc, 0, np)
 	for i := 0; i < np && d.err == nil; i++ {
-		st.Procs = append(st.Procs, d.proc())
+		enc := d.bytes(d.uv())
+		if d.err != nil {
+			break
+		}
+		p := s.procs.get(enc)
+		if p == nil {
+			pd := &decoder{s: s, b: enc}
+			p = pd.proc()
+			if pd.err == nil && len(pd.b) != 0 {
+				pd.err = fmt.Errorf("%w: %d trailing bytes in a process", errCorrupt, len(pd.b))
+			}
+			if pd.err != nil {
+				d.err = pd.err
+				break
+			}
+			s.procs.put(p)
+		}
+		st.Procs = append(st.Procs, p)
 	}
 	if nc := d.count(); nc > 0 {
 		st.Chans = make([]Channel, nc)
@@ -686,4 +712,39 @@ func (s *System) DecodeKey(key []byte) (*State, error) {
 		return nil, d.err
 	}
 	return st, nil
+}
+
+// procCache keeps recently decoded processes by their encoding. Processes
+// are immutable once in a state, so states may share them: a breadth-first
+// frontier kept as encodings decodes the same process over and over (most
+// transitions change one process), and the cache turns those decodings into
+// a hash, a comparison and a pointer. It is safe for concurrent use: slots
+// are replaced atomically and an entry is never changed.
+type procCache struct {
+	slots []atomic.Pointer[Proc]
+	mask  uint64
+}
+
+const procCacheSlots = 1 << 16
+
+func newProcCache() *procCache {
+	return &procCache{slots: make([]atomic.Pointer[Proc], procCacheSlots), mask: procCacheSlots - 1}
+}
+
+func (c *procCache) get(enc []byte) *Proc {
+	if c == nil {
+		return nil
+	}
+	p := c.slots[xxhash.Sum64(enc)&c.mask].Load()
+	if p != nil && bytes.Equal(p.enc, enc) {
+		return p
+	}
+	return nil
+}
+
+func (c *procCache) put(p *Proc) {
+	if c == nil {
+		return
+	}
+	c.slots[xxhash.Sum64(p.enc)&c.mask].Store(p)
 }

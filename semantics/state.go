@@ -103,17 +103,34 @@ type Proc struct {
 	SpawnOpts uint8  // StSpawnWait: spawnLink | spawnMonitor
 	VC        VClock // causal history (only when recorded)
 
-	enc []byte // cached canonical encoding
+	enc     []byte // cached canonical encoding
+	encHint int    // the size of a previous encoding, to allocate the next one at once
+}
+
+// procCopy is a process together with room for its first frames, so that
+// a copy costs one allocation for the process and its frames, and one for
+// its stack.
+type procCopy struct {
+	p      Proc
+	frames [3]Frame
 }
 
 // clone returns a private copy of p that a transition may change.
 func (p *Proc) clone() *Proc {
-	q := *p
-	q.Frames = append([]Frame(nil), p.Frames...)
+	c := &procCopy{p: *p}
+	q := &c.p
+	if len(p.Frames) <= len(c.frames) {
+		q.Frames = append(c.frames[:0], p.Frames...)
+	} else {
+		q.Frames = append(make([]Frame, 0, len(p.Frames)+2), p.Frames...)
+	}
 	q.Stack = append(make([]Term, 0, len(p.Stack)+8), p.Stack...)
-	q.Hand = append([]Handler(nil), p.Hand...)
+	if len(p.Hand) > 0 {
+		q.Hand = append([]Handler(nil), p.Hand...)
+	}
+	q.encHint = len(p.enc)
 	q.enc = nil
-	return &q
+	return q
 }
 
 // Node is the state of one node.
@@ -314,12 +331,37 @@ type edit struct {
 	connsOwned bool
 	budOwned   bool
 	histOwned  bool
-	owned      map[Pid]bool // processes already copied
+	owned      []Pid // processes already copied (few: a list beats a map)
+
+	// The new state and the transition's label details live in the same
+	// allocation as the edit: one allocation per successor instead of
+	// three.
+	st   State
+	info StepInfo
 }
 
 func newEdit(prev *State) *edit {
-	s := *prev
-	return &edit{s: &s}
+	e := &edit{st: *prev}
+	e.s = &e.st
+	return e
+}
+
+func (e *edit) isOwned(pid Pid) bool {
+	for _, o := range e.owned {
+		if o == pid {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *edit) disown(pid Pid) {
+	for i, o := range e.owned {
+		if o == pid {
+			e.owned = append(e.owned[:i], e.owned[i+1:]...)
+			return
+		}
+	}
 }
 
 func (e *edit) nodes() []Node {
@@ -345,16 +387,13 @@ func (e *edit) mut(pid Pid) *Proc {
 	if i < 0 {
 		return nil
 	}
-	if e.owned[pid] {
+	if e.isOwned(pid) {
 		return e.s.Procs[i]
 	}
 	ps := e.procs()
 	q := ps[i].clone()
 	ps[i] = q
-	if e.owned == nil {
-		e.owned = map[Pid]bool{}
-	}
-	e.owned[pid] = true
+	e.owned = append(e.owned, pid)
 	return q
 }
 
@@ -366,10 +405,7 @@ func (e *edit) addProc(p *Proc) {
 	copy(ps[i+1:], ps[i:])
 	ps[i] = p
 	e.s.Procs = ps
-	if e.owned == nil {
-		e.owned = map[Pid]bool{}
-	}
-	e.owned[p.Pid] = true
+	e.owned = append(e.owned, p.Pid)
 }
 
 // removeProc deletes a process.
@@ -380,7 +416,7 @@ func (e *edit) removeProc(pid Pid) {
 	}
 	ps := e.procs()
 	e.s.Procs = append(ps[:i], ps[i+1:]...)
-	delete(e.owned, pid)
+	e.disown(pid)
 }
 
 func (e *edit) chans() []Channel {

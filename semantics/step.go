@@ -3,6 +3,7 @@ package semantics
 import (
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
 )
@@ -132,28 +133,47 @@ type trans struct {
 }
 
 // Successors calls yield for every transition enabled in st, in a fixed
-// order: process steps by pid, deliveries by channel, timeouts by pid,
-// detection of dead connections, then faults (crash, restart, disconnect).
+// order: receives by pid, the other process steps (effects, exits) by pid,
+// deliveries by channel, timeouts by pid, detection of dead connections,
+// then faults (crash, restart, disconnect).
 // A transition with an internal choice (a connection attempt that may fail
 // under a connect_fail budget) yields one successor per outcome.
 func (s *System) Successors(st *State, yield func(Step, *State) bool) {
 	if st.Bound != "" {
 		return
 	}
-	ts := s.transitions(st, nil)
+	buf := transPool.Get().(*[]trans)
+	ts := s.transitions(st, (*buf)[:0])
 	for _, t := range ts {
 		if !s.applyAll(st, t, yield) {
-			return
+			break
 		}
 	}
+	*buf = ts[:0]
+	transPool.Put(buf)
 }
+
+// stepperPool recycles the steppers that apply transitions.
+var stepperPool = sync.Pool{New: func() any { return new(stepper) }}
+
+// transPool recycles the lists of enabled transitions (one per expanded
+// state otherwise).
+var transPool = sync.Pool{New: func() any { b := make([]trans, 0, 32); return &b }}
 
 // applyAll applies t once per outcome of its internal choices.
 func (s *System) applyAll(st *State, t trans, yield func(Step, *State) bool) bool {
 	var script []int
+	x := stepperPool.Get().(*stepper)
+	defer func() {
+		scratch := x.m.scratch
+		*x = stepper{}
+		x.m.scratch = scratch[:0]
+		stepperPool.Put(x)
+	}()
 	for {
-		x := &stepper{sys: s, script: script}
-		next, step := x.apply(st, t)
+		scratch := x.m.scratch
+		*x = stepper{sys: s, script: script}
+		next, step := x.apply(st, t, scratch)
 		if !yield(step, next) {
 			return false
 		}
@@ -176,13 +196,10 @@ func (s *System) transitions(st *State, buf []trans) []trans {
 	ts := buf[:0]
 	var scratch []Term
 	var timeouts []trans
+	// Receives come first: the partial-order reduction (por.go) takes the
+	// first one alone, and its index is then 0.
 	for _, p := range st.Procs {
-		switch p.St {
-		case StRun:
-			ts = append(ts, trans{kind: StepEffect, pid: p.Pid})
-		case StExit:
-			ts = append(ts, trans{kind: StepExit, pid: p.Pid})
-		case StWait:
+		if p.St == StWait {
 			var mi int
 			mi, _, scratch = s.recvMatch(p, scratch)
 			if mi >= 0 {
@@ -190,6 +207,14 @@ func (s *System) transitions(st *State, buf []trans) []trans {
 			} else if s.timeoutPossible(p) {
 				timeouts = append(timeouts, trans{kind: StepTimeout, pid: p.Pid})
 			}
+		}
+	}
+	for _, p := range st.Procs {
+		switch p.St {
+		case StRun:
+			ts = append(ts, trans{kind: StepEffect, pid: p.Pid})
+		case StExit:
+			ts = append(ts, trans{kind: StepExit, pid: p.Pid})
 		}
 	}
 	for _, c := range st.Chans {
@@ -289,7 +314,7 @@ func (s *System) recvMatch(p *Proc, scratch []Term) (mi, ci int, out []Term) {
 		scratch = make([]Term, len(locals))
 	}
 	scratch = scratch[:len(locals)]
-	m := &machine{sys: s}
+	m := s.gm
 	for i, msg := range p.Mbox {
 		for j := range r.Clauses {
 			c := &r.Clauses[j]
@@ -314,7 +339,7 @@ type stepper struct {
 	script []int // choices to take
 	pos    int
 	points []int // number of options at each choice point met
-	dying  map[Pid]Term
+	dying  []dying // processes scheduled to terminate in this step
 	queue  []Pid
 	actor  Pid
 }
@@ -332,10 +357,10 @@ func (x *stepper) choose(n int) int {
 	return v
 }
 
-func (x *stepper) apply(st *State, t trans) (*State, Step) {
+func (x *stepper) apply(st *State, t trans, scratch []Term) (*State, Step) {
 	x.e = newEdit(st)
-	x.m = machine{sys: x.sys, e: x.e}
-	x.info = &StepInfo{}
+	x.m = machine{sys: x.sys, e: x.e, scratch: scratch}
+	x.info = &x.e.info
 	step := Step{Kind: t.kind, Pid: t.pid, Node: t.pid.Node, Info: x.info}
 	x.actor = t.pid
 	switch t.kind {
@@ -394,7 +419,7 @@ func (x *stepper) run(p *Proc) {
 }
 
 func (x *stepper) alive(pid Pid) bool {
-	if _, d := x.dying[pid]; d {
+	if x.isDying(pid) {
 		return false
 	}
 	return x.e.s.proc(pid) >= 0
@@ -402,7 +427,7 @@ func (x *stepper) alive(pid Pid) bool {
 
 // proc returns a private copy of a live process that is not dying, or nil.
 func (x *stepper) proc(pid Pid) *Proc {
-	if _, d := x.dying[pid]; d {
+	if x.isDying(pid) {
 		return nil
 	}
 	return x.e.mut(pid)
@@ -431,11 +456,15 @@ func (s *System) userPos(p *Proc, pos token.Pos) token.Pos {
 }
 
 func (x *stepper) effectStep(pid Pid) {
+	// The arguments as the trace shows them alias the stack of the process
+	// in the previous state, which never changes.
+	orig := x.e.s.Procs[x.e.s.proc(pid)]
 	p := x.e.mut(pid)
 	fr := p.Frames[len(p.Frames)-1]
 	x.info.Pos = x.sys.userPos(p, x.sys.prog.Funcs[fr.Fn].Code[fr.PC].Pos)
 	n := int(p.NArgs)
-	args := append([]Term(nil), p.Stack[len(p.Stack)-n:]...)
+	k := len(orig.Stack)
+	args := orig.Stack[k-n : k : k]
 	p.Stack = p.Stack[:len(p.Stack)-n]
 	x.info.Eff = p.Eff
 	x.info.Args = args
@@ -465,7 +494,8 @@ func (x *stepper) effectStep(pid Pid) {
 
 func (x *stepper) receiveStep(pid Pid) {
 	p := x.e.mut(pid)
-	mi, ci, bound := x.sys.recvMatch(p, nil)
+	mi, ci, bound := x.sys.recvMatch(p, x.m.scratch)
+	x.m.scratch = bound
 	fr := &p.Frames[len(p.Frames)-1]
 	fn := x.sys.prog.Funcs[fr.Fn]
 	in := fn.Code[fr.PC]
@@ -908,8 +938,11 @@ func (x *stepper) crash(n NodeID, why string) {
 		p := x.e.s.Proc(pid)
 		x.info.Ends = append(x.info.Ends, End{Pid: pid, Name: x.sys.ProcName(p)})
 		x.e.removeProc(pid)
-		if x.dying != nil {
-			delete(x.dying, pid)
+		for i, d := range x.dying {
+			if d.pid == pid {
+				x.dying = append(x.dying[:i], x.dying[i+1:]...)
+				break
+			}
 		}
 	}
 	nodes := x.e.nodes()
@@ -1011,29 +1044,50 @@ func findLink(ls []Link, p Pid) int {
 	return -1
 }
 
+// dying is a process scheduled to terminate, with its reason.
+type dying struct {
+	pid    Pid
+	reason Term
+}
+
+// isDying reports whether pid is scheduled to terminate in this step.
+func (x *stepper) isDying(pid Pid) bool {
+	for _, d := range x.dying {
+		if d.pid == pid {
+			return true
+		}
+	}
+	return false
+}
+
 // terminate schedules the termination of a process; terminations run in
 // ascending pid order when the step drains its work list.
 func (x *stepper) terminate(pid Pid, reason Term) {
-	if x.dying == nil {
-		x.dying = map[Pid]Term{}
-	}
-	if _, ok := x.dying[pid]; ok {
+	if x.isDying(pid) || x.e.s.proc(pid) < 0 {
 		return
 	}
-	if x.e.s.proc(pid) < 0 {
-		return
-	}
-	x.dying[pid] = reason
+	x.dying = append(x.dying, dying{pid, reason})
 	x.queue = append(x.queue, pid)
 }
 
 // drain runs the scheduled terminations, cascades included.
 func (x *stepper) drain() {
 	for len(x.queue) > 0 {
-		sort.Slice(x.queue, func(i, j int) bool { return pidLess(x.queue[i], x.queue[j]) })
-		pid := x.queue[0]
-		x.queue = x.queue[1:]
-		x.doTerminate(pid, x.dying[pid])
+		// The smallest pid first (the lists are short).
+		k := 0
+		for i := range x.queue {
+			if pidLess(x.queue[i], x.queue[k]) {
+				k = i
+			}
+		}
+		pid := x.queue[k]
+		x.queue = append(x.queue[:k], x.queue[k+1:]...)
+		for _, d := range x.dying {
+			if d.pid == pid {
+				x.doTerminate(pid, d.reason)
+				break
+			}
+		}
 	}
 }
 

@@ -84,6 +84,11 @@ type System struct {
 	// atomLimit: atoms below it existed when the model was compiled and are
 	// encoded by index; later ones by name.
 	atomLimit int
+	// gm evaluates guards outside a transition (which messages match): guard
+	// BIFs only read the system.
+	gm *machine
+	// procs caches decoded processes (DecodeKey).
+	procs *procCache
 	// Hash is a hash of the model's source and configuration, for trace
 	// files and disk-store manifests.
 	Hash string
@@ -110,6 +115,8 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	atoms.mu.RLock()
 	s.atomLimit = len(atoms.names)
 	atoms.mu.RUnlock()
+	s.gm = &machine{sys: s}
+	s.procs = newProcCache()
 	s.opts = Options{
 		SingleNode:  cfg.Semantics == "single_node",
 		Legacy:      cfg.Runtime == "legacy",

@@ -17,6 +17,7 @@ import (
 	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/properties"
 	"github.com/mcgo-dev/mcgo/semantics"
+	"github.com/mcgo-dev/mcgo/statestore"
 	"github.com/mcgo-dev/mcgo/trace"
 )
 
@@ -263,6 +264,15 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	if err != nil {
 		r.err, r.errCode = fmt.Errorf("%s: %v", l.path, err), exitInternal
 		return r
+	}
+	if res.Verdict == explore.Violated && res.Violation != nil && xopts.POR && xopts.Search == explore.BFS {
+		// The partial-order reduction may make the trace longer than the
+		// shortest one (it takes some receives early). Search again
+		// without it, no deeper than the trace, for a shortest trace.
+		if v := shortestTrace(ctx, sys, ms, xopts, res); v != nil {
+			res.Violation = v
+			r.res.Violation = v
+		}
 	}
 	if res.Verdict == explore.Violated && res.Violation != nil {
 		tf, err := trace.Build(sys, res.Violation, trace.Meta{
@@ -617,4 +627,21 @@ func parseSize(s string) (uint64, error) {
 		return 0, fmt.Errorf("%q is not a size (e.g. 512MiB, 8GiB)", s)
 	}
 	return uint64(n * float64(mult)), nil
+}
+
+// shortestTrace searches, without partial-order reduction and no deeper
+// than the violation found, for a shortest violation. It gives up (nil)
+// when that search grows much larger than the first.
+func shortestTrace(ctx context.Context, sys *semantics.System, ms []explore.Monitor[*semantics.State, semantics.Step], o explore.Options, res explore.Result) *explore.Violation {
+	o.POR = false
+	o.MaxDepth = len(res.Violation.Path) - 1
+	o.MaxStates = 20*res.Stats.States + 100_000
+	o.Queue, o.Parents = nil, nil
+	set := statestore.NewMemory(0)
+	defer set.Close()
+	r2, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, o, nil)
+	if err != nil || r2.Verdict != explore.Violated {
+		return nil
+	}
+	return r2.Violation
 }

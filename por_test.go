@@ -1,0 +1,109 @@
+package mcgo_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/mcgo-dev/mcgo/explore"
+	"github.com/mcgo-dev/mcgo/lang"
+	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/properties"
+	"github.com/mcgo-dev/mcgo/semantics"
+	"github.com/mcgo-dev/mcgo/statestore"
+)
+
+// checkModel explores one configuration of a model with or without the
+// partial-order reduction.
+func checkModel(t *testing.T, m *lang.Model, cfg *lang.Config, por bool) explore.Result {
+	t.Helper()
+	if p := cfg.Expect.Violation; p != "" {
+		c := *cfg
+		c.Check = []string{p}
+		cfg = &c
+	}
+	ps, err := properties.Select(cfg.Check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys, err := semantics.New(m, cfg, properties.Record(ps))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mons []explore.Monitor[*semantics.State, semantics.Step]
+	for _, x := range properties.Monitors(sys, ps) {
+		mons = append(mons, x)
+	}
+	res, err := explore.Run[*semantics.State, semantics.Step](context.Background(), sys, statestore.NewMemory(0), mons,
+		explore.Options{Workers: 1, POR: por}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func loadModel(t *testing.T, path string, defines map[string]string) *lang.Model {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, errs := lang.Load(token.NewFileSet(), path, src, &lang.Options{Defines: defines})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	return m
+}
+
+// TestPORVerdicts checks the partial-order reduction on every example
+// model and variant: the same verdict (and violated property) with and
+// without it, and never more states with it on a complete search.
+func TestPORVerdicts(t *testing.T) {
+	files, _ := filepath.Glob("models/*.erl")
+	if len(files) == 0 {
+		t.Fatal("no models")
+	}
+	for _, f := range files {
+		m := loadModel(t, f, nil)
+		cfgs := map[string]*lang.Config{"": m.Config}
+		for i := range m.Config.Variants {
+			c, err := m.Config.WithVariant(&m.Config.Variants[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfgs[m.Config.Variants[i].Name] = c
+		}
+		for name, cfg := range cfgs {
+			t.Run(filepath.Base(f)+"/"+name, func(t *testing.T) {
+				off := checkModel(t, m, cfg, false)
+				on := checkModel(t, m, cfg, true)
+				if on.Verdict != off.Verdict {
+					t.Fatalf("verdict %v with reduction, %v without", on.Verdict, off.Verdict)
+				}
+				if on.Verdict == explore.Violated && on.Violation.Property != off.Violation.Property {
+					t.Fatalf("violates %s with reduction, %s without", on.Violation.Property, off.Violation.Property)
+				}
+				if on.Verdict == explore.Pass && on.Stats.States > off.Stats.States {
+					t.Errorf("%d states with reduction, more than %d without", on.Stats.States, off.Stats.States)
+				}
+			})
+		}
+	}
+}
+
+// TestPORReduces checks that the reduction pays where processes mostly
+// work apart: senders filling one mailbox whose receiver takes messages as
+// they come (bench/models/mbox.erl).
+func TestPORReduces(t *testing.T) {
+	m := loadModel(t, "bench/models/mbox.erl", map[string]string{"N": "3", "K": "2"})
+	off := checkModel(t, m, m.Config, false)
+	on := checkModel(t, m, m.Config, true)
+	if off.Verdict != explore.Pass || on.Verdict != explore.Pass {
+		t.Fatalf("verdicts %v / %v, want pass", off.Verdict, on.Verdict)
+	}
+	if on.Stats.States*5 > off.Stats.States {
+		t.Errorf("%d states with reduction, %d without: want at least 5 times fewer", on.Stats.States, off.Stats.States)
+	}
+	t.Logf("mbox N=3 K=2: %d states without reduction, %d with", off.Stats.States, on.Stats.States)
+}

@@ -1,0 +1,66 @@
+package semantics_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/mcgo-dev/mcgo/explore"
+	"github.com/mcgo-dev/mcgo/lang"
+	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics"
+	"github.com/mcgo-dev/mcgo/statestore"
+)
+
+// benchSystem compiles a benchmark model of bench/models with -D sizes.
+func benchSystem(b *testing.B, name string, defines map[string]string) *semantics.System {
+	b.Helper()
+	path := filepath.Join("..", "bench", "models", name)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	fs := token.NewFileSet()
+	m, errs := lang.Load(fs, path, src, &lang.Options{Defines: defines})
+	if errs.Err() != nil {
+		b.Fatal(errs)
+	}
+	sys, err := semantics.New(m, m.Config, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return sys
+}
+
+// BenchmarkExplore explores the scalable models completely and reports
+// distinct states per second; allocations are per search.
+func BenchmarkExplore(b *testing.B) {
+	cases := []struct {
+		name    string
+		file    string
+		defines map[string]string
+		workers int
+	}{
+		{"mbox-N3-K2-w1", "mbox.erl", map[string]string{"N": "3", "K": "2"}, 1},
+		{"mbox-N3-K2-w2", "mbox.erl", map[string]string{"N": "3", "K": "2"}, 2},
+		{"stream-K4-M2-w1", "stream.erl", map[string]string{"K": "4", "M": "2"}, 1},
+		{"ring-N6-K3-w1", "ring.erl", map[string]string{"N": "6", "K": "3"}, 1},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			sys := benchSystem(b, c.file, c.defines)
+			b.ReportAllocs()
+			var states int64
+			for i := 0; i < b.N; i++ {
+				res, err := explore.Run[*semantics.State, semantics.Step](context.Background(), sys, statestore.NewMemory(0), nil, explore.Options{Workers: c.workers}, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				states = res.Stats.States
+			}
+			b.ReportMetric(float64(states)*float64(b.N)/b.Elapsed().Seconds(), "states/s")
+			b.ReportMetric(float64(states), "states")
+		})
+	}
+}
