@@ -338,7 +338,7 @@ type stepper struct {
 	info   *StepInfo
 	script []int // choices to take
 	pos    int
-	points []int // number of options at each choice point met
+	points []int   // number of options at each choice point met
 	dying  []dying // processes scheduled to terminate in this step
 	queue  []Pid
 	actor  Pid
