@@ -251,6 +251,7 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 		return r
 	}
 	defer cleanup()
+	tuneGC(xopts.MaxMemory)
 	rep := newProgress(a.stderr, opts.search.progress, opts.search.quiet)
 	stopProfile, err := startCPUProfile(opts.search.cpuprof)
 	if err != nil {
