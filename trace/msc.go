@@ -23,9 +23,9 @@ import (
 const mscCol = 12 // width of a lifeline column
 
 // MSCLegend explains the chart's symbols.
-const MSCLegend = `legend: | lifeline  * acts  o created  x ends  ~~~ fault
-        --#n--> message in flight  ==#n==> message delivered at once  ..#n..> signal (link, exit, DOWN, spawn)
-        @ arrives  X lost  ! notification put in a mailbox (EXIT, DOWN, nodedown)`
+const MSCLegend = `legend: | lifeline  * acts  o created  x ends  ~~~ fault  @ arrives  X lost
+        --#n--> message in flight  ==#n==> message delivered at once
+        ..#n..> signal (link, exit, DOWN, spawn)  ! notification put in a mailbox`
 
 // WriteMSC prints the trace as a text sequence chart at most width columns
 // wide (0: 100).
