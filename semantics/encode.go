@@ -259,7 +259,6 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 		b = appendBool(b, n.Up)
 		b = putUvarint(b, uint64(n.Cr))
 		b = putUvarint(b, uint64(n.NextLid))
-		b = putUvarint(b, uint64(n.NextRef))
 		b = putUvarint(b, uint64(n.Incarn))
 		b = putUvarint(b, uint64(len(n.Reg)))
 		for _, r := range n.Reg {
@@ -618,7 +617,6 @@ func (s *System) DecodeKey(key []byte) (*State, error) {
 		n.Up = d.bool1()
 		n.Cr = uint32(d.uv())
 		n.NextLid = uint32(d.uv())
-		n.NextRef = uint32(d.uv())
 		n.Incarn = uint32(d.uv())
 		if k := d.count(); k > 0 {
 			n.Reg = make([]RegEntry, k)

@@ -190,7 +190,7 @@ func rebuild(st *State, rng *rand.Rand) *State {
 		base.Hist = st.Hist.clone()
 	}
 	for _, n := range st.Nodes {
-		nn := Node{Up: n.Up, Cr: n.Cr, NextLid: n.NextLid, NextRef: n.NextRef, Incarn: n.Incarn}
+		nn := Node{Up: n.Up, Cr: n.Cr, NextLid: n.NextLid, Incarn: n.Incarn}
 		for _, i := range rng.Perm(len(n.Reg)) {
 			nn.Reg = insertReg(nn.Reg, n.Reg[i])
 		}
@@ -256,7 +256,7 @@ func diffState(a, b *State) string {
 	}
 	for i := range a.Nodes {
 		x, y := a.Nodes[i], b.Nodes[i]
-		if x.Up != y.Up || x.Cr != y.Cr || x.NextLid != y.NextLid || x.NextRef != y.NextRef || x.Incarn != y.Incarn ||
+		if x.Up != y.Up || x.Cr != y.Cr || x.NextLid != y.NextLid || x.Incarn != y.Incarn ||
 			!sliceEq(x.Reg, y.Reg) || !sliceEq(x.Subs, y.Subs) {
 			return fmt.Sprintf("node %d", i)
 		}

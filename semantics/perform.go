@@ -683,10 +683,3 @@ func parsePidText(s string) (k, lid int, ok bool) {
 	}
 	return v[0], v[1], true
 }
-
-// makeRef returns a fresh reference of node n.
-func (m *machine) makeRef(n NodeID) Ref {
-	nodes := m.e.nodes()
-	nodes[n].NextRef++
-	return Ref{Node: n, N: nodes[n].NextRef, Cr: nodes[n].Cr}
-}

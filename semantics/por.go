@@ -12,8 +12,9 @@ package semantics
 // to p's mailbox goes after x, so p still takes x; an exit signal, a node
 // crash or a disconnect ends in the same state whether p received before or
 // not (p's links, monitors and names do not change in pure code). The only
-// shared thing pure code touches is its node's reference counter
-// (make_ref), so a receive whose code makes a reference is not taken alone.
+// shared thing pure code reads is the set of references in the state (a
+// new reference takes the smallest free number, refs.go), so a receive
+// whose code makes a reference is not taken alone.
 // Every other transition therefore remains possible after the receive, and
 // the states it reaches are reached the other way round too (Godefroid's
 // persistent sets, condition C1). No transition is postponed for ever
@@ -43,10 +44,10 @@ func (s *System) ReducedSuccessors(st *State, yield func(index int, step Step, n
 			x := stepperPool.Get().(*stepper)
 			*x = stepper{sys: s}
 			next, step := x.apply(st, first, nil)
+			madeRef := x.m.madeRef
 			*x = stepper{}
 			stepperPool.Put(x)
-			n := first.pid.Node
-			if next.Nodes[n].NextRef == st.Nodes[n].NextRef {
+			if !madeRef {
 				yield(0, step, next)
 				return
 			}

@@ -138,7 +138,6 @@ type Node struct {
 	Up      bool
 	Cr      uint32 // current creation
 	NextLid uint32
-	NextRef uint32
 	Incarn  uint32     // restarts so far
 	Reg     []RegEntry // sorted by name text
 	Subs    []Pid      // net_kernel:monitor_nodes subscribers, sorted

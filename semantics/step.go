@@ -985,7 +985,6 @@ func (x *stepper) restart(n NodeID) {
 	node.Up = true
 	node.Cr = x.sys.nextCreation(node.Cr)
 	node.NextLid = firstLid
-	node.NextRef = 0
 	node.Incarn++
 	node.Reg = nil
 	node.Subs = nil

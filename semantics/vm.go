@@ -20,6 +20,8 @@ type machine struct {
 	// raisedAt is the position of the last uncaught exception (for traces).
 	raisedAt token.Pos
 	scratch  []Term
+	// madeRef is set when the transition made a reference (refs.go).
+	madeRef bool
 }
 
 // run executes p's pure code from its current PC until it requests an

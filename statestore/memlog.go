@@ -39,13 +39,16 @@ func (p *MemParentLog) Append(level int, links []Link) error {
 		p.levels = append(p.levels, nil)
 	}
 	chunks := p.levels[level]
-	for _, l := range links {
+	for i, l := range links {
 		v, err := PackLink(l)
 		if err != nil {
 			return fmt.Errorf("parent log: level %d: %w", level, err)
 		}
 		if len(chunks) == 0 || len(chunks[len(chunks)-1]) == memLogChunk {
-			chunks = append(chunks, make([]uint64, 0, memLogChunk))
+			// A chunk starts small and grows by appending up to its full
+			// size, so that a search with many narrow levels does not hold
+			// a whole chunk a level.
+			chunks = append(chunks, make([]uint64, 0, min(memLogChunk, max(16, len(links)-i))))
 		}
 		last := &chunks[len(chunks)-1]
 		*last = append(*last, v)
@@ -71,7 +74,9 @@ func (p *MemParentLog) Link(level int, rank uint64) (Link, error) {
 func (p *MemParentLog) Bytes() uint64 {
 	var n uint64
 	for _, l := range p.levels {
-		n += uint64(len(l)) * memLogChunk * 8
+		for _, c := range l {
+			n += uint64(cap(c)) * 8
+		}
 	}
 	return n
 }
