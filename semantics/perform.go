@@ -1,6 +1,7 @@
 package semantics
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -612,6 +613,9 @@ func (x *stepper) notifyDownMsg(p *Proc, ref Ref, obj Term, reason Term) {
 // noconnection exit or DOWN for spawn_link and spawn_monitor. It returns the
 // spawn's result; when p is blocked in a remote spawn it also resumes p.
 func (x *stepper) spawnFail(p *Proc, m NodeID, opts uint8, ref Ref) Term {
+	if !x.sys.opts.Legacy {
+		return x.spawnCrasher(p, opts, ref)
+	}
 	useless := Pid{Node: m}
 	var res Term = useless
 	if opts&spawnMonitor != 0 {
@@ -621,6 +625,46 @@ func (x *stepper) spawnFail(p *Proc, m NodeID, opts uint8, ref Ref) Term {
 	if opts&spawnLink != 0 {
 		p.Links = insertLink(p.Links, Link{Pid: useless})
 		x.exitSig(p.Pid, useless, ANoconnection, true)
+	}
+	if p.St == StSpawnWait {
+		p.St = StRun
+		if x.alive(p.Pid) {
+			x.m.resume(p, res)
+		}
+	}
+	return res
+}
+
+// spawnCrasher is how OTP 23 and later answer a remote spawn that cannot
+// reach its node (erlang.erl, spawn_opt/5 and spawn_monitor/4): a local
+// process of erts_internal:crasher, linked or monitored as asked, which
+// exits with reason noconnection. Its pid is local, and the EXIT or DOWN
+// comes when it exits, in a later step. (The 2007 runtime returned the
+// "useless pid" of the remote node instead, see spawnFail.)
+func (x *stepper) spawnCrasher(p *Proc, opts uint8, ref Ref) Term {
+	s := x.sys
+	e := x.e
+	n := p.Pid.Node
+	if len(e.s.Procs) >= s.bounds.Processes || int(e.s.Spawns) >= s.bounds.Spawns {
+		x.m.bound = fmt.Sprintf("%d live processes or %d spawns (bounds processes, spawns)", s.bounds.Processes, s.bounds.Spawns)
+	}
+	nodes := e.nodes()
+	pid := Pid{Node: n, Lid: nodes[n].NextLid, Cr: nodes[n].Cr}
+	nodes[n].NextLid++
+	e.s.Spawns++
+	c := &Proc{Pid: pid, St: StExit, Reason: ANoconnection, Init: -1,
+		InitM: Intern("erts_internal"), InitF: Intern("crasher"), InitA: 6}
+	e.addProc(c)
+	x.spawned(pid, p.Pid)
+	var res Term = pid
+	if opts&spawnLink != 0 {
+		p.Links = insertLink(p.Links, Link{Pid: pid})
+		c.Links = insertLink(c.Links, Link{Pid: p.Pid})
+	}
+	if opts&spawnMonitor != 0 {
+		p.MonOut = insertMonOut(p.MonOut, MonOut{Ref: ref, Target: pid, Node: n})
+		c.MonIn = insertMonIn(c.MonIn, MonIn{Ref: ref, Watcher: p.Pid})
+		res = MkTuple(pid, ref)
 	}
 	if p.St == StSpawnWait {
 		p.St = StRun
