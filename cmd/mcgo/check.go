@@ -130,29 +130,13 @@ func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
 		cfg := l.config
 		variant := ""
 		if opts.variant != "" {
-			var found *lang.Variant
-			for i := range cfg.Variants {
-				if cfg.Variants[i].Name == opts.variant {
-					found = &cfg.Variants[i]
-				}
-			}
-			if found == nil {
-				e := exitWith(exitUsage, "mcgo: %s: no variant %q", path, opts.variant)
+			c, err := withVariant(cfg, opts.variant, kept)
+			if err != nil {
+				e := exitWith(exitUsage, "mcgo: %s: %v", path, err)
+				fmt.Fprintln(a.stderr, e.Error())
 				code = worst(code, exitUsage)
 				runs = append(runs, &checkRun{file: path, err: e, errCode: exitUsage})
 				continue
-			}
-			c, err := cfg.WithVariant(found)
-			if err != nil {
-				code = worst(code, exitUsage)
-				runs = append(runs, &checkRun{file: path, err: err, errCode: exitUsage})
-				continue
-			}
-			// Command-line flags still win over the variant's settings.
-			for _, o := range kept {
-				if err := c.Set(o[0], o[1]); err != nil {
-					return exitWith(exitUsage, "mcgo: %v", err)
-				}
 			}
 			cfg, variant = c, opts.variant
 		}

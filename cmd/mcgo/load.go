@@ -179,3 +179,31 @@ func modelHash(src []byte, defines map[string]string, cfg map[string]string) str
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
+
+// withVariant returns the configuration of the named variant of cfg, with
+// the command-line overrides applied on top (flags win over the variant).
+func withVariant(cfg *lang.Config, name string, overrides [][2]string) (*lang.Config, error) {
+	for i := range cfg.Variants {
+		if cfg.Variants[i].Name != name {
+			continue
+		}
+		c, err := cfg.WithVariant(&cfg.Variants[i])
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range overrides {
+			if err := c.Set(o[0], o[1]); err != nil {
+				return nil, err
+			}
+		}
+		return c, nil
+	}
+	var names []string
+	for _, v := range cfg.Variants {
+		names = append(names, v.Name)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no variant %q: the model has none", name)
+	}
+	return nil, fmt.Errorf("no variant %q (the model has %s)", name, strings.Join(names, ", "))
+}

@@ -11,6 +11,7 @@ import (
 
 type runOptions struct {
 	file     string
+	variant  string
 	model    modelFlags
 	seed     uint64
 	steps    int
@@ -46,6 +47,7 @@ Examples:
 	cmd.Flags().IntVar(&opts.steps, "steps", 10000, "stop after this many steps (0: no limit)")
 	cmd.Flags().BoolVar(&opts.trace, "trace", false, "print every step on stderr")
 	cmd.Flags().BoolVar(&opts.noFaults, "no-faults", false, "never choose a fault")
+	cmd.Flags().StringVar(&opts.variant, "variant", "", "run the named -mcgo variant instead of the base configuration")
 	return cmd
 }
 
@@ -60,7 +62,13 @@ func runRun(a *app, opts *runOptions) error {
 	if err != nil {
 		return err
 	}
-	sys, err := semantics.New(l.model, l.config, 0)
+	cfg := l.config
+	if opts.variant != "" {
+		if cfg, err = withVariant(cfg, opts.variant, overrides); err != nil {
+			return exitWith(exitUsage, "mcgo: %s: %v", opts.file, err)
+		}
+	}
+	sys, err := semantics.New(l.model, cfg, 0)
 	if err != nil {
 		return exitWith(exitUsage, "%v", err)
 	}
