@@ -127,6 +127,12 @@ func (f *File) writePanel(w io.Writer, all []ProcInfo, start, end, width int) {
 			if !okf && !okt {
 				continue
 			}
+			if (!okf && laneIndex(all, e.From) < 0) || (!okt && laneIndex(all, e.To) < 0) {
+				// The other end has no lifeline at all (a useless pid, a
+				// process that never existed): no arrow, a note.
+				tags = append(tags, fmt.Sprintf("#%d %s -> %s, no such process", e.ID, e.From, e.To))
+				continue
+			}
 			line := '-'
 			if immediate[e.ID] {
 				line = '='
