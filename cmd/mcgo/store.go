@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 
 	"github.com/mcgo-dev/mcgo/explore"
@@ -22,9 +21,6 @@ func (f *searchFlags) setup(hash string, cfg map[string]string) (statestore.Set,
 		WalkDepth: f.depth,
 		Seed:      f.seed,
 		POR:       f.por == "on",
-	}
-	if os.Getenv("MCGO_FRONTIER") == "values" {
-		o.Frontier = explore.FrontierValues
 	}
 	switch f.search {
 	case "dfs":
