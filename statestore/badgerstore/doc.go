@@ -25,18 +25,20 @@
 //     candidates at once). Until the first generation is written the disk
 //     is never read, and the store runs within a few times the memory
 //     store's rate; after, each miss costs about one seek per generation;
-//   - the queue is a FIFO of 1 MiB blocks of length-prefixed records and the
-//     parent links are blocks of 8,192 packed links: one badger entry per
-//     block.
+//   - the queue is a FIFO of 1 MiB blocks of length-prefixed records, one
+//     file a block in the queue/ directory (written once, read once,
+//     removed: in badger's value log their space would only come back
+//     through garbage collection); the parent links are blocks of 8,192
+//     packed links, one badger entry a block.
 //
 // # Disk layout
 //
 // The store directory holds manifest.json ([Manifest]: model hash, flags,
-// format version) and db/, the badger database, whose keys are
+// format version), queue/, the queue's block files, and db/, the badger
+// database, whose keys are
 //
 //	'r' epoch(8) seq(4)   journal: fresh fingerprint values of an epoch
 //	'g' gen(4) last(8)    generation chunk: sorted values, the last = last
-//	'q' block(8)          queue block
 //	'p' level(4) block(8) parent-link block
 //	'm'                   meta: committed epoch, count, generations, the
 //	                      first journal epoch still needed, queue and

@@ -13,7 +13,7 @@ import (
 
 // FormatVersion is the version of the on-disk format written by this
 // package; a store of another version is refused.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // ManifestFile is the name of the manifest in a store directory.
 const ManifestFile = "manifest.json"

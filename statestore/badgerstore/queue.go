@@ -4,8 +4,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-
-	badger "github.com/dgraph-io/badger/v4"
+	"io/fs"
+	"os"
+	"path/filepath"
 )
 
 // queueBlock is the size at which a queue block is written.
@@ -25,17 +26,43 @@ func (st queueState) invalid() bool {
 }
 
 // queue is the disk FIFO of a [Store]: records are appended to an
-// in-memory block, which is written as one badger entry when full (or when
-// the reader catches up, or at a commit), and read back block by block.
+// in-memory block, which is written as one file of the queue directory when
+// full (or when the reader catches up, or at a commit), read back block by
+// block, and removed once a commit has passed it.
+//
+// The blocks are files rather than badger entries because each is written
+// once, read once and deleted: in badger's value log (where entries of
+// 1 MiB go) the space of deleted blocks comes back only through value-log
+// garbage collection, after compactions have noticed the deletions, and a
+// long run filled the disk with consumed queue blocks (13 GB for 24
+// million states, against 5 GB live).
 type queue struct {
 	s      *Store
+	dir    string            // the block files; "" for an in-memory store
+	mem    map[uint64][]byte // the blocks of an in-memory store
 	st     queueState
 	wbuf   []byte
 	rbuf   []byte
 	loaded bool // rbuf holds block st.Head
 }
 
-func queueKey(i uint64) []byte { return binary.BigEndian.AppendUint64([]byte{prefixQueue}, i) }
+// queueDir is the directory of the queue's block files in a store.
+const queueDir = "queue"
+
+func newQueue(s *Store) (*queue, error) {
+	q := &queue{s: s}
+	if s.inMemory {
+		q.mem = make(map[uint64][]byte)
+		return q, nil
+	}
+	q.dir = filepath.Join(s.dir, queueDir)
+	if err := os.MkdirAll(q.dir, 0o755); err != nil {
+		return nil, fmt.Errorf("disk queue: %w", diskErr(err))
+	}
+	return q, nil
+}
+
+func (q *queue) path(i uint64) string { return filepath.Join(q.dir, fmt.Sprintf("%016x.blk", i)) }
 
 // Push appends a copy of rec.
 func (q *queue) Push(rec []byte) error {
@@ -56,8 +83,9 @@ func (q *queue) flushBlock() error {
 	if err := q.s.checkSpace(uint64(len(q.wbuf))); err != nil {
 		return err
 	}
-	err := q.s.db.Update(func(txn *badger.Txn) error { return txn.Set(queueKey(q.st.Tail), q.wbuf) })
-	if err != nil {
+	if q.mem != nil {
+		q.mem[q.st.Tail] = append([]byte(nil), q.wbuf...)
+	} else if err := os.WriteFile(q.path(q.st.Tail), q.wbuf, 0o644); err != nil {
 		return fmt.Errorf("disk queue: write block %d: %w", q.st.Tail, diskErr(err))
 	}
 	q.st.Tail++
@@ -99,19 +127,21 @@ func (q *queue) Pop(dst []byte) ([]byte, bool, error) {
 }
 
 func (q *queue) load() error {
-	err := q.s.db.View(func(txn *badger.Txn) error {
-		item, err := txn.Get(queueKey(q.st.Head))
-		if err != nil {
-			return err
+	if q.mem != nil {
+		b, ok := q.mem[q.st.Head]
+		if !ok {
+			return fmt.Errorf("disk queue: block %d is missing", q.st.Head)
 		}
-		q.rbuf, err = item.ValueCopy(q.rbuf[:0])
-		return err
-	})
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return fmt.Errorf("disk queue: block %d is missing", q.st.Head)
-	}
-	if err != nil {
-		return fmt.Errorf("disk queue: read block %d: %w", q.st.Head, err)
+		q.rbuf = append(q.rbuf[:0], b...)
+	} else {
+		b, err := os.ReadFile(q.path(q.st.Head))
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("disk queue: block %d is missing", q.st.Head)
+		}
+		if err != nil {
+			return fmt.Errorf("disk queue: read block %d: %w", q.st.Head, err)
+		}
+		q.rbuf = b
 	}
 	if q.st.Off > len(q.rbuf) {
 		return fmt.Errorf("disk queue: offset %d past block %d of %d bytes", q.st.Off, q.st.Head, len(q.rbuf))
@@ -135,16 +165,12 @@ func (q *queue) dropConsumed() error {
 	if q.st.Dropped >= q.st.Head {
 		return nil
 	}
-	err := q.s.db.Update(func(txn *badger.Txn) error {
-		for i := q.st.Dropped; i < q.st.Head; i++ {
-			if err := txn.Delete(queueKey(i)); err != nil {
-				return err
-			}
+	for i := q.st.Dropped; i < q.st.Head; i++ {
+		if q.mem != nil {
+			delete(q.mem, i)
+		} else if err := os.Remove(q.path(i)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("disk queue: drop block %d: %w", i, diskErr(err))
 		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("disk queue: drop blocks: %w", diskErr(err))
 	}
 	q.st.Dropped = q.st.Head
 	return nil

@@ -72,7 +72,6 @@ func (s *Store) checkSpace(need uint64) error {
 const (
 	prefixJournal = 'r'
 	prefixGen     = 'g'
-	prefixQueue   = 'q'
 	prefixParents = 'p'
 	keyMeta       = 'm'
 	keyStarted    = 'h'
@@ -210,7 +209,10 @@ func Open(dir string, opts Options) (*Store, error) {
 		s.maxFront = defaultFrontStates
 	}
 	s.front = statestore.NewMemory(0)
-	s.queue = &queue{s: s}
+	if s.queue, err = newQueue(s); err != nil {
+		db.Close()
+		return nil, err
+	}
 	s.parents = &parentLog{s: s}
 	if err := s.load(opts.Resume); err != nil {
 		db.Close()
