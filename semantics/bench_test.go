@@ -51,6 +51,7 @@ func BenchmarkExplore(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			sys := benchSystem(b, c.file, c.defines)
 			b.ReportAllocs()
+			b.ResetTimer()
 			var states int64
 			for i := 0; i < b.N; i++ {
 				res, err := explore.Run[*semantics.State, semantics.Step](context.Background(), sys, statestore.NewMemory(0), nil, explore.Options{Workers: c.workers}, nil)
