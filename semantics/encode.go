@@ -603,15 +603,29 @@ func (d *decoder) signal() Signal {
 	}
 }
 
+// decodedState is a decoded state with room for its nodes and processes.
+type decodedState struct {
+	st    State
+	nodes [3]Node
+	procs [6]*Proc
+}
+
 // DecodeKey rebuilds a state from its canonical encoding.
 func (s *System) DecodeKey(key []byte) (*State, error) {
 	d := &decoder{s: s, b: key}
-	st := &State{}
+	// The state, its first nodes and its first processes in one
+	// allocation.
+	sb := &decodedState{}
+	st := &sb.st
 	nn := d.count()
 	if d.err == nil && nn != len(s.nodes) {
 		return nil, fmt.Errorf("%w: %d nodes, the model has %d", errCorrupt, nn, len(s.nodes))
 	}
-	st.Nodes = make([]Node, nn)
+	if nn <= len(sb.nodes) {
+		st.Nodes = sb.nodes[:nn]
+	} else {
+		st.Nodes = make([]Node, nn)
+	}
 	for i := range st.Nodes {
 		n := &st.Nodes[i]
 		n.Up = d.bool1()
@@ -632,7 +646,11 @@ func (s *System) DecodeKey(key []byte) (*State, error) {
 		}
 	}
 	np := d.count()
-	st.Procs = make([]*Proc, 0, np)
+	if np <= len(sb.procs) {
+		st.Procs = sb.procs[:0]
+	} else {
+		st.Procs = make([]*Proc, 0, np)
+	}
 	for i := 0; i < np && d.err == nil; i++ {
 		enc := d.bytes(d.uv())
 		if d.err != nil {

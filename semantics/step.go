@@ -166,13 +166,15 @@ func (s *System) applyAll(st *State, t trans, yield func(Step, *State) bool) boo
 	x := stepperPool.Get().(*stepper)
 	defer func() {
 		scratch := x.m.scratch
-		*x = stepper{}
+		clear(x.dying)
+		*x = stepper{dying: x.dying[:0], queue: x.queue[:0], points: x.points[:0]}
 		x.m.scratch = scratch[:0]
 		stepperPool.Put(x)
 	}()
 	for {
 		scratch := x.m.scratch
-		*x = stepper{sys: s, script: script}
+		clear(x.dying)
+		*x = stepper{sys: s, script: script, dying: x.dying[:0], queue: x.queue[:0], points: x.points[:0]}
 		next, step := x.apply(st, t, scratch)
 		if !yield(step, next) {
 			return false
