@@ -424,10 +424,10 @@ func writeStats(w io.Writer, s explore.Stats) {
 	fmt.Fprintln(w, line)
 	extra := fmt.Sprintf("  store: %s", s.Store)
 	if s.StoreBytes > 0 && s.States > 0 {
-		extra += fmt.Sprintf("  visited set %.1f bytes/state", float64(s.StoreBytes)/float64(s.States))
+		extra += fmt.Sprintf("  visited set %s (%.1f bytes/state)", humanBytes(uint64(s.StoreBytes)), float64(s.StoreBytes)/float64(s.States))
 	}
 	if s.BytesPerState > 0 {
-		extra += fmt.Sprintf("  process %.0f bytes/state", s.BytesPerState)
+		extra += fmt.Sprintf("  process %s (%.0f bytes/state)", humanBytes(uint64(s.BytesPerState*float64(s.States))), s.BytesPerState)
 	}
 	if s.CollisionProb > 0 {
 		extra += fmt.Sprintf("  collision probability: %.1e", s.CollisionProb)
