@@ -78,6 +78,7 @@ func init() {
 	defEff("net_kernel", "connect_node", EffConnect, 1)
 	defEff("net_kernel", "monitor_nodes", EffMonitorNodes, 1, 2)
 	defEff("erlang", "send_after", EffSendAfter, 3)
+	defEff("erlang", "cancel_timer", EffCancelTimer, 1)
 	defEff("erlang", "list_to_pid", EffListToPid, 1)
 	defEff("io", "format", EffIoFormat, 1, 2, 3)
 	defEff("io", "fwrite", EffIoFormat, 1, 2, 3)

@@ -395,12 +395,37 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 			return nil, excBadarg
 		}
 		ref := x.m.makeRef(n)
-		q := s.newProc(&x.m, n, AMcgo, Intern("send_after"), MkList(args[0], args[1], args[2]), nil)
+		tag := Tuple{aTimer, ref, args[0]}
+		q := s.newProcAt(&x.m, n, AMcgo, Intern("send_after"), MkList(args[0], args[1], args[2], tag), nil, s.afterFn)
 		if q != nil {
-			q.Init = s.afterFn
 			x.spawned(q.Pid, p.Pid)
 		}
 		return ref, nil
+
+	case EffCancelTimer:
+		ref, ok := args[0].(Ref)
+		if !ok {
+			return nil, excBadarg
+		}
+		// The timer's helper on this node, still waiting: cancelling ends
+		// it and gives the time it was set for (mcgo has no clock; the
+		// time left is somewhere between 0 and that). A helper whose
+		// timeout has fired is about to send: too late, false.
+		for _, q := range x.e.s.Procs {
+			if q.Pid.Node != n || q.Init != s.afterFn {
+				continue
+			}
+			t, ok := timerTag(q, ref)
+			if !ok {
+				continue
+			}
+			if q.St != StWait || x.isDying(q.Pid) {
+				break
+			}
+			x.terminate(q.Pid, ANormal)
+			return t, nil
+		}
+		return AFalse, nil
 
 	case EffListToPid:
 		str, ok := StringValue(args[0])
@@ -726,4 +751,19 @@ func parsePidText(s string) (k, lid int, ok bool) {
 		v[i] = n
 	}
 	return v[0], v[1], true
+}
+
+// aTimer tags the live variable by which a send_after helper keeps its
+// timer reference and time (see the prelude's '$mcgo':send_after/4).
+var aTimer = Intern("$mcgo_timer")
+
+// timerTag finds {'$mcgo_timer', Ref, T} among the variables of the
+// send_after helper q and returns T.
+func timerTag(q *Proc, ref Ref) (Term, bool) {
+	for _, v := range q.Stack {
+		if t, ok := v.(Tuple); ok && len(t) == 3 && t[0] == Term(aTimer) && t[1] == Term(ref) {
+			return t[2], true
+		}
+	}
+	return nil, false
 }

@@ -80,7 +80,7 @@ type System struct {
 	creation []uint32
 	startFn  int32 // '$mcgo':start/3
 	funFn    int32 // '$mcgo':start_fun/1
-	afterFn  int32 // '$mcgo':send_after/3
+	afterFn  int32 // '$mcgo':send_after/4
 	// atomLimit: atoms below it existed when the model was compiled and are
 	// encoded by index; later ones by name.
 	atomLimit int
@@ -251,7 +251,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	}
 	s.startFn, _ = prog.Lookup(AMcgo, Intern("start"), 3)
 	s.funFn, _ = prog.Lookup(AMcgo, Intern("start_fun"), 1)
-	s.afterFn, _ = prog.Lookup(AMcgo, Intern("send_after"), 3)
+	s.afterFn, _ = prog.Lookup(AMcgo, Intern("send_after"), 4)
 	return s, nil
 }
 
@@ -397,6 +397,12 @@ func (s *System) Initial() []*State {
 // fun != nil), runs it to its first effect and adds it to the state. It
 // returns nil when a bound was reached (m.bound says which).
 func (s *System) newProc(m *machine, n NodeID, mod, f Atom, args Term, fun *Fun) *Proc {
+	return s.newProcAt(m, n, mod, f, args, fun, -1)
+}
+
+// newProcAt is newProc; when direct >= 0 the process runs that function
+// of the arguments directly instead of through '$mcgo':start/3.
+func (s *System) newProcAt(m *machine, n NodeID, mod, f Atom, args Term, fun *Fun, direct int32) *Proc {
 	e := m.e
 	if len(e.s.Procs) >= s.bounds.Processes {
 		m.bound = fmt.Sprintf("%d live processes (bound processes)", s.bounds.Processes)
@@ -426,6 +432,10 @@ func (s *System) newProc(m *machine, n NodeID, mod, f Atom, args Term, fun *Fun)
 				p.InitM, p.InitF, p.InitA = fun.M, fun.F, uint8(fun.Arity)
 			}
 		}
+	} else if direct >= 0 {
+		fi = direct
+		p.Stack, _ = ListToSlice(args)
+		p.Init = direct
 	} else {
 		fi = s.startFn
 		p.Stack = []Term{mod, f, args}
