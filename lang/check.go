@@ -469,6 +469,7 @@ func (k *checker) gexpr(e ast.Expr, sc scope) {
 		if !ok || !guardBIFs[key] {
 			k.errorf(x.Pos(), "illegal guard expression")
 		}
+		k.recordTest(x)
 		for _, a := range x.Args {
 			k.gexpr(a, sc)
 		}
@@ -622,6 +623,7 @@ func (k *checker) expr(e ast.Expr, sc scope) {
 	case *ast.UnaryOp:
 		k.expr(x.X, sc)
 	case *ast.Call:
+		k.recordTest(x)
 		k.call(x, sc)
 	case *ast.Case:
 		k.expr(x.Expr, sc)
@@ -774,4 +776,24 @@ func (k *checker) try(x *ast.Try, sc scope) {
 		collect(handler, br)
 	}
 	k.markUnsafe(sc, all, "try", x.TryPos)
+}
+
+// recordTest reports is_record(X, Name) with a literal name, as erl_lint
+// does for a record that is not defined: mcgo has no records, so none is.
+// (is_record/3 needs no definition.)
+func (k *checker) recordTest(x *ast.Call) {
+	if len(x.Args) != 2 {
+		return
+	}
+	if name, ok := atomOf(x.Fun); !ok || name != "is_record" {
+		return
+	}
+	if x.Module != nil {
+		if m, ok := atomOf(x.Module); !ok || m != "erlang" {
+			return
+		}
+	}
+	if r, ok := x.Args[1].(*ast.Atom); ok {
+		k.errorf(r.Pos(), "record %s undefined", quoteAtom(r.Name))
+	}
 }

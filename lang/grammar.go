@@ -18,11 +18,12 @@ type pForm struct {
 	Dot  lexer.Token `parser:"@Dot"`
 }
 
-// pAttribute is -Name(Value).
+// pAttribute is an attribute: -Name(Value). or -Name Value.
 type pAttribute struct {
 	Minus lexer.Token `parser:"@\"-\""`
-	Name  lexer.Token `parser:"@Atom \"(\""`
-	Value *pExpr      `parser:"@@ \")\""`
+	Name  lexer.Token `parser:"@Atom"`
+	// -Name(Value). or, as erl_parse also accepts, -Name Value.
+	Value *pExpr `parser:"( \"(\" @@ \")\" | @@ )"`
 }
 
 // pFunction is a function definition: clauses separated by ';'.
