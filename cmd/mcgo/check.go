@@ -581,6 +581,18 @@ func (f *searchFlags) validate() error {
 	if f.workers < 1 {
 		return fmt.Errorf("--workers %d: must be at least 1", f.workers)
 	}
+	switch {
+	case f.maxDepth < 0:
+		return fmt.Errorf("--max-depth %d: must be at least 0 (0: no limit)", f.maxDepth)
+	case f.maxStates < 0:
+		return fmt.Errorf("--max-states %d: must be at least 0 (0: no limit)", f.maxStates)
+	case f.timeLimit < 0:
+		return fmt.Errorf("--time-limit %v: must not be negative (0: no limit)", f.timeLimit)
+	case f.walks < 1:
+		return fmt.Errorf("--walks %d: must be at least 1", f.walks)
+	case f.depth < 1:
+		return fmt.Errorf("--depth %d: must be at least 1", f.depth)
+	}
 	if f.maxMemory != "" {
 		if _, err := parseSize(f.maxMemory); err != nil {
 			return fmt.Errorf("--max-memory: %v", err)

@@ -101,13 +101,19 @@ type loaded struct {
 // overrides, and prints diagnostics (errors and warnings) to w. It returns
 // an exit error when the model has errors.
 func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) (*loaded, error) {
+	// Every failure is reported here, on w, so that the callers (check
+	// goes on with the next model) need not print anything.
+	fail := func(format string, args ...any) (*loaded, error) {
+		fmt.Fprintf(w, format+"\n", args...)
+		return nil, &exitError{code: exitUsage}
+	}
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return nil, exitWith(exitUsage, "mcgo: %v", err)
+		return fail("mcgo: %v", err)
 	}
 	defs, err := mf.defineMap()
 	if err != nil {
-		return nil, exitWith(exitUsage, "mcgo: %v", err)
+		return fail("mcgo: %v", err)
 	}
 	fs := token.NewFileSet()
 	m, diags := lang.Load(fs, path, src, &lang.Options{Defines: defs})
@@ -122,7 +128,7 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 	cfg := m.Config
 	for _, o := range overrides {
 		if err := cfg.Set(o[0], o[1]); err != nil {
-			return nil, exitWith(exitUsage, "mcgo: %v", err)
+			return fail("mcgo: %v", err)
 		}
 	}
 	if len(overrides) > 0 {

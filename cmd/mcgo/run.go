@@ -52,6 +52,9 @@ Examples:
 }
 
 func runRun(a *app, opts *runOptions) error {
+	if opts.steps < 0 {
+		return exitWith(exitUsage, "mcgo run: --steps %d: must be at least 0 (0: no limit)", opts.steps)
+	}
 	overrides := opts.model.overrides(opts.cmd)
 	for _, o := range overrides {
 		if o[0] == "semantics" && o[1] == "both" {
