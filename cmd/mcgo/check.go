@@ -479,10 +479,7 @@ func writeJSONRun(w io.Writer, r *checkRun) {
 	}
 	if r.err != nil {
 		j.Verdict = "error"
-		j.Error = strings.TrimPrefix(r.err.Error(), "mcgo: ")
-		if ee, ok := r.err.(*exitError); ok && ee.msg == "" {
-			j.Error = "the model has errors (see stderr)"
-		}
+		j.Error = errText(r.err)
 	} else {
 		j.Verdict = r.res.Verdict.String()
 		j.Incomplete = r.res.Incomplete
@@ -644,4 +641,15 @@ func shortestTrace(ctx context.Context, sys *semantics.System, ms []explore.Moni
 		return nil
 	}
 	return r2.Violation
+}
+
+// errText is what the JSON and JUnit reports say of a failed run.
+func errText(err error) string {
+	if ee, ok := err.(*exitError); ok && ee.msg == "" {
+		if ee.detail != "" {
+			return ee.detail
+		}
+		return "the model has errors (see stderr)"
+	}
+	return strings.TrimPrefix(err.Error(), "mcgo: ")
 }

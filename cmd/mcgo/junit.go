@@ -59,7 +59,7 @@ func writeJUnit(w io.Writer, runs []*checkRun) {
 			c := junitCase{Name: p, Classname: s.Name, Time: secs}
 			switch {
 			case r.err != nil:
-				c.Error = &junitMessage{Message: strings.TrimSpace(r.err.Error()), Type: "error"}
+				c.Error = &junitMessage{Message: errText(r.err), Type: "error"}
 				s.Errors++
 			case r.res.Verdict == explore.Violated && r.res.Violation != nil && r.res.Violation.Property == p:
 				var b strings.Builder

@@ -104,8 +104,13 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 	// Every failure is reported here, on w, so that the callers (check
 	// goes on with the next model) need not print anything.
 	fail := func(format string, args ...any) (*loaded, error) {
-		fmt.Fprintf(w, format+"\n", args...)
-		return nil, &exitError{code: exitUsage}
+		msg := fmt.Sprintf(format, args...)
+		fmt.Fprintln(w, msg)
+		return nil, &exitError{code: exitUsage, detail: strings.TrimPrefix(msg, "mcgo: ")}
+	}
+	failDiags := func(diags token.ErrorList, max int) (*loaded, error) {
+		diags.Print(w, max)
+		return nil, &exitError{code: exitUsage, detail: diagsDetail(diags)}
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -122,8 +127,7 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 		max = 0
 	}
 	if diags.Errors() > 0 {
-		diags.Print(w, max)
-		return nil, &exitError{code: exitUsage}
+		return failDiags(diags, max)
 	}
 	cfg := m.Config
 	for _, o := range overrides {
@@ -136,8 +140,7 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 		// computed again with the flags applied.
 		diags = lang.Check(fs, m.Module, cfg)
 		if diags.Errors() > 0 {
-			diags.Print(w, max)
-			return nil, &exitError{code: exitUsage}
+			return failDiags(diags, max)
 		}
 	}
 	diags.Print(w, max)
@@ -212,4 +215,23 @@ func withVariant(cfg *lang.Config, name string, overrides [][2]string) (*lang.Co
 		return nil, fmt.Errorf("no variant %q: the model has none", name)
 	}
 	return nil, fmt.Errorf("no variant %q (the model has %s)", name, strings.Join(names, ", "))
+}
+
+// diagsDetail is the first error of diags, and how many more there are.
+func diagsDetail(diags token.ErrorList) string {
+	var first string
+	n := 0
+	for _, d := range diags {
+		if d.Severity != token.SevError {
+			continue
+		}
+		if n == 0 {
+			first = d.Error()
+		}
+		n++
+	}
+	if n > 1 {
+		first += fmt.Sprintf(" (and %d more errors)", n-1)
+	}
+	return first
 }

@@ -36,6 +36,10 @@ func mcgoVersion() string {
 type exitError struct {
 	code int
 	msg  string
+	// detail says what went wrong when msg is empty because it was
+	// already printed (a model's diagnostics): for the JSON and JUnit
+	// reports.
+	detail string
 }
 
 func (e *exitError) Error() string { return e.msg }
