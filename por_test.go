@@ -9,7 +9,6 @@ import (
 	"github.com/mcgo-dev/mcgo/explore"
 	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/lang/token"
-	"github.com/mcgo-dev/mcgo/properties"
 	"github.com/mcgo-dev/mcgo/semantics"
 	"github.com/mcgo-dev/mcgo/statestore"
 )
@@ -18,23 +17,7 @@ import (
 // partial-order reduction.
 func checkModel(t *testing.T, m *lang.Model, cfg *lang.Config, por bool) explore.Result {
 	t.Helper()
-	if p := cfg.Expect.Violation; p != "" {
-		c := *cfg
-		c.Check = []string{p}
-		cfg = &c
-	}
-	ps, err := properties.Select(cfg.Check)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sys, err := semantics.New(m, cfg, properties.Record(ps))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var mons []explore.Monitor[*semantics.State, semantics.Step]
-	for _, x := range properties.Monitors(sys, ps) {
-		mons = append(mons, x)
-	}
+	sys, mons := systemFor(t, m, expectedConfig(cfg))
 	res, err := explore.Run[*semantics.State, semantics.Step](context.Background(), sys, statestore.NewMemory(0), mons,
 		explore.Options{Workers: 1, POR: por}, nil)
 	if err != nil {

@@ -3,6 +3,7 @@ package mcgo_test
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/mcgo-dev/mcgo/explore"
@@ -28,13 +29,7 @@ func TestEveryStrategyAndStore(t *testing.T) {
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			m := loadModel(t, f, nil)
-			cfg := m.Config
-			if p := cfg.Expect.Violation; p != "" {
-				c := *cfg
-				c.Check = []string{p}
-				cfg = &c
-			}
-			sys, mons := systemFor(t, m, cfg)
+			sys, mons := systemFor(t, m, expectedConfig(m.Config))
 			run := func(set statestore.Set, o explore.Options) explore.Result {
 				t.Helper()
 				res, err := explore.Run[*semantics.State, semantics.Step](context.Background(), sys, set, mons, o, nil)
@@ -66,7 +61,7 @@ func TestEveryStrategyAndStore(t *testing.T) {
 				if r.Stats.States != bfs.Stats.States {
 					t.Errorf("%s: %d states, bfs %d", name, r.Stats.States, bfs.Stats.States)
 				}
-				if bfs.Violation != nil && r.Violation != nil && !equalPath(r.Violation.Path, bfs.Violation.Path) {
+				if bfs.Violation != nil && r.Violation != nil && !slices.Equal(r.Violation.Path, bfs.Violation.Path) {
 					t.Errorf("%s: path %v, bfs %v", name, r.Violation.Path, bfs.Violation.Path)
 				}
 			}
@@ -83,16 +78,15 @@ func TestEveryStrategyAndStore(t *testing.T) {
 	}
 }
 
-func equalPath(a, b []uint32) bool {
-	if len(a) != len(b) {
-		return false
+// expectedConfig is cfg checking only the property it expects to be
+// violated, as mcgo test does, or cfg itself.
+func expectedConfig(cfg *lang.Config) *lang.Config {
+	if p := cfg.Expect.Violation; p != "" {
+		c := *cfg
+		c.Check = []string{p}
+		return &c
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return cfg
 }
 
 func systemFor(t *testing.T, m *lang.Model, cfg *lang.Config) (*semantics.System, []explore.Monitor[*semantics.State, semantics.Step]) {
