@@ -523,34 +523,20 @@ func quoteAtom(name string) string {
 			return name
 		}
 	}
-	var b strings.Builder
-	b.WriteByte('\'')
-	for _, r := range name {
-		switch {
-		case r == '\'' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7F:
-			fmt.Fprintf(&b, `\x{%X}`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('\'')
-	return b.String()
+	return quoteText(name, '\'')
 }
 
 // quoteString writes a string as an Erlang string literal.
-func quoteString(v string) string {
+func quoteString(v string) string { return quoteText(v, '"') }
+
+// quoteText writes v between quote characters q, escaping q, backslash and
+// control characters as erlc's pretty printer does.
+func quoteText(v string, q rune) string {
 	var b strings.Builder
-	b.WriteByte('"')
+	b.WriteRune(q)
 	for _, r := range v {
 		switch {
-		case r == '"' || r == '\\':
+		case r == q || r == '\\':
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		case r == '\n':
@@ -563,6 +549,6 @@ func quoteString(v string) string {
 			b.WriteRune(r)
 		}
 	}
-	b.WriteByte('"')
+	b.WriteRune(q)
 	return b.String()
 }
