@@ -81,9 +81,13 @@ type bfs[S, L any] struct {
 	W       int
 	encoded bool
 	dec     Decoder[S]
-	q       statestore.Queue
-	parents statestore.ParentLog
-	ckpt    statestore.Checkpointer
+	// With an encoded frontier a successor is dead once encoded, so the
+	// system may build it in reused memory when it can.
+	tsys     TransientSystem[S, L]
+	treducer TransientReducer[S, L]
+	q        statestore.Queue
+	parents  statestore.ParentLog
+	ckpt     statestore.Checkpointer
 
 	cur, next []S // values frontier
 	segVals   []S
@@ -129,6 +133,10 @@ func runBFS[S, L any](r *runner[S, L]) (Result, error) {
 			return Result{}, errors.New("explore: an encoded frontier (FrontierEncoded or Options.Queue) needs a system with DecodeKey")
 		}
 		b.dec = dec
+		b.tsys, _ = r.sys.(TransientSystem[S, L])
+		if r.reducer != nil {
+			b.treducer, _ = r.reducer.(TransientReducer[S, L])
+		}
 		b.q = r.opt.Queue
 		if b.q == nil {
 			mq := statestore.NewMemQueue()
@@ -439,9 +447,14 @@ func (w *bfsWorker[S, L]) expandJob(j *job[S]) {
 			continue
 		}
 		w.from, w.rank, w.idx, w.count = s, rank, 0, 0
-		if r.reducer != nil {
+		switch {
+		case b.treducer != nil:
+			b.treducer.ReducedSuccessorsTransient(s, w.yieldIdx)
+		case r.reducer != nil:
 			r.reducer.ReducedSuccessors(s, w.yieldIdx)
-		} else {
+		case b.tsys != nil:
+			b.tsys.SuccessorsTransient(s, w.yieldFn)
+		default:
 			r.sys.Successors(s, w.yieldFn)
 		}
 		if j.err != nil || r.stopped() {

@@ -45,6 +45,21 @@ type Reducer[S, L any] interface {
 	ReducedSuccessors(s S, yield func(index int, label L, next S) bool)
 }
 
+// TransientSystem is optional on a [System]: SuccessorsTransient is
+// Successors for a caller that keeps nothing of a successor or its label
+// once yield returns, so that the system may build each successor in
+// memory it reuses for the next. A breadth-first search with an encoded
+// frontier uses it: it only judges, encodes and fingerprints a successor
+// during the call. DFS and random walks, which keep states, do not.
+type TransientSystem[S, L any] interface {
+	SuccessorsTransient(s S, yield func(label L, next S) bool)
+}
+
+// TransientReducer is [TransientSystem] for a [Reducer].
+type TransientReducer[S, L any] interface {
+	ReducedSuccessorsTransient(s S, yield func(index int, label L, next S) bool)
+}
+
 // Truncater is optional on a [System]: it marks the states where the model
 // reached one of its own bounds (a mailbox or process limit, say). Such a
 // state is counted and checked like any other but not expanded, and is not

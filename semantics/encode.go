@@ -245,8 +245,12 @@ func (s *System) appendSignal(b []byte, g *Signal) []byte {
 // seal computes the cached encodings of the processes a transition made.
 func (s *System) seal(st *State) {
 	for _, p := range st.Procs {
-		if p.enc == nil {
-			p.enc = s.appendProc(make([]byte, 0, p.encHint+16), p)
+		if len(p.enc) == 0 { // no encoding is empty
+			buf := p.enc
+			if cap(buf) == 0 {
+				buf = make([]byte, 0, p.encHint+16)
+			}
+			p.enc = s.appendProc(buf, p)
 		}
 	}
 }
@@ -274,7 +278,7 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 	for _, p := range st.Procs {
 		// Each process is prefixed with its length, so that decoding can
 		// find an already decoded copy of it (see procCache).
-		if p.enc == nil {
+		if len(p.enc) == 0 {
 			// States built outside a transition (tests): encode now.
 			enc := s.appendProc(nil, p)
 			b = putUvarint(b, uint64(len(enc)))

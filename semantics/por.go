@@ -30,6 +30,16 @@ package semantics
 // mailbox) may be reached in some orders and not in others: with the
 // reduction a model may then pass where the full search is incomplete.
 func (s *System) ReducedSuccessors(st *State, yield func(index int, step Step, next *State) bool) {
+	s.reducedSuccessors(st, false, yield)
+}
+
+// ReducedSuccessorsTransient is [System.ReducedSuccessors] with the
+// successors of [System.SuccessorsTransient] (explore.TransientReducer).
+func (s *System) ReducedSuccessorsTransient(st *State, yield func(index int, step Step, next *State) bool) {
+	s.reducedSuccessors(st, true, yield)
+}
+
+func (s *System) reducedSuccessors(st *State, transient bool, yield func(index int, step Step, next *State) bool) {
 	if st.Bound == "" && !s.opts.MaxProgress {
 		buf := transPool.Get().(*[]trans)
 		ts := s.transitions(st, (*buf)[:0])
@@ -41,20 +51,21 @@ func (s *System) ReducedSuccessors(st *State, yield func(index int, step Step, n
 		*buf = ts[:0]
 		transPool.Put(buf)
 		if ok {
-			x := stepperPool.Get().(*stepper)
-			*x = stepper{sys: s}
-			next, step := x.apply(st, first, nil)
-			madeRef := x.m.madeRef
-			*x = stepper{}
-			stepperPool.Put(x)
-			if !madeRef {
+			x := getStepper()
+			x.reset(s, nil, transient)
+			next, step := x.apply(st, first, x.m.scratch)
+			if !x.m.madeRef {
+				// Yield before the stepper goes back: a transient
+				// successor lives in its arena.
 				yield(0, step, next)
+				putStepper(x)
 				return
 			}
+			putStepper(x)
 		}
 	}
 	i := 0
-	s.Successors(st, func(step Step, next *State) bool {
+	s.successors(st, transient, func(step Step, next *State) bool {
 		ok := yield(i, step, next)
 		i++
 		return ok

@@ -324,6 +324,7 @@ func holds(st ConnState, a, b, x NodeID) bool {
 // first time the transition changes it.
 type edit struct {
 	s          *State
+	ar         *arena // reused memory of a transient successor, or nil
 	nodesOwned bool
 	procsOwned bool
 	chansOwned bool
@@ -343,6 +344,87 @@ func newEdit(prev *State) *edit {
 	e := &edit{st: *prev}
 	e.s = &e.st
 	return e
+}
+
+// arena is the memory a stepper reuses for transient successors (see
+// [System.SuccessorsTransient]): the edit with the new state, its process
+// list and the copies of the processes the transition changes. A
+// successor built in it is valid until the stepper applies the next
+// transition.
+type arena struct {
+	edit    edit
+	procs   []*Proc
+	chans   []Channel
+	copies  []*arenaProc
+	used    int
+	sigs    [][]Signal // channel contents
+	sigUsed int
+}
+
+// arenaProc is a reusable process copy with the slices it last used.
+type arenaProc struct {
+	p      Proc
+	frames []Frame
+	stack  []Term
+	enc    []byte
+}
+
+// reset makes a fresh edit of prev in the arena, keeping the memory of the
+// previous transition's buffers (their terms are dropped).
+func (a *arena) reset(prev *State) *edit {
+	for _, c := range a.copies[:a.used] {
+		// Keep the slices as the last transition grew them.
+		c.frames, c.stack, c.enc = c.p.Frames[:0], c.p.Stack[:0], c.p.enc[:0]
+		clear(c.stack[:cap(c.stack)])
+		c.p = Proc{}
+	}
+	a.used = 0
+	for i := range a.sigs[:a.sigUsed] {
+		clear(a.sigs[i][:cap(a.sigs[i])])
+	}
+	a.sigUsed = 0
+	clear(a.procs[:cap(a.procs)])
+	clear(a.chans[:cap(a.chans)])
+	owned := a.edit.owned[:0]
+	a.edit = edit{st: *prev, ar: a, owned: owned}
+	a.edit.s = &a.edit.st
+	return &a.edit
+}
+
+// signals returns an empty signal list with room for n.
+func (a *arena) signals(n int) []Signal {
+	if a.sigUsed == len(a.sigs) {
+		a.sigs = append(a.sigs, nil)
+	}
+	b := a.sigs[a.sigUsed]
+	if cap(b) < n {
+		b = make([]Signal, 0, n+4)
+		a.sigs[a.sigUsed] = b
+	}
+	a.sigUsed++
+	return b[:0]
+}
+
+// clone is [Proc.clone] into the arena.
+func (a *arena) clone(p *Proc) *Proc {
+	if a.used == len(a.copies) {
+		a.copies = append(a.copies, &arenaProc{})
+	}
+	c := a.copies[a.used]
+	a.used++
+	c.p = *p
+	q := &c.p
+	q.Frames = append(c.frames[:0], p.Frames...)
+	if cap(c.stack) < len(p.Stack)+8 {
+		c.stack = make([]Term, 0, len(p.Stack)+16)
+	}
+	q.Stack = append(c.stack[:0], p.Stack...)
+	if len(p.Hand) > 0 {
+		q.Hand = append([]Handler(nil), p.Hand...)
+	}
+	q.encHint = len(p.enc)
+	q.enc = c.enc[:0]
+	return q
 }
 
 func (e *edit) isOwned(pid Pid) bool {
@@ -372,6 +454,11 @@ func (e *edit) nodes() []Node {
 }
 
 func (e *edit) procs() []*Proc {
+	if !e.procsOwned && e.ar != nil {
+		e.s.Procs = append(e.ar.procs[:0], e.s.Procs...)
+		e.ar.procs = e.s.Procs
+		e.procsOwned = true
+	}
 	if !e.procsOwned {
 		e.s.Procs = append([]*Proc(nil), e.s.Procs...)
 		e.procsOwned = true
@@ -390,7 +477,12 @@ func (e *edit) mut(pid Pid) *Proc {
 		return e.s.Procs[i]
 	}
 	ps := e.procs()
-	q := ps[i].clone()
+	var q *Proc
+	if e.ar != nil {
+		q = e.ar.clone(ps[i])
+	} else {
+		q = ps[i].clone()
+	}
 	ps[i] = q
 	e.owned = append(e.owned, pid)
 	return q
@@ -419,6 +511,11 @@ func (e *edit) removeProc(pid Pid) {
 }
 
 func (e *edit) chans() []Channel {
+	if !e.chansOwned && e.ar != nil {
+		e.s.Chans = append(e.ar.chans[:0], e.s.Chans...)
+		e.ar.chans = e.s.Chans
+		e.chansOwned = true
+	}
 	if !e.chansOwned {
 		e.s.Chans = append([]Channel(nil), e.s.Chans...)
 		e.chansOwned = true
@@ -432,9 +529,15 @@ func (e *edit) pushSig(from, to NodeID, sig Signal) {
 	i, ok := e.s.chanIndex(from, to)
 	if ok {
 		old := cs[i].Sigs
-		n := make([]Signal, len(old)+1)
-		copy(n, old)
-		n[len(old)] = sig
+		var n []Signal
+		if e.ar != nil {
+			n = append(e.ar.signals(len(old)+1), old...)
+			n = append(n, sig)
+		} else {
+			n = make([]Signal, len(old)+1)
+			copy(n, old)
+			n[len(old)] = sig
+		}
 		cs[i].Sigs = n
 		return
 	}

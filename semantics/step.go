@@ -139,13 +139,27 @@ type trans struct {
 // A transition with an internal choice (a connection attempt that may fail
 // under a connect_fail budget) yields one successor per outcome.
 func (s *System) Successors(st *State, yield func(Step, *State) bool) {
+	s.successors(st, false, yield)
+}
+
+// SuccessorsTransient is [System.Successors] for a caller that keeps
+// nothing of a successor or its step once yield returns (it encodes it,
+// judges it and moves on): the new state, its process list, the processes
+// the transition changed and their encodings are built in memory that the
+// next transition reuses (explore.TransientSystem). Processes the
+// transition did not change are shared with st, as always.
+func (s *System) SuccessorsTransient(st *State, yield func(Step, *State) bool) {
+	s.successors(st, true, yield)
+}
+
+func (s *System) successors(st *State, transient bool, yield func(Step, *State) bool) {
 	if st.Bound != "" {
 		return
 	}
 	buf := transPool.Get().(*[]trans)
 	ts := s.transitions(st, (*buf)[:0])
 	for _, t := range ts {
-		if !s.applyAll(st, t, yield) {
+		if !s.applyAll(st, t, transient, yield) {
 			break
 		}
 	}
@@ -160,22 +174,35 @@ var stepperPool = sync.Pool{New: func() any { return new(stepper) }}
 // state otherwise).
 var transPool = sync.Pool{New: func() any { b := make([]trans, 0, 32); return &b }}
 
+// getStepper takes a stepper from the pool; putStepper gives it back.
+func getStepper() *stepper { return stepperPool.Get().(*stepper) }
+
+func putStepper(x *stepper) {
+	x.reset(nil, nil, false)
+	stepperPool.Put(x)
+}
+
+// reset prepares x for a transition of s, keeping the memory of its work
+// lists and its arena.
+func (x *stepper) reset(s *System, script []int, transient bool) {
+	scratch := x.m.scratch
+	clear(x.dying)
+	ar := x.ar
+	if transient && ar == nil {
+		ar = &arena{}
+	}
+	*x = stepper{sys: s, script: script, dying: x.dying[:0], queue: x.queue[:0], points: x.points[:0], ar: ar, transient: transient}
+	x.m.scratch = scratch[:0]
+}
+
 // applyAll applies t once per outcome of its internal choices.
-func (s *System) applyAll(st *State, t trans, yield func(Step, *State) bool) bool {
+func (s *System) applyAll(st *State, t trans, transient bool, yield func(Step, *State) bool) bool {
 	var script []int
-	x := stepperPool.Get().(*stepper)
-	defer func() {
-		scratch := x.m.scratch
-		clear(x.dying)
-		*x = stepper{dying: x.dying[:0], queue: x.queue[:0], points: x.points[:0]}
-		x.m.scratch = scratch[:0]
-		stepperPool.Put(x)
-	}()
+	x := getStepper()
+	defer putStepper(x)
 	for {
-		scratch := x.m.scratch
-		clear(x.dying)
-		*x = stepper{sys: s, script: script, dying: x.dying[:0], queue: x.queue[:0], points: x.points[:0]}
-		next, step := x.apply(st, t, scratch)
+		x.reset(s, script, transient)
+		next, step := x.apply(st, t, x.m.scratch)
 		if !yield(step, next) {
 			return false
 		}
@@ -344,6 +371,9 @@ type stepper struct {
 	dying  []dying // processes scheduled to terminate in this step
 	queue  []Pid
 	actor  Pid
+
+	ar        *arena // kept across transitions; used when transient
+	transient bool
 }
 
 // choose returns which of n options to take at the next choice point.
@@ -360,7 +390,11 @@ func (x *stepper) choose(n int) int {
 }
 
 func (x *stepper) apply(st *State, t trans, scratch []Term) (*State, Step) {
-	x.e = newEdit(st)
+	if x.transient {
+		x.e = x.ar.reset(st)
+	} else {
+		x.e = newEdit(st)
+	}
 	x.m = machine{sys: x.sys, e: x.e, scratch: scratch}
 	x.info = &x.e.info
 	step := Step{Kind: t.kind, Pid: t.pid, Node: t.pid.Node, Info: x.info}
