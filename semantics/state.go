@@ -373,8 +373,17 @@ type arenaProc struct {
 // previous transition's buffers (their terms are dropped).
 func (a *arena) reset(prev *State) *edit {
 	for _, c := range a.copies[:a.used] {
-		// Keep the slices as the last transition grew them.
-		c.frames, c.stack, c.enc = c.p.Frames[:0], c.p.Stack[:0], c.p.enc[:0]
+		// Keep the larger of the slices given and the ones the last
+		// transition grew (an ended process drops its stack).
+		if cap(c.p.Frames) > cap(c.frames) {
+			c.frames = c.p.Frames[:0]
+		}
+		if cap(c.p.Stack) > cap(c.stack) {
+			c.stack = c.p.Stack[:0]
+		}
+		if cap(c.p.enc) > cap(c.enc) {
+			c.enc = c.p.enc[:0]
+		}
 		clear(c.stack[:cap(c.stack)])
 		c.p = Proc{}
 	}
