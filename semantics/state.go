@@ -359,6 +359,8 @@ type arena struct {
 	used    int
 	sigs    [][]Signal // channel contents
 	sigUsed int
+	terms   [][]Term // mailboxes
+	tUsed   int
 }
 
 // arenaProc is a reusable process copy with the slices it last used.
@@ -392,6 +394,10 @@ func (a *arena) reset(prev *State) *edit {
 		clear(a.sigs[i][:cap(a.sigs[i])])
 	}
 	a.sigUsed = 0
+	for i := range a.terms[:a.tUsed] {
+		clear(a.terms[i][:cap(a.terms[i])])
+	}
+	a.tUsed = 0
 	clear(a.procs[:cap(a.procs)])
 	clear(a.chans[:cap(a.chans)])
 	owned := a.edit.owned[:0]
@@ -412,6 +418,29 @@ func (a *arena) signals(n int) []Signal {
 	}
 	a.sigUsed++
 	return b[:0]
+}
+
+// termList returns an empty term list with room for n.
+func (a *arena) termList(n int) []Term {
+	if a.tUsed == len(a.terms) {
+		a.terms = append(a.terms, nil)
+	}
+	b := a.terms[a.tUsed]
+	if cap(b) < n {
+		b = make([]Term, 0, n+4)
+		a.terms[a.tUsed] = b
+	}
+	a.tUsed++
+	return b[:0]
+}
+
+// mailbox returns an empty list with room for n messages: in the arena
+// for a transient successor, on the heap otherwise.
+func (e *edit) mailbox(n int) []Term {
+	if e.ar != nil {
+		return e.ar.termList(n)
+	}
+	return make([]Term, 0, n)
 }
 
 // clone is [Proc.clone] into the arena.

@@ -170,6 +170,9 @@ func (s *System) successors(st *State, transient bool, yield func(Step, *State) 
 // stepperPool recycles the steppers that apply transitions.
 var stepperPool = sync.Pool{New: func() any { return new(stepper) }}
 
+// scratchPool recycles the locals that receive matching binds.
+var scratchPool = sync.Pool{New: func() any { return new([]Term) }}
+
 // transPool recycles the lists of enabled transitions (one per expanded
 // state otherwise).
 var transPool = sync.Pool{New: func() any { b := make([]trans, 0, 32); return &b }}
@@ -223,7 +226,13 @@ func (s *System) applyAll(st *State, t trans, transient bool, yield func(Step, *
 // [System.Successors].
 func (s *System) transitions(st *State, buf []trans) []trans {
 	ts := buf[:0]
-	var scratch []Term
+	sp := scratchPool.Get().(*[]Term)
+	scratch := *sp
+	defer func() {
+		clear(scratch)
+		*sp = scratch[:0]
+		scratchPool.Put(sp)
+	}()
 	var timeouts []trans
 	// Receives come first: the partial-order reduction (por.go) takes the
 	// first one alone, and its index is then 0.
@@ -540,7 +549,7 @@ func (x *stepper) receiveStep(pid Pid) {
 	msg := p.Mbox[mi]
 	x.info.Msg = msg
 	x.info.Pos = x.sys.userPos(p, r.Clauses[ci].Pos)
-	mb := make([]Term, 0, len(p.Mbox)-1)
+	mb := x.e.mailbox(len(p.Mbox) - 1)
 	mb = append(mb, p.Mbox[:mi]...)
 	p.Mbox = append(mb, p.Mbox[mi+1:]...)
 	if p.MboxVC != nil {
@@ -588,7 +597,7 @@ func (x *stepper) appendMsg(q *Proc, msg Term, vc VClock) {
 	if len(q.Mbox) >= x.sys.bounds.Mailbox {
 		x.m.bound = fmt.Sprintf("mailbox of %s reached %d messages (bound mailbox)", x.sys.PidLabel(q.Pid), x.sys.bounds.Mailbox)
 	}
-	q.Mbox = append(q.Mbox[:len(q.Mbox):len(q.Mbox)], msg)
+	q.Mbox = append(append(x.e.mailbox(len(q.Mbox)+1), q.Mbox...), msg)
 	if x.sys.opts.Record&RecordCausal != 0 {
 		q.MboxVC = append(q.MboxVC[:len(q.MboxVC):len(q.MboxVC)], vc)
 	}
