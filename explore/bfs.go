@@ -67,6 +67,7 @@ type bfsWorker[S, L any] struct {
 	count    int
 	yieldFn  func(L, S) bool
 	yieldIdx func(int, L, S) bool
+	decMem   any // the memory of the parent being expanded (ReusingDecoder)
 	// insert phase scratch
 	pfps   []statestore.Fingerprint
 	ppos   []uint64 // job << 32 | candidate
@@ -85,6 +86,7 @@ type bfs[S, L any] struct {
 	// system may build it in reused memory when it can.
 	tsys     TransientSystem[S, L]
 	treducer TransientReducer[S, L]
+	rdec     ReusingDecoder[S]
 	q        statestore.Queue
 	parents  statestore.ParentLog
 	ckpt     statestore.Checkpointer
@@ -134,6 +136,7 @@ func runBFS[S, L any](r *runner[S, L]) (Result, error) {
 		}
 		b.dec = dec
 		b.tsys, _ = r.sys.(TransientSystem[S, L])
+		b.rdec, _ = r.sys.(ReusingDecoder[S])
 		if r.reducer != nil {
 			b.treducer, _ = r.reducer.(TransientReducer[S, L])
 		}
@@ -410,12 +413,21 @@ func (b *bfs[S, L]) parallel(f func(w *bfsWorker[S, L])) {
 	wg.Wait()
 }
 
-// parent returns parent p of the segment.
-func (b *bfs[S, L]) parent(p int) (S, error) {
+// parent returns parent p of the segment, for worker w to expand: a
+// decoded parent lives in w's memory until w's next parent (its successors
+// are encoded before that).
+func (b *bfs[S, L]) parent(w *bfsWorker[S, L], p int) (S, error) {
 	if !b.encoded {
 		return b.segVals[p], nil
 	}
-	s, err := b.dec.DecodeKey(b.segKeys[b.segOff[p]:b.segOff[p+1]])
+	key := b.segKeys[b.segOff[p]:b.segOff[p+1]]
+	var s S
+	var err error
+	if b.rdec != nil {
+		s, err = b.rdec.DecodeKeyReusing(key, &w.decMem)
+	} else {
+		s, err = b.dec.DecodeKey(key)
+	}
 	if err != nil {
 		return s, fmt.Errorf("explore: decode state %d of level %d: %w", b.segBase+uint64(p), b.level, err)
 	}
@@ -434,7 +446,7 @@ func (w *bfsWorker[S, L]) expandJob(j *job[S]) {
 	nmon := len(r.mons)
 	plen := b.level + 1
 	for p := j.lo; p < j.hi; p++ {
-		s, err := b.parent(p)
+		s, err := b.parent(w, p)
 		if err != nil {
 			j.err = err
 			return

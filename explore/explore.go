@@ -55,6 +55,15 @@ type TransientSystem[S, L any] interface {
 	SuccessorsTransient(s S, yield func(label L, next S) bool)
 }
 
+// ReusingDecoder is optional on a [Decoder]: DecodeKeyReusing may build the
+// state in memory it keeps in *mem (opaque to the caller, nil at first)
+// and reuses at the next call with the same mem, so the state is valid
+// until then. BFS decodes each parent it expands this way, one mem per
+// worker: it keeps nothing of a parent once its successors are encoded.
+type ReusingDecoder[S any] interface {
+	DecodeKeyReusing(key []byte, mem *any) (S, error)
+}
+
 // TransientReducer is [TransientSystem] for a [Reducer].
 type TransientReducer[S, L any] interface {
 	ReducedSuccessorsTransient(s S, yield func(index int, label L, next S) bool)

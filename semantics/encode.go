@@ -607,31 +607,54 @@ func (d *decoder) signal() Signal {
 	}
 }
 
-// decodedState is a decoded state with room for its nodes and processes.
+// decodedState is a decoded state and the memory of its slices, which
+// [System.DecodeKeyReusing] reuses.
 type decodedState struct {
-	st    State
-	nodes [3]Node
-	procs [6]*Proc
+	st     State
+	nodes  []Node
+	procs  []*Proc
+	chans  []Channel
+	sigs   []Signal // the signals of every channel
+	conns  []Conn
+	budget []uint8
 }
 
 // DecodeKey rebuilds a state from its canonical encoding.
 func (s *System) DecodeKey(key []byte) (*State, error) {
+	return s.decodeInto(key, &decodedState{})
+}
+
+// DecodeKeyReusing is [System.DecodeKey] into memory kept in *mem (nil at
+// first), which the next call with the same mem reuses: the state is
+// valid until then, and so are the states built from it by
+// [System.SuccessorsTransient]. Processes are shared with the decoding
+// cache as always, never reused (explore.ReusingDecoder).
+func (s *System) DecodeKeyReusing(key []byte, mem *any) (*State, error) {
+	sb, _ := (*mem).(*decodedState)
+	if sb == nil {
+		sb = &decodedState{}
+		*mem = sb
+	}
+	clear(sb.procs[:cap(sb.procs)])
+	clear(sb.sigs[:cap(sb.sigs)])
+	return s.decodeInto(key, sb)
+}
+
+func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 	d := &decoder{s: s, b: key}
-	// The state, its first nodes and its first processes in one
-	// allocation.
-	sb := &decodedState{}
+	sb.st = State{}
 	st := &sb.st
 	nn := d.count()
 	if d.err == nil && nn != len(s.nodes) {
 		return nil, fmt.Errorf("%w: %d nodes, the model has %d", errCorrupt, nn, len(s.nodes))
 	}
-	if nn <= len(sb.nodes) {
-		st.Nodes = sb.nodes[:nn]
-	} else {
-		st.Nodes = make([]Node, nn)
+	if cap(sb.nodes) < nn {
+		sb.nodes = make([]Node, nn)
 	}
+	st.Nodes = sb.nodes[:nn]
 	for i := range st.Nodes {
 		n := &st.Nodes[i]
+		*n = Node{}
 		n.Up = d.bool1()
 		n.Cr = uint32(d.uv())
 		n.NextLid = uint32(d.uv())
@@ -650,11 +673,10 @@ func (s *System) DecodeKey(key []byte) (*State, error) {
 		}
 	}
 	np := d.count()
-	if np <= len(sb.procs) {
-		st.Procs = sb.procs[:0]
-	} else {
-		st.Procs = make([]*Proc, 0, np)
+	if cap(sb.procs) < np {
+		sb.procs = make([]*Proc, 0, np)
 	}
+	st.Procs = sb.procs[:0]
 	for i := 0; i < np && d.err == nil; i++ {
 		enc := d.bytes(d.uv())
 		if d.err != nil {
@@ -675,25 +697,41 @@ func (s *System) DecodeKey(key []byte) (*State, error) {
 		}
 		st.Procs = append(st.Procs, p)
 	}
-	if nc := d.count(); nc > 0 {
-		st.Chans = make([]Channel, nc)
+	if nc := d.count(); nc > 0 && d.err == nil {
+		if cap(sb.chans) < nc {
+			sb.chans = make([]Channel, nc)
+		}
+		st.Chans = sb.chans[:nc]
+		sigs := sb.sigs[:0]
 		for i := range st.Chans {
 			c := &st.Chans[i]
 			c.From, c.To = NodeID(d.uv()), NodeID(d.uv())
 			ns := d.count()
-			c.Sigs = make([]Signal, ns)
-			for j := range c.Sigs {
-				c.Sigs[j] = d.signal()
+			if d.err != nil {
+				break
 			}
+			start := len(sigs)
+			for range ns {
+				sigs = append(sigs, d.signal())
+			}
+			// A channel's signals are read-only in the state: a transition
+			// that changes them makes a new list (edit.pushSig).
+			c.Sigs = sigs[start:len(sigs):len(sigs)]
 		}
+		// The channels decoded before sigs grew keep the old array.
+		sb.sigs = sigs
 	}
-	if nc := d.count(); nc > 0 {
-		st.Conns = make([]Conn, nc)
+	if nc := d.count(); nc > 0 && d.err == nil {
+		if cap(sb.conns) < nc {
+			sb.conns = make([]Conn, nc)
+		}
+		st.Conns = sb.conns[:nc]
 		for i := range st.Conns {
 			st.Conns[i] = Conn{A: NodeID(d.uv()), B: NodeID(d.uv()), State: ConnState(d.byte1()), CrA: uint32(d.uv()), CrB: uint32(d.uv())}
 		}
 	}
-	st.Budget = append([]uint8(nil), d.bytes(d.uv())...)
+	sb.budget = append(sb.budget[:0], d.bytes(d.uv())...)
+	st.Budget = sb.budget[:len(sb.budget):len(sb.budget)]
 	st.Spawns = uint32(d.uv())
 	if d.bool1() {
 		h := &Hist{}
