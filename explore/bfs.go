@@ -84,6 +84,7 @@ type bfs[S, L any] struct {
 	dec     Decoder[S]
 	// With an encoded frontier a successor is dead once encoded, so the
 	// system may build it in reused memory when it can.
+	keyHint  atomic.Int64 // the most key bytes a job has needed
 	tsys     TransientSystem[S, L]
 	treducer TransientReducer[S, L]
 	rdec     ReusingDecoder[S]
@@ -439,6 +440,11 @@ func (b *bfs[S, L]) parent(w *bfsWorker[S, L], p int) (S, error) {
 func (w *bfsWorker[S, L]) expandJob(j *job[S]) {
 	b, r := w.b, w.b.r
 	j.fps, j.ri, j.kpos, j.keys, j.fresh = j.fps[:0], j.ri[:0], j.kpos[:0], j.keys[:0], j.fresh[:0]
+	if h := int(b.keyHint.Load()); cap(j.keys) < h {
+		// Jobs grow alike: start at the largest size a job has needed
+		// (and a quarter more) rather than double up to it again.
+		j.keys = make([]byte, 0, h+h/4)
+	}
 	clear(j.vals)
 	j.vals = j.vals[:0]
 	j.trans, j.found, j.err = 0, false, nil
@@ -480,6 +486,12 @@ func (w *bfsWorker[S, L]) expandJob(j *job[S]) {
 	}
 	var zero S
 	w.from = zero
+	for n := int64(len(j.keys)); ; {
+		h := b.keyHint.Load()
+		if n <= h || b.keyHint.CompareAndSwap(h, n) {
+			break
+		}
+	}
 	if len(j.fps) == 0 {
 		return
 	}
