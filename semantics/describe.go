@@ -433,6 +433,19 @@ func (s *System) Deadlocked(st *State) (bool, []Pid) {
 	if st.Bound != "" {
 		return false, nil
 	}
+	// Most states have a process about to act or a message to deliver:
+	// those transitions are always enabled (see transitions), so the full
+	// list is needed only when there is none.
+	for _, p := range st.Procs {
+		if p.St == StRun || p.St == StExit {
+			return false, nil
+		}
+	}
+	for _, c := range st.Chans {
+		if s.deliverable(st, c.From, c.To) {
+			return false, nil
+		}
+	}
 	for _, t := range s.transitions(st, nil) {
 		if !t.kind.IsFault() {
 			return false, nil
