@@ -90,3 +90,29 @@ func TestPORReduces(t *testing.T) {
 	}
 	t.Logf("mbox N=3 K=2: %d states without reduction, %d with", off.Stats.States, on.Stats.States)
 }
+
+// TestPORReducesDeliveries checks the delivery half of the reduction where
+// messages travel between nodes to processes that no third party can reach:
+// a token ring (bench/models/ring.erl) and sender/receiver pairs
+// (bench/models/stream.erl).
+func TestPORReducesDeliveries(t *testing.T) {
+	for _, c := range []struct {
+		path    string
+		defines map[string]string
+		factor  int
+	}{
+		{"bench/models/ring.erl", map[string]string{"N": "4", "K": "2", "T": "2"}, 2},
+		{"bench/models/stream.erl", map[string]string{"K": "3", "M": "2"}, 2},
+	} {
+		m := loadModel(t, c.path, c.defines)
+		off := checkModel(t, m, m.Config, false)
+		on := checkModel(t, m, m.Config, true)
+		if off.Verdict != explore.Pass || on.Verdict != explore.Pass {
+			t.Fatalf("%s: verdicts %v / %v, want pass", c.path, off.Verdict, on.Verdict)
+		}
+		if on.Stats.States*int64(c.factor) > off.Stats.States {
+			t.Errorf("%s: %d states with reduction, %d without: want at least %d times fewer", c.path, on.Stats.States, off.Stats.States, c.factor)
+		}
+		t.Logf("%s %v: %d states without reduction, %d with", c.path, c.defines, off.Stats.States, on.Stats.States)
+	}
+}

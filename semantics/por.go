@@ -43,26 +43,45 @@ func (s *System) reducedSuccessors(st *State, transient bool, yield func(index i
 	if st.Bound == "" && !s.opts.MaxProgress {
 		buf := transPool.Get().(*[]trans)
 		ts := s.transitions(st, (*buf)[:0])
-		var first trans
-		ok := len(ts) > 0 && ts[0].kind == StepReceive
-		if ok {
-			first = ts[0]
+		idx := -1
+		if len(ts) > 0 && ts[0].kind == StepReceive {
+			idx = 0
 		}
-		*buf = ts[:0]
-		transPool.Put(buf)
-		if ok {
+		var one trans
+		if idx >= 0 {
+			one = ts[0]
+		}
+		*buf = ts
+		if idx >= 0 {
 			x := getStepper()
 			x.reset(s, nil, transient)
-			next, step := x.apply(st, first, x.m.scratch)
+			next, step := x.apply(st, one, x.m.scratch)
 			if !x.m.madeRef {
 				// Yield before the stepper goes back: a transient
 				// successor lives in its arena.
+				*buf = ts[:0]
+				transPool.Put(buf)
 				yield(0, step, next)
 				putStepper(x)
 				return
 			}
 			putStepper(x)
 		}
+		if s.flow != nil {
+			if i := s.deliveryAmple(st, ts); i >= 0 {
+				one = ts[i]
+				*buf = ts[:0]
+				transPool.Put(buf)
+				x := getStepper()
+				x.reset(s, nil, transient)
+				next, step := x.apply(st, one, x.m.scratch)
+				yield(i, step, next)
+				putStepper(x)
+				return
+			}
+		}
+		*buf = ts[:0]
+		transPool.Put(buf)
 	}
 	i := 0
 	s.successors(st, transient, func(step Step, next *State) bool {
@@ -70,4 +89,238 @@ func (s *System) reducedSuccessors(st *State, transient bool, yield func(index i
 		i++
 		return ok
 	})
+}
+
+// deliveryAmple looks for a delivery that may be explored alone from st,
+// the second half of the reduction (docs/semantics.md, "Partial-order
+// reduction"). ts is st's full transition list; it returns the index in ts
+// of the chosen delivery, or -1.
+//
+// The delivery d of the oldest signal on channel a -> b, a message to the
+// live process p, commutes with every transition that does not touch p's
+// mailbox, p's receive timeout or channel a -> b. It may be taken alone
+// when no such transition can happen before it, on any path: then the
+// deliveries that race with it are all behind it on the same channel, and
+// so come after it in every order (Godefroid's persistent sets). Ruled out
+// are: any fault budget left (a crash, restart or disconnect can drop the
+// message, reuse a pid or cut the channel); a process that may halt,
+// disconnect, watch nodes, register names or forge pids; a remote spawn in
+// flight; p waiting with a timeout, spawning, watching nodes, able to link
+// or monitor, or linked to or monitoring a process off node a (whose end
+// would signal p another way); another signal to p in flight on another channel; and any process
+// off node a that may some day know p's pid and may send or spawn. Who may
+// know p is a closure over the state: the pids each process holds (stack,
+// mailbox, links, monitors, signals in flight to it, itself if its code
+// calls self()), and, for each process whose code may put a pid into a
+// message or a spawn (flow.go), everything it may know flows to every
+// process it may know. p itself counts as a sender when it may know its own
+// pid and may send.
+func (s *System) deliveryAmple(st *State, ts []trans) int {
+	if s.opts.SingleNode || len(st.Procs) > 64 {
+		return -1
+	}
+	for _, b := range st.Budget {
+		if b != 0 {
+			return -1
+		}
+	}
+	// Cheap tests on each candidate first.
+	cand := -1
+	for i, t := range ts {
+		if t.kind == StepDeliver && s.deliveryCandidate(st, t.a, t.b) {
+			cand = i
+			break
+		}
+	}
+	if cand < 0 {
+		return -1
+	}
+	for n := range st.Nodes {
+		if len(st.Nodes[n].Reg) > 0 {
+			return -1
+		}
+	}
+	np := len(st.Procs)
+	var flags [64]flowFlags
+	var know [64]uint64
+	for i, p := range st.Procs {
+		flags[i] = s.procFlow(p)
+		if flags[i]&flowHazard != 0 {
+			return -1
+		}
+		k := pidScan{st: st}
+		for _, t := range p.Stack {
+			k.term(t)
+		}
+		for _, t := range p.Mbox {
+			k.term(t)
+		}
+		if p.Reason != nil {
+			k.term(p.Reason)
+		}
+		for _, l := range p.Links {
+			k.pid(l.Pid)
+		}
+		for _, m := range p.MonOut {
+			k.pid(m.Target)
+		}
+		if flags[i]&flowSelf != 0 {
+			k.bits |= 1 << i
+		}
+		know[i] = k.bits
+	}
+	for _, c := range st.Chans {
+		for j := range c.Sigs {
+			sig := &c.Sigs[j]
+			if sig.Kind == SigSpawnReq {
+				return -1
+			}
+			to := st.proc(sig.To)
+			if to < 0 || sig.Kind == SigRegMsg {
+				continue
+			}
+			k := pidScan{st: st}
+			if sig.Val != nil {
+				k.term(sig.Val)
+			}
+			if sig.Kind != SigMsg {
+				k.pid(sig.From)
+			}
+			know[to] |= k.bits
+		}
+	}
+	// What a leaking process may know flows to everyone it may know.
+	for changed := true; changed; {
+		changed = false
+		for y := 0; y < np; y++ {
+			if flags[y]&flowLeak == 0 {
+				continue
+			}
+			for x := 0; x < np; x++ {
+				if x != y && know[y]&(1<<x) != 0 && know[x]|know[y] != know[x] {
+					know[x] |= know[y]
+					changed = true
+				}
+			}
+		}
+	}
+	for i := cand; i < len(ts); i++ {
+		t := ts[i]
+		if t.kind != StepDeliver || !s.deliveryCandidate(st, t.a, t.b) {
+			continue
+		}
+		if s.deliveryAlone(st, t.a, t.b, flags[:np], know[:np]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// deliveryCandidate is the part of deliveryAmple's test on channel a -> b
+// that looks at the signal and its receiver only.
+func (s *System) deliveryCandidate(st *State, a, b NodeID) bool {
+	if st.ConnState(a, b) != ConnUp {
+		return false
+	}
+	sigs := st.Channel(a, b)
+	if len(sigs) == 0 || sigs[0].Kind != SigMsg {
+		return false
+	}
+	p := st.Proc(sigs[0].To)
+	if p == nil || p.St == StExit || len(p.NMon) > 0 || hasPid(st.Nodes[b].Subs, p.Pid) {
+		return false
+	}
+	if s.procFlow(p)&(flowTimeout|flowSpawn|flowHazard|flowLink) != 0 {
+		return false
+	}
+	for _, l := range p.Links {
+		if l.Pid.Node != a {
+			return false
+		}
+	}
+	for _, m := range p.MonOut {
+		if m.Target.Node != a || m.ByName {
+			return false
+		}
+	}
+	return true
+}
+
+// deliveryAlone is the rest of deliveryAmple's test for channel a -> b,
+// given each process's flags and what it may come to know.
+func (s *System) deliveryAlone(st *State, a, b NodeID, flags []flowFlags, know []uint64) bool {
+	to := st.Channel(a, b)[0].To
+	pi := st.proc(to)
+	for _, c := range st.Chans {
+		if c.From == a && c.To == b {
+			continue
+		}
+		for j := range c.Sigs {
+			if c.Sigs[j].To == to {
+				return false
+			}
+		}
+	}
+	for x, q := range st.Procs {
+		if know[x]&(1<<pi) == 0 {
+			continue
+		}
+		if x == pi {
+			if flags[x]&flowComm != 0 {
+				return false // p may send to itself
+			}
+			continue
+		}
+		if flags[x]&flowSpawnRemote != 0 || q.Pid.Node != a && flags[x]&flowComm != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// procFlow is what a process may still do: the flags of every function on
+// its call stack.
+func (s *System) procFlow(p *Proc) flowFlags {
+	var f flowFlags
+	for _, fr := range p.Frames {
+		f |= s.flow.flags[fr.Fn]
+	}
+	if len(p.Frames) == 0 && p.St != StExit {
+		f = flowAll
+	}
+	return f
+}
+
+// pidScan collects the live processes whose pids occur in terms.
+type pidScan struct {
+	st   *State
+	bits uint64
+}
+
+func (k *pidScan) pid(p Pid) {
+	if i := k.st.proc(p); i >= 0 {
+		k.bits |= 1 << i
+	}
+}
+
+func (k *pidScan) term(t Term) {
+	for {
+		switch v := t.(type) {
+		case Pid:
+			k.pid(v)
+		case Tuple:
+			for _, e := range v {
+				k.term(e)
+			}
+		case *Fun:
+			for _, e := range v.Env {
+				k.term(e)
+			}
+		case *Cons:
+			k.term(v.Head)
+			t = v.Tail
+			continue
+		}
+		return
+	}
 }

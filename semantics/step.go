@@ -679,6 +679,30 @@ func (x *stepper) userArrive(q Pid, sig *Signal, dest Dest) {
 	x.info.Appends = append(x.info.Appends, a)
 }
 
+// forgetSeen drops what the causal history kept about the messages a
+// process that ended had received: no message reaches it any more, and a
+// later process with the same pid starts afresh. It also makes a delivery to
+// a process and the process's end commute (the partial-order reduction).
+func (x *stepper) forgetSeen(pid Pid) {
+	if x.sys.opts.Record&RecordCausal == 0 || x.e.s.Hist == nil {
+		return
+	}
+	found := false
+	for _, e := range x.e.s.Hist.Seen {
+		found = found || e.Pid == pid
+	}
+	if !found {
+		return
+	}
+	h := x.e.hist()
+	for i := range h.Seen {
+		if h.Seen[i].Pid == pid {
+			h.Seen = append(h.Seen[:i:i], h.Seen[i+1:]...)
+			return
+		}
+	}
+}
+
 // told records that w was told pid (or a node incarnation) is down.
 func (x *stepper) told(t Told) {
 	if x.sys.opts.Record&(RecordTold|RecordSeq) == 0 {
@@ -983,6 +1007,7 @@ func (x *stepper) crash(n NodeID, why string) {
 		p := x.e.s.Proc(pid)
 		x.info.Ends = append(x.info.Ends, End{Pid: pid, Name: x.sys.ProcName(p)})
 		x.e.removeProc(pid)
+		x.forgetSeen(pid)
 		for i, d := range x.dying {
 			if d.pid == pid {
 				x.dying = append(x.dying[:i], x.dying[i+1:]...)
@@ -1144,6 +1169,7 @@ func (x *stepper) doTerminate(pid Pid, reason Term) {
 	n := pid.Node
 	x.info.Ends = append(x.info.Ends, End{Pid: pid, Name: x.sys.ProcName(p), Reason: reason})
 	x.e.removeProc(pid)
+	x.forgetSeen(pid)
 	// Names and subscriptions.
 	node := x.e.s.Nodes[n]
 	if hasReg(node.Reg, pid) || hasPid(node.Subs, pid) {

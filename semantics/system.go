@@ -89,6 +89,8 @@ type System struct {
 	gm *machine
 	// procs caches decoded processes (DecodeKey).
 	procs *procCache
+	// flow is the static analysis behind the delivery reduction (flow.go).
+	flow *flowInfo
 	// Hash is a hash of the model's source and configuration, for trace
 	// files and disk-store manifests.
 	Hash string
@@ -112,6 +114,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 		return nil, err
 	}
 	s := &System{prog: prog, cfg: cfg, exported: map[int32]bool{}, endState: map[int32]bool{}}
+	s.flow = analyzeFlow(prog)
 	atoms.mu.RLock()
 	s.atomLimit = len(atoms.names)
 	atoms.mu.RUnlock()
