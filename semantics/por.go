@@ -102,8 +102,9 @@ func (s *System) reducedSuccessors(st *State, transient bool, yield func(index i
 // when no such transition can happen before it, on any path: then the
 // deliveries that race with it are all behind it on the same channel, and
 // so come after it in every order (Godefroid's persistent sets). Ruled out
-// are: any fault budget left (a crash, restart or disconnect can drop the
-// message, reuse a pid or cut the channel); a process that may halt,
+// are: a crash or disconnect budget left on node a or b (it can drop the
+// message or cut the channel), any restart budget (a restarted node may
+// reuse pids that some process still holds) or connection-failure budget; a process that may halt,
 // disconnect, watch nodes, register names or forge pids; a remote spawn in
 // flight; p waiting with a timeout, spawning, watching nodes, able to link
 // or monitor, or linked to or monitoring a process off node a (whose end
@@ -119,15 +120,29 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 	if s.opts.SingleNode || len(st.Procs) > 64 {
 		return -1
 	}
-	for _, b := range st.Budget {
-		if b != 0 {
+	// Faults left: a crash or a disconnect may remain where it cannot
+	// touch the channel or its ends; a restart (pid reuse) or a connection
+	// failure (transitions with several outcomes) may not.
+	var faulty uint64
+	for i, b := range st.Budget {
+		if b == 0 {
+			continue
+		}
+		f := s.faults[i]
+		if f.kind == FaultRestart || f.kind == FaultConnectFail || len(f.nodes) == 0 {
 			return -1
+		}
+		for _, n := range f.nodes {
+			if n >= 64 {
+				return -1
+			}
+			faulty |= 1 << n
 		}
 	}
 	// Cheap tests on each candidate first.
 	cand := -1
 	for i, t := range ts {
-		if t.kind == StepDeliver && s.deliveryCandidate(st, t.a, t.b) {
+		if t.kind == StepDeliver && faulty&(1<<t.a|1<<t.b) == 0 && s.deliveryCandidate(st, t.a, t.b) {
 			cand = i
 			break
 		}
@@ -206,7 +221,7 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 	}
 	for i := cand; i < len(ts); i++ {
 		t := ts[i]
-		if t.kind != StepDeliver || !s.deliveryCandidate(st, t.a, t.b) {
+		if t.kind != StepDeliver || faulty&(1<<t.a|1<<t.b) != 0 || !s.deliveryCandidate(st, t.a, t.b) {
 			continue
 		}
 		if s.deliveryAlone(st, t.a, t.b, flags[:np], know[:np]) {
