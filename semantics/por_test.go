@@ -73,7 +73,7 @@ func TestDeliveryReduction(t *testing.T) {
 				if len(endsOff) == 0 {
 					t.Fatal("no end states")
 				}
-				if !equalStrings(endsOn, endsOff) {
+				if !sliceEq(endsOn, endsOff) {
 					t.Errorf("%d end states with the reduction, %d without; they differ", len(endsOn), len(endsOff))
 				}
 				if nOn > nOff {
@@ -88,17 +88,6 @@ func TestDeliveryReduction(t *testing.T) {
 	}
 }
 
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
 
 // TestFlowFlags checks the static analysis behind the delivery reduction
 // on small functions.
