@@ -88,7 +88,6 @@ func TestDeliveryReduction(t *testing.T) {
 	}
 }
 
-
 // TestFlowFlags checks the static analysis behind the delivery reduction
 // on small functions.
 func TestFlowFlags(t *testing.T) {
