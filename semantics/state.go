@@ -361,6 +361,7 @@ type arena struct {
 	sigUsed int
 	terms   [][]Term // mailboxes
 	tUsed   int
+	sig     Signal // the delivered signal of the label (StepInfo.Sig)
 }
 
 // arenaProc is a reusable process copy with the slices it last used.
@@ -401,9 +402,37 @@ func (a *arena) reset(prev *State) *edit {
 	clear(a.procs[:cap(a.procs)])
 	clear(a.chans[:cap(a.chans)])
 	owned := a.edit.owned[:0]
-	a.edit = edit{st: *prev, ar: a, owned: owned}
+	old := &a.edit.info
+	info := StepInfo{
+		Connected: old.Connected[:0],
+		Lost:      clearSlice(old.Lost),
+		Ends:      clearSlice(old.Ends),
+		Raised:    clearSlice(old.Raised),
+		Appends:   clearSlice(old.Appends),
+		Spawned:   old.Spawned[:0],
+		Pushed:    clearSlice(old.Pushed),
+	}
+	a.edit = edit{st: *prev, ar: a, owned: owned, info: info}
 	a.edit.s = &a.edit.st
+	a.sig = Signal{}
 	return &a.edit
+}
+
+// clearSlice empties s, dropping the references it held, and keeps its
+// memory.
+func clearSlice[T any](s []T) []T {
+	clear(s)
+	return s[:0]
+}
+
+// sigCopy returns a copy of sig that lives as long as the transition's
+// label: in the arena for a transient successor.
+func (e *edit) sigCopy(sig Signal) *Signal {
+	if e.ar != nil {
+		e.ar.sig = sig
+		return &e.ar.sig
+	}
+	return &sig
 }
 
 // signals returns an empty signal list with room for n.
@@ -581,7 +610,13 @@ func (e *edit) pushSig(from, to NodeID, sig Signal) {
 	}
 	cs = append(cs, Channel{})
 	copy(cs[i+1:], cs[i:])
-	cs[i] = Channel{From: from, To: to, Sigs: []Signal{sig}}
+	var n []Signal
+	if e.ar != nil {
+		n = append(e.ar.signals(1), sig)
+	} else {
+		n = []Signal{sig}
+	}
+	cs[i] = Channel{From: from, To: to, Sigs: n}
 	e.s.Chans = cs
 }
 

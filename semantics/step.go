@@ -1288,7 +1288,7 @@ func pidsWithout(ps []Pid, p Pid) []Pid {
 
 func (x *stepper) deliver(a, b NodeID) {
 	sig, _ := x.e.popSig(a, b)
-	x.info.Sig = &sig
+	x.info.Sig = x.e.sigCopy(sig)
 	switch sig.Kind {
 	case SigMsg:
 		x.userArrive(sig.To, &sig, Dest{Pid: sig.To})
