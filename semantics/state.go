@@ -432,7 +432,9 @@ func (e *edit) sigCopy(sig Signal) *Signal {
 		e.ar.sig = sig
 		return &e.ar.sig
 	}
-	return &sig
+	c := new(Signal) // not &sig: that would move every sig to the heap
+	*c = sig
+	return c
 }
 
 // signals returns an empty signal list with room for n.
