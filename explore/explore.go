@@ -58,8 +58,11 @@ type TransientSystem[S, L any] interface {
 // ReusingDecoder is optional on a [Decoder]: DecodeKeyReusing may build the
 // state in memory it keeps in *mem (opaque to the caller, nil at first)
 // and reuses at the next call with the same mem, so the state is valid
-// until then. BFS decodes each parent it expands this way, one mem per
-// worker: it keeps nothing of a parent once its successors are encoded.
+// until then. The state may also refer to the bytes of key: the caller
+// leaves them unchanged while it uses the state and its successors. BFS
+// decodes each parent it expands this way, one mem per worker, from the
+// segment's keys, which do not change until the segment is done: it keeps
+// nothing of a parent once its successors are encoded.
 type ReusingDecoder[S any] interface {
 	DecodeKeyReusing(key []byte, mem *any) (S, error)
 }

@@ -293,6 +293,10 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 		c := &st.Chans[i]
 		b = putUvarint(b, uint64(c.From))
 		b = putUvarint(b, uint64(c.To))
+		if len(c.enc) > 0 {
+			b = append(b, c.enc...)
+			continue
+		}
 		b = putUvarint(b, uint64(len(c.Sigs)))
 		for j := range c.Sigs {
 			b = s.appendSignal(b, &c.Sigs[j])
@@ -617,6 +621,10 @@ type decodedState struct {
 	sigs   []Signal // the signals of every channel
 	conns  []Conn
 	budget []uint8
+	// keepEnc: the channels keep the bytes of the key that encode them
+	// (Channel.enc); the caller keeps the key unchanged while it uses the
+	// state and its successors.
+	keepEnc bool
 }
 
 // DecodeKey rebuilds a state from its canonical encoding.
@@ -637,6 +645,7 @@ func (s *System) DecodeKeyReusing(key []byte, mem *any) (*State, error) {
 	}
 	clear(sb.procs[:cap(sb.procs)])
 	clear(sb.sigs[:cap(sb.sigs)])
+	sb.keepEnc = true
 	return s.decodeInto(key, sb)
 }
 
@@ -706,6 +715,7 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 		for i := range st.Chans {
 			c := &st.Chans[i]
 			c.From, c.To = NodeID(d.uv()), NodeID(d.uv())
+			encFrom := len(key) - len(d.b)
 			ns := d.count()
 			if d.err != nil {
 				break
@@ -717,6 +727,11 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 			// A channel's signals are read-only in the state: a transition
 			// that changes them makes a new list (edit.pushSig).
 			c.Sigs = sigs[start:len(sigs):len(sigs)]
+			c.enc = nil
+			if sb.keepEnc && d.err == nil {
+				encTo := len(key) - len(d.b)
+				c.enc = key[encFrom:encTo:encTo]
+			}
 		}
 		// The channels decoded before sigs grew keep the old array.
 		sb.sigs = sigs

@@ -209,6 +209,13 @@ type Signal struct {
 type Channel struct {
 	From, To NodeID
 	Sigs     []Signal
+	// enc, when set, is the encoding of Sigs (their count, then each
+	// signal): bytes of the key a BFS parent was decoded from
+	// (DecodeKeyReusing), which stay unchanged while the parent is
+	// expanded. Successors that keep the channel copy them instead of
+	// encoding the signals again; a transition that changes the channel
+	// drops them.
+	enc []byte
 }
 
 // State is a global state of the model.
@@ -607,7 +614,7 @@ func (e *edit) pushSig(from, to NodeID, sig Signal) {
 			copy(n, old)
 			n[len(old)] = sig
 		}
-		cs[i].Sigs = n
+		cs[i].Sigs, cs[i].enc = n, nil
 		return
 	}
 	cs = append(cs, Channel{})
@@ -633,7 +640,7 @@ func (e *edit) popSig(from, to NodeID) (Signal, bool) {
 	if len(cs[i].Sigs) == 1 {
 		e.s.Chans = append(cs[:i], cs[i+1:]...)
 	} else {
-		cs[i].Sigs = cs[i].Sigs[1:]
+		cs[i].Sigs, cs[i].enc = cs[i].Sigs[1:], nil
 	}
 	return sig, true
 }
