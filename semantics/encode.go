@@ -314,7 +314,9 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 	b = append(b, st.Budget...)
 	b = putUvarint(b, uint64(st.Spawns))
 	b = appendBool(b, st.Hist != nil)
-	if h := st.Hist; h != nil {
+	if h := st.Hist; h != nil && len(h.enc) > 0 {
+		b = append(b, h.enc...)
+	} else if h != nil {
 		b = putUvarint(b, uint64(len(h.Pairs)))
 		for _, p := range h.Pairs {
 			b = appendPid(b, p.From)
@@ -750,6 +752,7 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 	st.Spawns = uint32(d.uv())
 	if d.bool1() {
 		h := &Hist{}
+		encFrom := len(key) - len(d.b)
 		if k := d.count(); k > 0 {
 			h.Pairs = make([]PairHist, k)
 			for i := range h.Pairs {
@@ -774,6 +777,10 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 			for i := range h.Seen {
 				h.Seen[i] = Seen{Pid: d.pid(), VC: d.vc()}
 			}
+		}
+		if sb.keepEnc && d.err == nil {
+			encTo := len(key) - len(d.b)
+			h.enc = key[encFrom:encTo:encTo]
 		}
 		st.Hist = h
 	}

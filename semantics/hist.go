@@ -9,6 +9,11 @@ type Hist struct {
 	Pids  []Pid      // every pid ever allocated, sorted (pid_unique)
 	Told  []Told     // who was told that whom is down, sorted (fd_accurate)
 	Seen  []Seen     // per receiver: the join of the clocks of the messages delivered to it (causal)
+
+	// enc, when set, is this history's encoding: bytes of the key a BFS
+	// parent was decoded from (see Channel.enc). A transition that changes
+	// the history works on a clone, which has none.
+	enc []byte
 }
 
 // Dest is the destination of a message as the sender wrote it: a pid, or a

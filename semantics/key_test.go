@@ -374,7 +374,7 @@ func termsEq(a, b []Term) bool {
 // DecodeKeyReusing (whose channels keep the bytes of its key) gives the
 // same successor keys as one decoded with DecodeKey, transient or not.
 func TestDecodeReusingKeys(t *testing.T) {
-	for _, path := range []string{"testdata/por/ring.erl", "testdata/por/stream.erl", "testdata/por/apart.erl", "testdata/por/crashthird.erl"} {
+	for _, path := range []string{"testdata/por/ring.erl", "testdata/por/stream.erl", "testdata/por/apart.erl", "testdata/por/crashthird.erl", "testdata/por/monitor.erl", "testdata/por/sendafter.erl"} {
 		s := compileFile(t, path, RecordSeq|RecordCausal|RecordPids|RecordTold)
 		seen := map[string]bool{}
 		var queue [][]byte
