@@ -61,6 +61,7 @@ func (s *System) reducedSuccessors(st *State, transient bool, yield func(index i
 				// successor lives in its arena.
 				*buf = ts[:0]
 				transPool.Put(buf)
+				s.reduced[0].n.Add(1)
 				yield(0, step, next)
 				putStepper(x)
 				return
@@ -75,6 +76,7 @@ func (s *System) reducedSuccessors(st *State, transient bool, yield func(index i
 				x := getStepper()
 				x.reset(s, nil, transient)
 				next, step := x.apply(st, one, x.m.scratch)
+				s.reduced[1].n.Add(1)
 				yield(i, step, next)
 				putStepper(x)
 				return

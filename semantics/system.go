@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/lang/ast"
@@ -91,6 +92,9 @@ type System struct {
 	procs *procCache
 	// flow is the static analysis behind the delivery reduction (flow.go).
 	flow *flowInfo
+	// reduced counts the states the partial-order reduction expanded by
+	// one receive and by one delivery (ReductionCounts).
+	reduced [2]paddedCount
 	// Hash is a hash of the model's source and configuration, for trace
 	// files and disk-store manifests.
 	Hash string
@@ -491,4 +495,17 @@ func (s *System) pidText(p Pid, viewer NodeID) string {
 		k = int(p.Node) + 1
 	}
 	return fmt.Sprintf("<%d.%d.0>", k, p.Lid)
+}
+
+// paddedCount is a counter alone on its cache line, so that workers that
+// bump different counters do not slow each other down.
+type paddedCount struct {
+	n atomic.Int64
+	_ [56]byte
+}
+
+// ReductionCounts reports how many states the partial-order reduction has
+// expanded by a single receive and by a single delivery so far.
+func (s *System) ReductionCounts() (receives, deliveries int64) {
+	return s.reduced[0].n.Load(), s.reduced[1].n.Load()
 }

@@ -88,6 +88,12 @@ type checkRun struct {
 	trace     *trace.File
 	hash      string
 	started   time.Time
+	// reduced: states the partial-order reduction expanded by one receive
+	// and by one delivery (with --por on; not reported after a violation,
+	// where the states expanded when the search stopped may depend on the
+	// number of workers).
+	por     bool
+	reduced [2]int64
 }
 
 func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
@@ -246,6 +252,8 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	stopProfile()
 	rep.done()
 	r.res = res
+	r.por = xopts.POR && xopts.Search != explore.Random
+	r.reduced[0], r.reduced[1] = sys.ReductionCounts()
 	if err != nil {
 		r.err, r.errCode = fmt.Errorf("%s: %v", l.path, err), exitInternal
 		return r
@@ -371,6 +379,10 @@ func printTextRun(w io.Writer, r *checkRun, withSem bool) {
 		}
 	}
 	writeStats(w, res.Stats)
+	if r.por && res.Verdict != explore.Violated {
+		fmt.Fprintf(w, "  reduction: %d of %d states expanded by one transition (%d receives, %d deliveries)\n",
+			r.reduced[0]+r.reduced[1], res.Stats.States, r.reduced[0], r.reduced[1])
+	}
 }
 
 func (r *checkRun) traceHow() string {
@@ -467,6 +479,10 @@ type JSONStats struct {
 	Transitions int64   `json:"transitions"`
 	Depth       int     `json:"depth"`
 	Seconds     float64 `json:"seconds"`
+	// States the partial-order reduction expanded by one receive and by
+	// one delivery (absent with --por off and after a violation).
+	ReducedReceives   int64 `json:"reduced_receives,omitempty"`
+	ReducedDeliveries int64 `json:"reduced_deliveries,omitempty"`
 }
 
 const jsonFormatVersion = 1
@@ -485,6 +501,9 @@ func writeJSONRun(w io.Writer, r *checkRun) {
 		j.Incomplete = r.res.Incomplete
 		s := r.res.Stats
 		j.Stats = JSONStats{States: s.States, Transitions: s.Transitions, Depth: s.Depth, Seconds: s.Elapsed.Seconds()}
+		if r.por && r.res.Verdict != explore.Violated {
+			j.Stats.ReducedReceives, j.Stats.ReducedDeliveries = r.reduced[0], r.reduced[1]
+		}
 		if v := r.res.Violation; v != nil {
 			j.Property, j.Message = v.Property, v.Msg
 		}

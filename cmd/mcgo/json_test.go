@@ -22,7 +22,8 @@ func TestJSONResultStable(t *testing.T) {
 	if got := jsonFields(reflect.TypeOf(JSONResult{})); !reflect.DeepEqual(got, want) {
 		t.Errorf("JSONResult fields changed:\n got %q\nwant %q", got, want)
 	}
-	wantStats := []string{"states int64", "transitions int64", "depth int", "seconds float64"}
+	wantStats := []string{"states int64", "transitions int64", "depth int", "seconds float64",
+		"reduced_receives,omitempty int64", "reduced_deliveries,omitempty int64"}
 	if got := jsonFields(reflect.TypeOf(JSONStats{})); !reflect.DeepEqual(got, wantStats) {
 		t.Errorf("JSONStats fields changed:\n got %q\nwant %q", got, wantStats)
 	}
