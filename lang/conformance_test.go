@@ -12,8 +12,9 @@ import (
 	"github.com/mcgo-dev/mcgo/lang/token"
 )
 
-// TestErlcConformance checks that every .erl file under models/ and
-// lang/testdata/ (including the in.erl of the parse archives) that mcgo
+// TestErlcConformance checks that every .erl file under models/,
+// lang/testdata/ (including the in.erl of the parse archives) and the
+// partial-order reduction's models in semantics/testdata/por/ that mcgo
 // accepts without errors is also accepted by erlc: mcgo's subset must
 // not admit programs that Erlang rejects.
 func TestErlcConformance(t *testing.T) {
@@ -35,7 +36,7 @@ func TestErlcConformance(t *testing.T) {
 	files := erlFiles(t)
 	var names []string
 	for n := range files {
-		if strings.HasPrefix(n, "models/") || strings.HasPrefix(n, "lang/testdata/") {
+		if strings.HasPrefix(n, "models/") || strings.HasPrefix(n, "lang/testdata/") || strings.HasPrefix(n, "semantics/testdata/por/") {
 			names = append(names, n)
 		}
 	}
