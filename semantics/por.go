@@ -40,27 +40,23 @@ func (s *System) ReducedSuccessorsTransient(st *State, yield func(index int, ste
 }
 
 func (s *System) reducedSuccessors(st *State, transient bool, yield func(index int, step Step, next *State) bool) {
-	if st.Bound == "" && !s.opts.MaxProgress {
-		buf := transPool.Get().(*[]trans)
-		ts := s.transitions(st, (*buf)[:0])
-		idx := -1
+	if st.Bound != "" {
+		return
+	}
+	buf := transPool.Get().(*[]trans)
+	ts := s.transitions(st, (*buf)[:0])
+	defer func() {
+		*buf = ts[:0]
+		transPool.Put(buf)
+	}()
+	if !s.opts.MaxProgress {
 		if len(ts) > 0 && ts[0].kind == StepReceive {
-			idx = 0
-		}
-		var one trans
-		if idx >= 0 {
-			one = ts[0]
-		}
-		*buf = ts
-		if idx >= 0 {
 			x := getStepper()
 			x.reset(s, nil, transient)
-			next, step := x.apply(st, one, x.m.scratch)
+			next, step := x.apply(st, ts[0], x.m.scratch)
 			if !x.m.madeRef {
 				// Yield before the stepper goes back: a transient
 				// successor lives in its arena.
-				*buf = ts[:0]
-				transPool.Put(buf)
 				s.reduced[0].n.Add(1)
 				yield(0, step, next)
 				putStepper(x)
@@ -68,29 +64,28 @@ func (s *System) reducedSuccessors(st *State, transient bool, yield func(index i
 			}
 			putStepper(x)
 		}
-		if s.flow != nil {
-			if i := s.deliveryAmple(st, ts); i >= 0 {
-				one = ts[i]
-				*buf = ts[:0]
-				transPool.Put(buf)
-				x := getStepper()
-				x.reset(s, nil, transient)
-				next, step := x.apply(st, one, x.m.scratch)
-				s.reduced[1].n.Add(1)
-				yield(i, step, next)
-				putStepper(x)
-				return
-			}
+		if i := s.deliveryAmple(st, ts); i >= 0 {
+			x := getStepper()
+			x.reset(s, nil, transient)
+			next, step := x.apply(st, ts[i], x.m.scratch)
+			s.reduced[1].n.Add(1)
+			yield(i, step, next)
+			putStepper(x)
+			return
 		}
-		*buf = ts[:0]
-		transPool.Put(buf)
 	}
+	// No reduction: every successor, from the transitions listed above.
 	i := 0
-	s.successors(st, transient, func(step Step, next *State) bool {
-		ok := yield(i, step, next)
-		i++
-		return ok
-	})
+	for _, t := range ts {
+		ok := s.applyAll(st, t, transient, func(step Step, next *State) bool {
+			ok := yield(i, step, next)
+			i++
+			return ok
+		})
+		if !ok {
+			return
+		}
+	}
 }
 
 // deliveryAmple looks for a delivery that may be explored alone from st,
