@@ -30,9 +30,17 @@ func porSearchCapped(s *System, reduced bool, max int) (states int, ends []strin
 			queue = append(queue, st)
 		}
 	}
-	for len(queue) > 0 {
+	for step := 0; len(queue) > 0; step++ {
 		st := queue[0]
 		queue = queue[1:]
+		if step%2 == 1 {
+			// Expand every other state as a BFS does, decoded from its
+			// key (processes then come with the pids they hold).
+			var err error
+			if st, err = s.DecodeKey(s.AppendKey(nil, st)); err != nil {
+				panic(err)
+			}
+		}
 		n := 0
 		visit := func(next *State) {
 			n++
