@@ -623,9 +623,9 @@ type decodedState struct {
 	sigs   []Signal // the signals of every channel
 	conns  []Conn
 	budget []uint8
-	// keepEnc: the channels keep the bytes of the key that encode them
-	// (Channel.enc); the caller keeps the key unchanged while it uses the
-	// state and its successors.
+	// keepEnc: the channels and the property history keep the bytes of
+	// the key that encode them (Channel.enc, Hist.enc); the caller keeps
+	// the key unchanged while it uses the state and its successors.
 	keepEnc bool
 }
 

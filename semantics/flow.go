@@ -69,11 +69,9 @@ func analyzeFlow(prog *Program) *flowInfo {
 		}
 	}
 	// Local flags with tainted parameters, then their closure over calls.
-	local := make([]flowFlags, n)
 	for i := range prog.Funcs {
-		local[i], _ = a.function(int32(i), true)
+		fi.flags[i], _ = a.function(int32(i), true)
 	}
-	copy(fi.flags, local)
 	for changed := true; changed; {
 		changed = false
 		var funUnion flowFlags

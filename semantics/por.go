@@ -50,27 +50,10 @@ func (s *System) reducedSuccessors(st *State, transient bool, yield func(index i
 		transPool.Put(buf)
 	}()
 	if !s.opts.MaxProgress {
-		if len(ts) > 0 && ts[0].kind == StepReceive {
-			x := getStepper()
-			x.reset(s, nil, transient)
-			next, step := x.apply(st, ts[0], x.m.scratch)
-			if !x.m.madeRef {
-				// Yield before the stepper goes back: a transient
-				// successor lives in its arena.
-				s.reduced[0].n.Add(1)
-				yield(0, step, next)
-				putStepper(x)
-				return
-			}
-			putStepper(x)
+		if len(ts) > 0 && ts[0].kind == StepReceive && s.yieldAlone(st, ts[0], 0, transient, &s.reduced[0], yield) {
+			return
 		}
-		if i := s.deliveryAmple(st, ts); i >= 0 {
-			x := getStepper()
-			x.reset(s, nil, transient)
-			next, step := x.apply(st, ts[i], x.m.scratch)
-			s.reduced[1].n.Add(1)
-			yield(i, step, next)
-			putStepper(x)
+		if i := s.deliveryAmple(st, ts); i >= 0 && s.yieldAlone(st, ts[i], i, transient, &s.reduced[1], yield) {
 			return
 		}
 	}
@@ -88,6 +71,24 @@ func (s *System) reducedSuccessors(st *State, transient bool, yield func(index i
 	}
 }
 
+// yieldAlone applies t, the transition at index i of st's full list, and
+// yields its successor as the only one, counting it in c. It reports false,
+// yielding nothing, when the step made a reference: the numbers free for
+// new references are shared by every process of a node, so such a step is
+// never taken alone.
+func (s *System) yieldAlone(st *State, t trans, i int, transient bool, c *paddedCount, yield func(index int, step Step, next *State) bool) bool {
+	x := getStepper()
+	defer putStepper(x) // after yield: a transient successor lives in x's arena
+	x.reset(s, nil, transient)
+	next, step := x.apply(st, t, x.m.scratch)
+	if x.m.madeRef {
+		return false
+	}
+	c.n.Add(1)
+	yield(i, step, next)
+	return true
+}
+
 // deliveryAmple looks for a delivery that may be explored alone from st,
 // the second half of the reduction (docs/semantics.md, "Partial-order
 // reduction"). ts is st's full transition list; it returns the index in ts
@@ -98,14 +99,15 @@ func (s *System) reducedSuccessors(st *State, transient bool, yield func(index i
 // mailbox, p's receive timeout or channel a -> b. It may be taken alone
 // when no such transition can happen before it, on any path: then the
 // deliveries that race with it are all behind it on the same channel, and
-// so come after it in every order (Godefroid's persistent sets). Ruled out
-// are: a crash or disconnect budget left on node a or b (it can drop the
-// message or cut the channel), any restart budget (a restarted node may
-// reuse pids that some process still holds) or connection-failure budget; a process that may halt,
-// disconnect, watch nodes, register names or forge pids; a remote spawn in
-// flight; p waiting with a timeout, spawning, watching nodes, able to link
-// or monitor, or linked to or monitoring a process off node a (whose end
-// would signal p another way); another signal to p in flight on another channel; and any process
+// so come after it in every order (Godefroid's persistent sets). Ruled
+// out are: a crash or disconnect budget left on node a or b (it can drop
+// the message or cut the channel), any restart budget (a restarted node
+// may reuse pids that some process still holds) or connection-failure
+// budget; a process that may halt, disconnect, watch nodes, register
+// names or forge pids; a remote spawn in flight; p waiting with a
+// timeout, spawning, watching nodes, able to link or monitor, or linked to
+// or monitoring a process off node a (whose end would signal p another
+// way); another signal to p in flight on another channel; and any process
 // off node a that may some day know p's pid and may send or spawn. Who may
 // know p is a closure over the state: the pids each process holds (stack,
 // mailbox, links, monitors, signals in flight to it, itself if its code
@@ -137,14 +139,14 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 		}
 	}
 	// Cheap tests on each candidate first.
-	cand := -1
+	var buf [8]int
+	cands := buf[:0]
 	for i, t := range ts {
 		if t.kind == StepDeliver && faulty&(1<<t.a|1<<t.b) == 0 && s.deliveryCandidate(st, t.a, t.b) {
-			cand = i
-			break
+			cands = append(cands, i)
 		}
 	}
-	if cand < 0 {
+	if len(cands) == 0 {
 		return -1
 	}
 	for n := range st.Nodes {
@@ -216,12 +218,8 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 			}
 		}
 	}
-	for i := cand; i < len(ts); i++ {
-		t := ts[i]
-		if t.kind != StepDeliver || faulty&(1<<t.a|1<<t.b) != 0 || !s.deliveryCandidate(st, t.a, t.b) {
-			continue
-		}
-		if s.deliveryAlone(st, t.a, t.b, flags[:np], know[:np]) {
+	for _, i := range cands {
+		if s.deliveryAlone(st, ts[i].a, ts[i].b, flags[:np], know[:np]) {
 			return i
 		}
 	}

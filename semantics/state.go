@@ -359,16 +359,42 @@ func newEdit(prev *State) *edit {
 // successor built in it is valid until the stepper applies the next
 // transition.
 type arena struct {
-	edit    edit
-	procs   []*Proc
-	chans   []Channel
-	copies  []*arenaProc
-	used    int
-	sigs    [][]Signal // channel contents
-	sigUsed int
-	terms   [][]Term // mailboxes
-	tUsed   int
-	sig     Signal // the delivered signal of the label (StepInfo.Sig)
+	edit   edit
+	procs  []*Proc
+	chans  []Channel
+	copies []*arenaProc
+	used   int
+	sigs   lists[Signal] // channel contents
+	terms  lists[Term]   // mailboxes
+	sig    Signal        // the delivered signal of the label (StepInfo.Sig)
+}
+
+// lists hands out reusable lists of T; reset takes them all back.
+type lists[T any] struct {
+	all  [][]T
+	used int
+}
+
+// get returns an empty list with room for n.
+func (l *lists[T]) get(n int) []T {
+	if l.used == len(l.all) {
+		l.all = append(l.all, nil)
+	}
+	b := l.all[l.used]
+	if cap(b) < n {
+		b = make([]T, 0, n+4)
+		l.all[l.used] = b
+	}
+	l.used++
+	return b[:0]
+}
+
+// reset takes the lists back, dropping the references they held.
+func (l *lists[T]) reset() {
+	for _, b := range l.all[:l.used] {
+		clear(b[:cap(b)])
+	}
+	l.used = 0
 }
 
 // arenaProc is a reusable process copy with the slices it last used.
@@ -398,14 +424,8 @@ func (a *arena) reset(prev *State) *edit {
 		c.p = Proc{}
 	}
 	a.used = 0
-	for i := range a.sigs[:a.sigUsed] {
-		clear(a.sigs[i][:cap(a.sigs[i])])
-	}
-	a.sigUsed = 0
-	for i := range a.terms[:a.tUsed] {
-		clear(a.terms[i][:cap(a.terms[i])])
-	}
-	a.tUsed = 0
+	a.sigs.reset()
+	a.terms.reset()
 	clear(a.procs[:cap(a.procs)])
 	clear(a.chans[:cap(a.chans)])
 	owned := a.edit.owned[:0]
@@ -444,41 +464,21 @@ func (e *edit) sigCopy(sig Signal) *Signal {
 	return c
 }
 
-// signals returns an empty signal list with room for n.
-func (a *arena) signals(n int) []Signal {
-	if a.sigUsed == len(a.sigs) {
-		a.sigs = append(a.sigs, nil)
-	}
-	b := a.sigs[a.sigUsed]
-	if cap(b) < n {
-		b = make([]Signal, 0, n+4)
-		a.sigs[a.sigUsed] = b
-	}
-	a.sigUsed++
-	return b[:0]
-}
-
-// termList returns an empty term list with room for n.
-func (a *arena) termList(n int) []Term {
-	if a.tUsed == len(a.terms) {
-		a.terms = append(a.terms, nil)
-	}
-	b := a.terms[a.tUsed]
-	if cap(b) < n {
-		b = make([]Term, 0, n+4)
-		a.terms[a.tUsed] = b
-	}
-	a.tUsed++
-	return b[:0]
-}
-
 // mailbox returns an empty list with room for n messages: in the arena
 // for a transient successor, on the heap otherwise.
 func (e *edit) mailbox(n int) []Term {
 	if e.ar != nil {
-		return e.ar.termList(n)
+		return e.ar.terms.get(n)
 	}
 	return make([]Term, 0, n)
+}
+
+// signals returns an empty list with room for n signals, like mailbox.
+func (e *edit) signals(n int) []Signal {
+	if e.ar != nil {
+		return e.ar.sigs.get(n)
+	}
+	return make([]Signal, 0, n)
 }
 
 // clone is [Proc.clone] into the arena.
@@ -605,27 +605,12 @@ func (e *edit) pushSig(from, to NodeID, sig Signal) {
 	i, ok := e.s.chanIndex(from, to)
 	if ok {
 		old := cs[i].Sigs
-		var n []Signal
-		if e.ar != nil {
-			n = append(e.ar.signals(len(old)+1), old...)
-			n = append(n, sig)
-		} else {
-			n = make([]Signal, len(old)+1)
-			copy(n, old)
-			n[len(old)] = sig
-		}
-		cs[i].Sigs, cs[i].enc = n, nil
+		cs[i].Sigs, cs[i].enc = append(append(e.signals(len(old)+1), old...), sig), nil
 		return
 	}
 	cs = append(cs, Channel{})
 	copy(cs[i+1:], cs[i:])
-	var n []Signal
-	if e.ar != nil {
-		n = append(e.ar.signals(1), sig)
-	} else {
-		n = []Signal{sig}
-	}
-	cs[i] = Channel{From: from, To: to, Sigs: n}
+	cs[i] = Channel{From: from, To: to, Sigs: append(e.signals(1), sig)}
 	e.s.Chans = cs
 }
 

@@ -2,6 +2,7 @@ package semantics
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 
@@ -687,20 +688,12 @@ func (x *stepper) forgetSeen(pid Pid) {
 	if x.sys.opts.Record&RecordCausal == 0 || x.e.s.Hist == nil {
 		return
 	}
-	found := false
-	for _, e := range x.e.s.Hist.Seen {
-		found = found || e.Pid == pid
-	}
-	if !found {
+	i := slices.IndexFunc(x.e.s.Hist.Seen, func(e Seen) bool { return e.Pid == pid })
+	if i < 0 {
 		return
 	}
-	h := x.e.hist()
-	for i := range h.Seen {
-		if h.Seen[i].Pid == pid {
-			h.Seen = append(h.Seen[:i:i], h.Seen[i+1:]...)
-			return
-		}
-	}
+	h := x.e.hist() // a clone shares the list, so i holds there too
+	h.Seen = append(h.Seen[:i:i], h.Seen[i+1:]...)
 }
 
 // told records that w was told pid (or a node incarnation) is down.

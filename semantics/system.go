@@ -497,8 +497,9 @@ func (s *System) pidText(p Pid, viewer NodeID) string {
 	return fmt.Sprintf("<%d.%d.0>", k, p.Lid)
 }
 
-// paddedCount is a counter alone on its cache line, so that workers that
-// bump different counters do not slow each other down.
+// paddedCount is a counter alone on its cache line, so that the workers
+// bumping it do not also invalidate the system's read-mostly fields or the
+// other counter.
 type paddedCount struct {
 	n atomic.Int64
 	_ [56]byte

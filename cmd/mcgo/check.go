@@ -89,11 +89,11 @@ type checkRun struct {
 	hash      string
 	started   time.Time
 	// reduced: states the partial-order reduction expanded by one receive
-	// and by one delivery (with --por on; not reported after a violation,
-	// where the states expanded when the search stopped may depend on the
-	// number of workers).
-	por     bool
-	reduced [2]int64
+	// and by one delivery, reported when showReduced: with --por on and no
+	// violation (when a search stops at one, which states it had expanded
+	// may depend on the number of workers).
+	showReduced bool
+	reduced     [2]int64
 }
 
 func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
@@ -252,7 +252,7 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	stopProfile()
 	rep.done()
 	r.res = res
-	r.por = xopts.POR && xopts.Search != explore.Random
+	r.showReduced = xopts.POR && xopts.Search != explore.Random && res.Verdict != explore.Violated
 	r.reduced[0], r.reduced[1] = sys.ReductionCounts()
 	if err != nil {
 		r.err, r.errCode = fmt.Errorf("%s: %v", l.path, err), exitInternal
@@ -379,7 +379,7 @@ func printTextRun(w io.Writer, r *checkRun, withSem bool) {
 		}
 	}
 	writeStats(w, res.Stats)
-	if r.por && res.Verdict != explore.Violated {
+	if r.showReduced {
 		fmt.Fprintf(w, "  reduction: %d of %d states expanded by one transition (%d receives, %d deliveries)\n",
 			r.reduced[0]+r.reduced[1], res.Stats.States, r.reduced[0], r.reduced[1])
 	}
@@ -501,7 +501,7 @@ func writeJSONRun(w io.Writer, r *checkRun) {
 		j.Incomplete = r.res.Incomplete
 		s := r.res.Stats
 		j.Stats = JSONStats{States: s.States, Transitions: s.Transitions, Depth: s.Depth, Seconds: s.Elapsed.Seconds()}
-		if r.por && r.res.Verdict != explore.Violated {
+		if r.showReduced {
 			j.Stats.ReducedReceives, j.Stats.ReducedDeliveries = r.reduced[0], r.reduced[1]
 		}
 		if v := r.res.Violation; v != nil {
