@@ -242,8 +242,13 @@ func (s *System) appendSignal(b []byte, g *Signal) []byte {
 	return appendVC(b, g.VC)
 }
 
-// seal computes the cached encodings of the processes a transition made.
-func (s *System) seal(st *State) {
+// seal computes the cached encodings of the processes a transition made
+// (ar: the arena of a transient successor, or nil).
+func (s *System) seal(st *State, ar *arena) {
+	if s.procTab != nil {
+		s.sealCompact(st, ar)
+		return
+	}
 	for _, p := range st.Procs {
 		if len(p.enc) == 0 { // no encoding is empty
 			buf := p.enc
@@ -276,6 +281,18 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 	}
 	b = putUvarint(b, uint64(len(st.Procs)))
 	for _, p := range st.Procs {
+		if s.procTab != nil {
+			if !p.interned {
+				// States built outside a transition (tests).
+				if len(p.enc) == 0 {
+					p.enc = s.appendProc(nil, p)
+				}
+				p.fp = s.fingerprint(p.enc)
+				p = s.procTab.intern(p, (*Proc).persist)
+			}
+			b = appendRef64(b, p.fp)
+			continue
+		}
 		// Each process is prefixed with its length, so that decoding can
 		// find an already decoded copy of it (see procCache).
 		if len(p.enc) == 0 {
@@ -293,6 +310,11 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 		c := &st.Chans[i]
 		b = putUvarint(b, uint64(c.From))
 		b = putUvarint(b, uint64(c.To))
+		if s.procTab != nil {
+			fp := c.fpOrSeal(s)
+			b = appendRef64(b, fp)
+			continue
+		}
 		if len(c.enc) > 0 {
 			b = append(b, c.enc...)
 			continue
@@ -689,6 +711,19 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 	}
 	st.Procs = sb.procs[:0]
 	for i := 0; i < np && d.err == nil; i++ {
+		if s.procTab != nil {
+			fp := d.bytes(8)
+			if d.err != nil {
+				break
+			}
+			p := s.procTab.lookup(binary.LittleEndian.Uint64(fp))
+			if p == nil {
+				d.err = fmt.Errorf("%w: no process with fingerprint %x", errCorrupt, fp)
+				break
+			}
+			st.Procs = append(st.Procs, p)
+			continue
+		}
 		enc := d.bytes(d.uv())
 		if d.err != nil {
 			break
@@ -717,6 +752,20 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 		for i := range st.Chans {
 			c := &st.Chans[i]
 			c.From, c.To = NodeID(d.uv()), NodeID(d.uv())
+			c.enc, c.ent = nil, nil
+			if s.chanTab != nil {
+				fp := d.bytes(8)
+				if d.err != nil {
+					break
+				}
+				c.ent = s.chanTab.lookup(binary.LittleEndian.Uint64(fp))
+				if c.ent == nil {
+					d.err = fmt.Errorf("%w: no channel contents with fingerprint %x", errCorrupt, fp)
+					break
+				}
+				c.Sigs = c.ent.sigs
+				continue
+			}
 			encFrom := len(key) - len(d.b)
 			ns := d.count()
 			if d.err != nil {
@@ -729,7 +778,6 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 			// A channel's signals are read-only in the state: a transition
 			// that changes them makes a new list (edit.pushSig).
 			c.Sigs = sigs[start:len(sigs):len(sigs)]
-			c.enc = nil
 			if sb.keepEnc && d.err == nil {
 				encTo := len(key) - len(d.b)
 				c.enc = key[encFrom:encTo:encTo]

@@ -44,13 +44,19 @@ func fuzzSystems(t testing.TB) []*System {
 			{"testdata/rules/monitor_local.txtar", 0},
 			{"testdata/rules/monitor_node.txtar", 0},
 		}
-		for _, f := range files {
-			sys, err := loadForKeys(t, f.path, f.rec)
-			if err != nil {
-				keyModels.err = err
-				return
+		// Each model twice: with full keys, then with compact ones.
+		for _, compact := range []bool{false, true} {
+			for _, f := range files {
+				sys, err := loadForKeys(t, f.path, f.rec)
+				if err != nil {
+					keyModels.err = err
+					return
+				}
+				if compact {
+					sys.InternProcesses()
+				}
+				keyModels.sys = append(keyModels.sys, sys)
 			}
-			keyModels.sys = append(keyModels.sys, sys)
 		}
 	})
 	if keyModels.err != nil {
@@ -78,7 +84,7 @@ func loadForKeys(t testing.TB, path string, rec Record) (sys *System, err error)
 }
 
 func FuzzStateKey(f *testing.F) {
-	for i := 0; i < 13; i++ {
+	for i := 0; i < 26; i++ {
 		for _, seed := range []uint64{1, 2, 3} {
 			f.Add(uint8(i), seed, uint8(40))
 		}
@@ -372,10 +378,22 @@ func termsEq(a, b []Term) bool {
 
 // TestDecodeReusingKeys checks that a parent decoded with
 // DecodeKeyReusing (whose channels keep the bytes of its key) gives the
-// same successor keys as one decoded with DecodeKey, transient or not.
+// same successor keys as one decoded with DecodeKey, transient or not,
+// with full and with compact keys.
 func TestDecodeReusingKeys(t *testing.T) {
 	for _, path := range []string{"testdata/por/ring.erl", "testdata/por/stream.erl", "testdata/por/apart.erl", "testdata/por/crashthird.erl", "testdata/por/monitor.erl", "testdata/por/sendafter.erl"} {
+		for _, compact := range []bool{false, true} {
+			decodeReusing(t, path, compact)
+		}
+	}
+}
+
+func decodeReusing(t *testing.T, path string, compact bool) {
+	{
 		s := compileFile(t, path, RecordSeq|RecordCausal|RecordPids|RecordTold)
+		if compact {
+			s.InternProcesses()
+		}
 		seen := map[string]bool{}
 		var queue [][]byte
 		for _, st := range s.Initial() {

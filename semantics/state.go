@@ -105,6 +105,10 @@ type Proc struct {
 
 	enc     []byte // cached canonical encoding
 	encHint int    // the size of a previous encoding, to allocate the next one at once
+	// Compact keys (intern.go): fp is the fingerprint of enc, interned
+	// says this is the table's copy (never a private copy being changed).
+	fp       uint64
+	interned bool
 }
 
 // procCopy is a process together with room for its first frames, so that
@@ -130,6 +134,7 @@ func (p *Proc) clone() *Proc {
 	}
 	q.encHint = len(p.enc)
 	q.enc = nil
+	q.interned = false
 	return q
 }
 
@@ -216,6 +221,9 @@ type Channel struct {
 	// encoding the signals again; a transition that changes the channel
 	// drops them.
 	enc []byte
+	// ent, with compact keys, is the interned copy of Sigs (intern.go);
+	// a transition that changes the channel drops it.
+	ent *sigList
 }
 
 // State is a global state of the model.
@@ -360,6 +368,7 @@ func newEdit(prev *State) *edit {
 // transition.
 type arena struct {
 	edit   edit
+	enc    []byte // channel encodings (sealCompact)
 	procs  []*Proc
 	chans  []Channel
 	copies []*arenaProc
@@ -500,6 +509,7 @@ func (a *arena) clone(p *Proc) *Proc {
 	}
 	q.encHint = len(p.enc)
 	q.enc = c.enc[:0]
+	q.interned = false
 	return q
 }
 
@@ -605,7 +615,7 @@ func (e *edit) pushSig(from, to NodeID, sig Signal) {
 	i, ok := e.s.chanIndex(from, to)
 	if ok {
 		old := cs[i].Sigs
-		cs[i].Sigs, cs[i].enc = append(append(e.signals(len(old)+1), old...), sig), nil
+		cs[i].Sigs, cs[i].enc, cs[i].ent = append(append(e.signals(len(old)+1), old...), sig), nil, nil
 		return
 	}
 	cs = append(cs, Channel{})
@@ -625,7 +635,7 @@ func (e *edit) popSig(from, to NodeID) (Signal, bool) {
 	if len(cs[i].Sigs) == 1 {
 		e.s.Chans = append(cs[:i], cs[i+1:]...)
 	} else {
-		cs[i].Sigs, cs[i].enc = cs[i].Sigs[1:], nil
+		cs[i].Sigs, cs[i].enc, cs[i].ent = cs[i].Sigs[1:], nil, nil
 	}
 	return sig, true
 }

@@ -444,7 +444,7 @@ func (x *stepper) apply(st *State, t trans, scratch []Term) (*State, Step) {
 		x.e.s.Bound = x.m.bound
 		x.info.Bound = x.m.bound
 	}
-	x.sys.seal(x.e.s)
+	x.sys.seal(x.e.s, x.e.ar)
 	return x.e.s, step
 }
 

@@ -90,6 +90,11 @@ type System struct {
 	gm *machine
 	// procs caches decoded processes (DecodeKey).
 	procs *procCache
+	// procTab and chanTab intern processes and channel contents for
+	// compact keys (intern.go); nil: full keys.
+	procTab *table[Proc, *Proc]
+	chanTab *table[sigList, *sigList]
+	fpMask  uint64 // all ones but in tests (fingerprint)
 	// flow is the static analysis behind the delivery reduction (flow.go).
 	flow *flowInfo
 	// reduced counts the states the partial-order reduction expanded by
@@ -396,7 +401,7 @@ func (s *System) Initial() []*State {
 	if m.bound != "" {
 		out.Bound = m.bound
 	}
-	s.seal(out)
+	s.seal(out, nil)
 	return []*State{out}
 }
 

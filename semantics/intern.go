@@ -1,0 +1,298 @@
+package semantics
+
+import (
+	"bytes"
+	"encoding/binary"
+	"sync"
+	"sync/atomic"
+
+	"github.com/cespare/xxhash/v2"
+)
+
+// Compact keys. By default a state's key holds the full encoding of each
+// of its processes and channels, so that a key means the same state to any run of the
+// same model: the disk store keeps keys across runs (--resume) and the
+// exact store compares them byte for byte. A search that keeps its keys
+// only in memory can do with less: after [System.InternProcesses], a key
+// names each process and the contents of each channel by the 64-bit
+// fingerprint of their encoding, and the system keeps every distinct
+// process and channel contents once, in a table, by that fingerprint.
+// Keys shrink to a few bytes a process, encoding a state copies eight
+// bytes for each process or channel a transition did not change, and
+// decoding one is a table lookup a process or channel instead of a hash
+// and a comparison of a process's encoding or the decoding of every
+// signal in flight.
+//
+// The fingerprint depends only on the process, so keys (and the
+// fingerprints the visited set keeps of them) do not depend on the number
+// of workers or on the order in which they met the processes. Two
+// distinct processes (or channel contents) with the same fingerprint
+// cannot both be named; the table keeps the first, counts the collision ([System.InternCollisions])
+// and a state with the second is taken for the same state with the first,
+// the same kind of error a fingerprint visited set makes, about as rare
+// (the number of distinct processes, far smaller than the number of
+// states, squared, over 2^65).
+
+// InternProcesses switches the system to compact keys (see above). Call
+// it before the search starts, on a system whose keys stay in this
+// process's memory.
+func (s *System) InternProcesses() {
+	if s.procTab == nil {
+		s.procTab = newTable[Proc]()
+		s.chanTab = newTable[sigList]()
+		s.fpMask = ^uint64(0)
+	}
+}
+
+// fingerprint names an encoded process or channel contents in compact
+// keys. Tests narrow it (fpMask) to make collisions happen.
+func (s *System) fingerprint(enc []byte) uint64 {
+	return xxhash.Sum64(enc) & s.fpMask
+}
+
+// CompactKeys reports whether [System.InternProcesses] was called.
+func (s *System) CompactKeys() bool { return s.procTab != nil }
+
+// Interned is the number of distinct processes and channel contents the
+// compact keys have named so far.
+func (s *System) Interned() (procs, chans int) {
+	if s.procTab == nil {
+		return 0, 0
+	}
+	return s.procTab.size(), s.chanTab.size()
+}
+
+// InternCollisions is the number of distinct processes or channel
+// contents found with the fingerprint of another (compact keys only).
+func (s *System) InternCollisions() int64 {
+	if s.procTab == nil {
+		return 0
+	}
+	return s.procTab.collisions.Load() + s.chanTab.collisions.Load()
+}
+
+// table is a set of interned values (processes, channel contents) by
+// fingerprint: an open addressing table of immutable values. Lookups take
+// no lock: they probe the current array of slots, whose entries are only
+// ever added. Insertions take the lock, and the array is replaced by a
+// larger copy when half full; a lookup that raced with the replacement
+// and missed looks again under the lock.
+type table[E any, P interned[E]] struct {
+	mu         sync.Mutex
+	tab        atomic.Pointer[slots[E, P]]
+	n          int
+	collisions atomic.Int64
+}
+
+// interned is what a table needs of the values it holds.
+type interned[E any] interface {
+	*E
+	fingerprint() uint64
+	encoding() []byte
+}
+
+type slots[E any, P interned[E]] struct {
+	s    []slot[E]
+	mask uint64
+}
+
+// slot holds a value and its fingerprint, so that a probe compares
+// fingerprints without following pointers (each a likely cache miss). The
+// value is stored first: a reader that sees it without its fingerprint
+// yet misses, and looks again under the lock.
+type slot[E any] struct {
+	v  atomic.Pointer[E]
+	fp atomic.Uint64
+}
+
+func newTable[E any, P interned[E]]() *table[E, P] {
+	t := &table[E, P]{}
+	t.tab.Store(newSlots[E, P](1 << 10))
+	return t
+}
+
+func newSlots[E any, P interned[E]](n int) *slots[E, P] {
+	return &slots[E, P]{s: make([]slot[E], n), mask: uint64(n - 1)}
+}
+
+// find returns the value with fingerprint h in t, or nil.
+func (t *slots[E, P]) find(h uint64) P {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		sl := &t.s[i]
+		v := sl.v.Load()
+		if v == nil {
+			return nil
+		}
+		if sl.fp.Load() == h {
+			return P(v)
+		}
+	}
+}
+
+func (t *slots[E, P]) put(p P) {
+	h := p.fingerprint()
+	i := h & t.mask
+	for t.s[i].v.Load() != nil {
+		i = (i + 1) & t.mask
+	}
+	t.s[i].v.Store((*E)(p))
+	t.s[i].fp.Store(h)
+}
+
+// lookup returns the interned value with fingerprint h, or nil.
+func (t *table[E, P]) lookup(h uint64) P {
+	if p := t.tab.Load().find(h); p != nil {
+		return p
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.tab.Load().find(h)
+}
+
+// intern returns the interned value equal to p (same encoding), whose
+// fingerprint is set. When there is none, it interns keep(p), a copy that
+// stays valid. When another value has p's fingerprint, it counts a
+// collision and returns p.
+func (t *table[E, P]) intern(p P, keep func(P) P) P {
+	h := p.fingerprint()
+	if q := t.tab.Load().find(h); q != nil && bytes.Equal(q.encoding(), p.encoding()) {
+		return q
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	tab := t.tab.Load()
+	if q := tab.find(h); q != nil {
+		if bytes.Equal(q.encoding(), p.encoding()) {
+			return q
+		}
+		t.collisions.Add(1)
+		return p
+	}
+	p = keep(p)
+	if 2*(t.n+1) > len(tab.s) {
+		bigger := newSlots[E, P](2 * len(tab.s))
+		for i := range tab.s {
+			if q := P(tab.s[i].v.Load()); q != nil {
+				bigger.put(q)
+			}
+		}
+		t.tab.Store(bigger)
+		tab = bigger
+	}
+	tab.put(p)
+	t.n++
+	return p
+}
+
+func (t *table[E, P]) size() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.n
+}
+
+func (p *Proc) fingerprint() uint64 { return p.fp }
+func (p *Proc) encoding() []byte    { return p.enc }
+
+// sigList is the interned contents of a channel.
+type sigList struct {
+	fp   uint64
+	enc  []byte
+	sigs []Signal
+}
+
+func (l *sigList) fingerprint() uint64 { return l.fp }
+func (l *sigList) encoding() []byte    { return l.enc }
+
+// persist copies a process out of a transient successor's arena: every
+// slice the arena may reuse gets memory of its own.
+func (p *Proc) persist() *Proc {
+	q := p.clone()
+	q.interned = true
+	q.Stack = q.Stack[:len(q.Stack):len(q.Stack)]
+	if p.Mbox != nil {
+		q.Mbox = append([]Term(nil), p.Mbox...)
+	}
+	if p.MboxVC != nil {
+		q.MboxVC = append([]VClock(nil), p.MboxVC...)
+	}
+	q.enc = append([]byte(nil), p.enc...)
+	q.fp = p.fp
+	return q
+}
+
+// sealCompact is seal for compact keys: each process and channel a
+// transition changed is encoded, fingerprinted and replaced by its
+// interned copy. ar is the arena of a transient successor, or nil.
+func (s *System) sealCompact(st *State, ar *arena) {
+	for i, p := range st.Procs {
+		if p.interned {
+			continue
+		}
+		if len(p.enc) == 0 {
+			buf := p.enc
+			if cap(buf) == 0 {
+				buf = make([]byte, 0, p.encHint+16)
+			}
+			p.enc = s.appendProc(buf, p)
+		}
+		p.fp = s.fingerprint(p.enc)
+		if ar == nil {
+			st.Procs[i] = s.procTab.intern(p, keepHeap)
+		} else {
+			st.Procs[i] = s.procTab.intern(p, (*Proc).persist)
+		}
+	}
+	var buf []byte
+	if ar != nil {
+		buf = ar.enc[:0]
+	}
+	for i := range st.Chans {
+		c := &st.Chans[i]
+		if c.ent != nil {
+			continue
+		}
+		buf = s.appendSigs(buf[:0], c.Sigs)
+		l := &sigList{fp: s.fingerprint(buf), enc: buf, sigs: c.Sigs}
+		c.ent = s.chanTab.intern(l, persistSigs)
+		c.Sigs = c.ent.sigs
+	}
+	if ar != nil {
+		ar.enc = buf
+	}
+}
+
+// keepHeap interns a process that is not in an arena as it is.
+func keepHeap(p *Proc) *Proc {
+	p.interned = true
+	return p
+}
+
+// persistSigs copies channel contents out of the encoding buffer and the
+// arena.
+func persistSigs(l *sigList) *sigList {
+	return &sigList{fp: l.fp, enc: append([]byte(nil), l.enc...), sigs: append([]Signal(nil), l.sigs...)}
+}
+
+// appendSigs encodes the contents of a channel.
+func (s *System) appendSigs(b []byte, sigs []Signal) []byte {
+	b = putUvarint(b, uint64(len(sigs)))
+	for j := range sigs {
+		b = s.appendSignal(b, &sigs[j])
+	}
+	return b
+}
+
+// appendRef64 appends the compact name of an interned value.
+func appendRef64(b []byte, fp uint64) []byte {
+	return binary.LittleEndian.AppendUint64(b, fp)
+}
+
+// fpOrSeal returns the fingerprint of the channel's contents, interning
+// them first when no transition did (states built by tests).
+func (c *Channel) fpOrSeal(s *System) uint64 {
+	if c.ent == nil {
+		enc := s.appendSigs(nil, c.Sigs)
+		c.ent = s.chanTab.intern(&sigList{fp: s.fingerprint(enc), enc: enc, sigs: c.Sigs}, persistSigs)
+	}
+	return c.ent.fp
+}
