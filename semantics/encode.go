@@ -35,7 +35,12 @@ const (
 	tBinary
 )
 
-func putUvarint(b []byte, v uint64) []byte { return binary.AppendUvarint(b, v) }
+func putUvarint(b []byte, v uint64) []byte {
+	if v < 0x80 {
+		return append(b, byte(v))
+	}
+	return binary.AppendUvarint(b, v)
+}
 func putVarint(b []byte, v int64) []byte   { return binary.AppendVarint(b, v) }
 
 // atomLimit: atoms with a smaller index are encoded by index. Atoms made
@@ -383,6 +388,11 @@ type decoder struct {
 }
 
 func (d *decoder) uv() uint64 {
+	if d.err == nil && len(d.b) > 0 && d.b[0] < 0x80 {
+		v := d.b[0]
+		d.b = d.b[1:]
+		return uint64(v)
+	}
 	if d.err != nil {
 		return 0
 	}

@@ -40,6 +40,7 @@ func (s *System) InternProcesses() {
 	if s.procTab == nil {
 		s.procTab = newTable[Proc]()
 		s.chanTab = newTable[sigList]()
+		s.sigTab = newTable[encoded]()
 		s.fpMask = ^uint64(0)
 	}
 }
@@ -68,7 +69,7 @@ func (s *System) InternCollisions() int64 {
 	if s.procTab == nil {
 		return 0
 	}
-	return s.procTab.collisions.Load() + s.chanTab.collisions.Load()
+	return s.procTab.collisions.Load() + s.chanTab.collisions.Load() + s.sigTab.collisions.Load()
 }
 
 // table is a set of interned values (processes, channel contents) by
@@ -251,7 +252,22 @@ func (s *System) sealCompact(st *State, ar *arena) {
 		if c.ent != nil {
 			continue
 		}
-		buf = s.appendSigs(buf[:0], c.Sigs)
+		// A channel is named by the fingerprints of its signals, each
+		// computed once, when the signal is sent, and interned so that a
+		// collision between two signals is seen.
+		for j := range c.Sigs {
+			g := &c.Sigs[j]
+			if g.fp != 0 {
+				continue
+			}
+			buf = s.appendSignal(buf[:0], g)
+			g.fp = s.fingerprint(buf)
+			s.sigTab.intern(&encoded{fp: g.fp, enc: buf}, persistEncoded)
+		}
+		buf = buf[:0]
+		for j := range c.Sigs {
+			buf = appendRef64(buf, c.Sigs[j].fp)
+		}
 		l := &sigList{fp: s.fingerprint(buf), enc: buf, sigs: c.Sigs}
 		c.ent = s.chanTab.intern(l, persistSigs)
 		c.Sigs = c.ent.sigs
@@ -259,6 +275,20 @@ func (s *System) sealCompact(st *State, ar *arena) {
 	if ar != nil {
 		ar.enc = buf
 	}
+}
+
+// encoded is an interned signal: only its encoding, to tell two signals
+// with one fingerprint apart (channels hold the signals themselves).
+type encoded struct {
+	fp  uint64
+	enc []byte
+}
+
+func (x *encoded) fingerprint() uint64 { return x.fp }
+func (x *encoded) encoding() []byte    { return x.enc }
+
+func persistEncoded(x *encoded) *encoded {
+	return &encoded{fp: x.fp, enc: append([]byte(nil), x.enc...)}
 }
 
 // keepHeap interns a process that is not in an arena as it is.
@@ -291,8 +321,9 @@ func appendRef64(b []byte, fp uint64) []byte {
 // them first when no transition did (states built by tests).
 func (c *Channel) fpOrSeal(s *System) uint64 {
 	if c.ent == nil {
-		enc := s.appendSigs(nil, c.Sigs)
-		c.ent = s.chanTab.intern(&sigList{fp: s.fingerprint(enc), enc: enc, sigs: c.Sigs}, persistSigs)
+		tmp := &State{Chans: []Channel{{Sigs: append([]Signal(nil), c.Sigs...)}}}
+		s.sealCompact(tmp, nil)
+		c.ent = tmp.Chans[0].ent
 	}
 	return c.ent.fp
 }

@@ -208,6 +208,8 @@ type Signal struct {
 	Seq uint32 // per (sender, destination) send number, from 1
 	Sup uint32 // the seq since which the sender supervised the receiver (0: not supervised)
 	VC  VClock
+
+	fp uint64 // compact keys: the fingerprint of its encoding, 0 until sealed (intern.go)
 }
 
 // Channel holds the signals in flight from one node to another.
@@ -611,6 +613,7 @@ func (e *edit) chans() []Channel {
 
 // push appends a signal to the channel from -> to.
 func (e *edit) pushSig(from, to NodeID, sig Signal) {
+	sig.fp = 0
 	cs := e.chans()
 	i, ok := e.s.chanIndex(from, to)
 	if ok {

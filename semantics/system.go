@@ -94,6 +94,7 @@ type System struct {
 	// compact keys (intern.go); nil: full keys.
 	procTab *table[Proc, *Proc]
 	chanTab *table[sigList, *sigList]
+	sigTab  *table[encoded, *encoded]
 	fpMask  uint64 // all ones but in tests (fingerprint)
 	// flow is the static analysis behind the delivery reduction (flow.go).
 	flow *flowInfo
