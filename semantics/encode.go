@@ -41,7 +41,7 @@ func putUvarint(b []byte, v uint64) []byte {
 	}
 	return binary.AppendUvarint(b, v)
 }
-func putVarint(b []byte, v int64) []byte   { return binary.AppendVarint(b, v) }
+func putVarint(b []byte, v int64) []byte { return binary.AppendVarint(b, v) }
 
 // atomLimit: atoms with a smaller index are encoded by index. Atoms made
 // later (list_to_atom at run time) are encoded by name, so that their
@@ -268,6 +268,7 @@ func (s *System) seal(st *State, ar *arena) {
 // AppendKey appends the canonical encoding of st to dst.
 func (s *System) AppendKey(dst []byte, st *State) []byte {
 	b := dst
+	b, sec := s.sectionStart(b)
 	b = putUvarint(b, uint64(len(st.Nodes)))
 	for _, n := range st.Nodes {
 		b = appendBool(b, n.Up)
@@ -284,6 +285,7 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 			b = appendPid(b, p)
 		}
 	}
+	b = sectionEnd(b, sec)
 	b = putUvarint(b, uint64(len(st.Procs)))
 	for _, p := range st.Procs {
 		if s.procTab != nil {
@@ -329,6 +331,7 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 			b = s.appendSignal(b, &c.Sigs[j])
 		}
 	}
+	b, sec = s.sectionStart(b)
 	b = putUvarint(b, uint64(len(st.Conns)))
 	for _, c := range st.Conns {
 		b = putUvarint(b, uint64(c.A))
@@ -337,6 +340,7 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 		b = putUvarint(b, uint64(c.CrA))
 		b = putUvarint(b, uint64(c.CrB))
 	}
+	b = sectionEnd(b, sec)
 	b = putUvarint(b, uint64(len(st.Budget)))
 	b = append(b, st.Budget...)
 	b = putUvarint(b, uint64(st.Spawns))
@@ -655,6 +659,10 @@ type decodedState struct {
 	sigs   []Signal // the signals of every channel
 	conns  []Conn
 	budget []uint8
+	// With compact keys: the nodes and connections sections of the
+	// previous key, and how many connections it had.
+	nodesKey, connsKey []byte
+	nconns             int
 	// keepEnc: the channels and the property history keep the bytes of
 	// the key that encode them (Channel.enc, Hist.enc); the caller keeps
 	// the key unchanged while it uses the state and its successors.
@@ -687,33 +695,18 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 	d := &decoder{s: s, b: key}
 	sb.st = State{}
 	st := &sb.st
-	nn := d.count()
-	if d.err == nil && nn != len(s.nodes) {
-		return nil, fmt.Errorf("%w: %d nodes, the model has %d", errCorrupt, nn, len(s.nodes))
-	}
-	if cap(sb.nodes) < nn {
-		sb.nodes = make([]Node, nn)
-	}
-	st.Nodes = sb.nodes[:nn]
-	for i := range st.Nodes {
-		n := &st.Nodes[i]
-		*n = Node{}
-		n.Up = d.bool1()
-		n.Cr = uint32(d.uv())
-		n.NextLid = uint32(d.uv())
-		n.Incarn = uint32(d.uv())
-		if k := d.count(); k > 0 {
-			n.Reg = make([]RegEntry, k)
-			for j := range n.Reg {
-				n.Reg[j] = RegEntry{Name: d.atom(), Pid: d.pid()}
-			}
+	// With compact keys, the nodes and the connections are sections that
+	// a reusing decoder does not parse again when they equal the previous
+	// key's (they seldom change).
+	defer func() {
+		if d.err != nil {
+			sb.nodesKey, sb.connsKey = sb.nodesKey[:0], sb.connsKey[:0]
 		}
-		if k := d.count(); k > 0 {
-			n.Subs = make([]Pid, k)
-			for j := range n.Subs {
-				n.Subs[j] = d.pid()
-			}
-		}
+	}()
+	if d.section(&sb.nodesKey, sb.keepEnc) {
+		st.Nodes = sb.nodes[:len(s.nodes)]
+	} else if err := d.decodeNodes(sb); err != nil {
+		return nil, err
 	}
 	np := d.count()
 	if cap(sb.procs) < np {
@@ -796,13 +789,19 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 		// The channels decoded before sigs grew keep the old array.
 		sb.sigs = sigs
 	}
-	if nc := d.count(); nc > 0 && d.err == nil {
-		if cap(sb.conns) < nc {
-			sb.conns = make([]Conn, nc)
-		}
-		st.Conns = sb.conns[:nc]
-		for i := range st.Conns {
-			st.Conns[i] = Conn{A: NodeID(d.uv()), B: NodeID(d.uv()), State: ConnState(d.byte1()), CrA: uint32(d.uv()), CrB: uint32(d.uv())}
+	if d.section(&sb.connsKey, sb.keepEnc) {
+		st.Conns = sb.conns[:sb.nconns]
+	} else {
+		sb.nconns = 0
+		if nc := d.count(); nc > 0 && d.err == nil {
+			if cap(sb.conns) < nc {
+				sb.conns = make([]Conn, nc)
+			}
+			st.Conns = sb.conns[:nc]
+			for i := range st.Conns {
+				st.Conns[i] = Conn{A: NodeID(d.uv()), B: NodeID(d.uv()), State: ConnState(d.byte1()), CrA: uint32(d.uv()), CrB: uint32(d.uv())}
+			}
+			sb.nconns = nc
 		}
 	}
 	sb.budget = append(sb.budget[:0], d.bytes(d.uv())...)
@@ -852,6 +851,41 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 	return st, nil
 }
 
+// decodeNodes decodes the nodes into sb.
+func (d *decoder) decodeNodes(sb *decodedState) error {
+	s, st := d.s, &sb.st
+	nn := d.count()
+	if d.err == nil && nn != len(s.nodes) {
+		d.err = fmt.Errorf("%w: %d nodes, the model has %d", errCorrupt, nn, len(s.nodes))
+		return d.err
+	}
+	if cap(sb.nodes) < nn {
+		sb.nodes = make([]Node, nn)
+	}
+	st.Nodes = sb.nodes[:nn]
+	for i := range st.Nodes {
+		n := &st.Nodes[i]
+		*n = Node{}
+		n.Up = d.bool1()
+		n.Cr = uint32(d.uv())
+		n.NextLid = uint32(d.uv())
+		n.Incarn = uint32(d.uv())
+		if k := d.count(); k > 0 {
+			n.Reg = make([]RegEntry, k)
+			for j := range n.Reg {
+				n.Reg[j] = RegEntry{Name: d.atom(), Pid: d.pid()}
+			}
+		}
+		if k := d.count(); k > 0 {
+			n.Subs = make([]Pid, k)
+			for j := range n.Subs {
+				n.Subs[j] = d.pid()
+			}
+		}
+	}
+	return nil
+}
+
 // procCache keeps recently decoded processes by their encoding. Processes
 // are immutable once in a state, so states may share them: a breadth-first
 // frontier kept as encodings decodes the same process over and over (most
@@ -885,4 +919,46 @@ func (c *procCache) put(p *Proc) {
 		return
 	}
 	c.slots[xxhash.Sum64(p.enc)&c.mask].Store(p)
+}
+
+// sectionStart begins a section of a compact key: a 4-byte length, then
+// the section, so that a reusing decoder can compare it with the
+// previous key's instead of parsing it ([decoder.section]). Full keys
+// have no sections (start < 0).
+func (s *System) sectionStart(b []byte) (_ []byte, start int) {
+	if s.procTab == nil {
+		return b, -1
+	}
+	b = append(b, 0, 0, 0, 0)
+	return b, len(b)
+}
+
+// sectionEnd writes the length of the section that began at start.
+func sectionEnd(b []byte, start int) []byte {
+	if start >= 0 {
+		binary.LittleEndian.PutUint32(b[start-4:], uint32(len(b)-start))
+	}
+	return b
+}
+
+// section reads the length of a compact key's section. When reuse is set
+// and the section equals *prev (the previous key's), it skips the section
+// and reports true: the decoded values of the previous key stand.
+// Otherwise it records the section in *prev and leaves it to be parsed.
+func (d *decoder) section(prev *[]byte, reuse bool) bool {
+	if d.s.procTab == nil || d.err != nil {
+		return false
+	}
+	n := uint64(binary.LittleEndian.Uint32(d.bytes(4)))
+	if d.err != nil || uint64(len(d.b)) < n {
+		d.err = errCorrupt
+		return false
+	}
+	sec := d.b[:n]
+	if reuse && len(*prev) > 0 && bytes.Equal(sec, *prev) {
+		d.b = d.b[n:]
+		return true
+	}
+	*prev = append((*prev)[:0], sec...)
+	return false
 }
