@@ -265,9 +265,8 @@ func (s *System) seal(st *State, ar *arena) {
 	}
 }
 
-// AppendKey appends the canonical encoding of st to dst.
-func (s *System) AppendKey(dst []byte, st *State) []byte {
-	b := dst
+// appendNodes appends the nodes (a section of a compact key).
+func (s *System) appendNodes(b []byte, st *State) []byte {
 	b, sec := s.sectionStart(b)
 	b = putUvarint(b, uint64(len(st.Nodes)))
 	for _, n := range st.Nodes {
@@ -286,6 +285,31 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 		}
 	}
 	b = sectionEnd(b, sec)
+	return b
+}
+
+// appendConns appends the connections (a section of a compact key).
+func (s *System) appendConns(b []byte, st *State) []byte {
+	b, sec := s.sectionStart(b)
+	b = putUvarint(b, uint64(len(st.Conns)))
+	for _, c := range st.Conns {
+		b = putUvarint(b, uint64(c.A))
+		b = putUvarint(b, uint64(c.B))
+		b = append(b, byte(c.State))
+		b = putUvarint(b, uint64(c.CrA))
+		b = putUvarint(b, uint64(c.CrB))
+	}
+	return sectionEnd(b, sec)
+}
+
+// AppendKey appends the canonical encoding of st to dst.
+func (s *System) AppendKey(dst []byte, st *State) []byte {
+	b := dst
+	if len(st.nodesEnc) > 0 {
+		b = appendSection(b, st.nodesEnc)
+	} else {
+		b = s.appendNodes(b, st)
+	}
 	b = putUvarint(b, uint64(len(st.Procs)))
 	for _, p := range st.Procs {
 		if s.procTab != nil {
@@ -331,16 +355,11 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 			b = s.appendSignal(b, &c.Sigs[j])
 		}
 	}
-	b, sec = s.sectionStart(b)
-	b = putUvarint(b, uint64(len(st.Conns)))
-	for _, c := range st.Conns {
-		b = putUvarint(b, uint64(c.A))
-		b = putUvarint(b, uint64(c.B))
-		b = append(b, byte(c.State))
-		b = putUvarint(b, uint64(c.CrA))
-		b = putUvarint(b, uint64(c.CrB))
+	if len(st.connsEnc) > 0 {
+		b = appendSection(b, st.connsEnc)
+	} else {
+		b = s.appendConns(b, st)
 	}
-	b = sectionEnd(b, sec)
 	b = putUvarint(b, uint64(len(st.Budget)))
 	b = append(b, st.Budget...)
 	b = putUvarint(b, uint64(st.Spawns))
@@ -703,10 +722,14 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 			sb.nodesKey, sb.connsKey = sb.nodesKey[:0], sb.connsKey[:0]
 		}
 	}()
-	if d.section(&sb.nodesKey, sb.keepEnc) {
+	sec, same := d.section(&sb.nodesKey, sb.keepEnc)
+	if same {
 		st.Nodes = sb.nodes[:len(s.nodes)]
 	} else if err := d.decodeNodes(sb); err != nil {
 		return nil, err
+	}
+	if sb.keepEnc {
+		st.nodesEnc = sec
 	}
 	np := d.count()
 	if cap(sb.procs) < np {
@@ -789,7 +812,11 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 		// The channels decoded before sigs grew keep the old array.
 		sb.sigs = sigs
 	}
-	if d.section(&sb.connsKey, sb.keepEnc) {
+	sec, same = d.section(&sb.connsKey, sb.keepEnc)
+	if sb.keepEnc {
+		st.connsEnc = sec
+	}
+	if same {
 		st.Conns = sb.conns[:sb.nconns]
 	} else {
 		sb.nconns = 0
@@ -945,20 +972,28 @@ func sectionEnd(b []byte, start int) []byte {
 // and the section equals *prev (the previous key's), it skips the section
 // and reports true: the decoded values of the previous key stand.
 // Otherwise it records the section in *prev and leaves it to be parsed.
-func (d *decoder) section(prev *[]byte, reuse bool) bool {
+// It also returns the section's bytes (of the key).
+func (d *decoder) section(prev *[]byte, reuse bool) (sec []byte, same bool) {
 	if d.s.procTab == nil || d.err != nil {
-		return false
+		return nil, false
 	}
 	n := uint64(binary.LittleEndian.Uint32(d.bytes(4)))
 	if d.err != nil || uint64(len(d.b)) < n {
 		d.err = errCorrupt
-		return false
+		return nil, false
 	}
-	sec := d.b[:n]
+	sec = d.b[:n:n]
 	if reuse && len(*prev) > 0 && bytes.Equal(sec, *prev) {
 		d.b = d.b[n:]
-		return true
+		return sec, true
 	}
 	*prev = append((*prev)[:0], sec...)
-	return false
+	return sec, false
+}
+
+// appendSection appends a section of a compact key from the bytes of the
+// key its state was decoded from.
+func appendSection(b, sec []byte) []byte {
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(sec)))
+	return append(b, sec...)
 }

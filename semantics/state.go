@@ -245,6 +245,11 @@ type State struct {
 	// Bound is set when a transition reached a bound (mailbox, processes,
 	// stack...): the state is not expanded and the verdict is incomplete.
 	Bound string
+
+	// nodesEnc and connsEnc, with compact keys, are the sections of the
+	// key a BFS parent was decoded from that encode Nodes and Conns (like
+	// Channel.enc); a transition that changes them drops them.
+	nodesEnc, connsEnc []byte
 }
 
 // pidLess orders pids: by node, then local id, then creation.
@@ -536,6 +541,7 @@ func (e *edit) disown(pid Pid) {
 func (e *edit) nodes() []Node {
 	if !e.nodesOwned {
 		e.s.Nodes = append([]Node(nil), e.s.Nodes...)
+		e.s.nodesEnc = nil
 		e.nodesOwned = true
 	}
 	return e.s.Nodes
@@ -667,6 +673,7 @@ func (e *edit) setConn(a, b NodeID, st ConnState) {
 	}
 	if !e.connsOwned {
 		e.s.Conns = append([]Conn(nil), e.s.Conns...)
+		e.s.connsEnc = nil
 		e.connsOwned = true
 	}
 	cs := e.s.Conns
