@@ -239,9 +239,22 @@ func (s *System) sealCompact(st *State, ar *arena) {
 		p.fp = s.fingerprint(p.enc)
 		if ar == nil {
 			st.Procs[i] = s.procTab.intern(p, keepHeap)
-		} else {
-			st.Procs[i] = s.procTab.intern(p, (*Proc).persist)
+			continue
 		}
+		// A small cache of the arena's recent processes first: the
+		// successors of one parent and of its neighbours in the frontier
+		// keep making the same processes, and the table's slots are
+		// likely cache misses.
+		slot := &ar.recent[p.fp&uint64(len(ar.recent)-1)]
+		if q := *slot; q != nil && q.fp == p.fp && bytes.Equal(q.enc, p.enc) {
+			st.Procs[i] = q
+			continue
+		}
+		q := s.procTab.intern(p, (*Proc).persist)
+		if q.interned {
+			*slot = q
+		}
+		st.Procs[i] = q
 	}
 	var buf []byte
 	if ar != nil {

@@ -376,6 +376,7 @@ func newEdit(prev *State) *edit {
 type arena struct {
 	edit   edit
 	enc    []byte // channel encodings (sealCompact)
+	recent [1 << 12]*Proc // interned processes by fingerprint (sealCompact)
 	procs  []*Proc
 	chans  []Channel
 	copies []*arenaProc
