@@ -25,13 +25,14 @@ import (
 //
 // The fingerprint depends only on the process, so keys (and the
 // fingerprints the visited set keeps of them) do not depend on the number
-// of workers or on the order in which they met the processes. Two
-// distinct processes (or channel contents) with the same fingerprint
-// cannot both be named; the table keeps the first, counts the collision ([System.InternCollisions])
-// and a state with the second is taken for the same state with the first,
-// the same kind of error a fingerprint visited set makes, about as rare
-// (the number of distinct processes, far smaller than the number of
-// states, squared, over 2^65).
+// of workers or on the order in which they met the processes. The tables
+// compare full encodings: when two distinct processes (or channel
+// contents, or signals) have the same fingerprint, the second is named by
+// the next free value ([table.intern]) and the collision is counted
+// ([System.InternCollisions]). Names stay unique, so compact keys are as
+// exact as full ones; only in that case (about the number of distinct
+// processes squared over 2^65) may the bytes of some keys depend on which
+// process a worker met first.
 
 // InternProcesses switches the system to compact keys (see above). Call
 // it before the search starts, on a system whose keys stay in this
@@ -89,6 +90,7 @@ type table[E any, P interned[E]] struct {
 type interned[E any] interface {
 	*E
 	fingerprint() uint64
+	setFingerprint(uint64)
 	encoding() []byte
 }
 
@@ -152,8 +154,10 @@ func (t *table[E, P]) lookup(h uint64) P {
 
 // intern returns the interned value equal to p (same encoding), whose
 // fingerprint is set. When there is none, it interns keep(p), a copy that
-// stays valid. When another value has p's fingerprint, it counts a
-// collision and returns p.
+// stays valid. When another value already has p's fingerprint (a
+// collision), p is named by the next free one, h+1, h+2, ...: names stay
+// unique, so a collision never merges two states (only the bytes of the
+// keys that name p may then depend on which of the two came first).
 func (t *table[E, P]) intern(p P, keep func(P) P) P {
 	h := p.fingerprint()
 	if q := t.tab.Load().find(h); q != nil && bytes.Equal(q.encoding(), p.encoding()) {
@@ -162,13 +166,20 @@ func (t *table[E, P]) intern(p P, keep func(P) P) P {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	tab := t.tab.Load()
-	if q := tab.find(h); q != nil {
+	for {
+		q := tab.find(h)
+		if q == nil {
+			break
+		}
 		if bytes.Equal(q.encoding(), p.encoding()) {
 			return q
 		}
-		t.collisions.Add(1)
-		return p
+		if h == p.fingerprint() {
+			t.collisions.Add(1)
+		}
+		h++
 	}
+	p.setFingerprint(h)
 	p = keep(p)
 	if 2*(t.n+1) > len(tab.s) {
 		bigger := newSlots[E, P](2 * len(tab.s))
@@ -191,8 +202,9 @@ func (t *table[E, P]) size() int {
 	return t.n
 }
 
-func (p *Proc) fingerprint() uint64 { return p.fp }
-func (p *Proc) encoding() []byte    { return p.enc }
+func (p *Proc) fingerprint() uint64     { return p.fp }
+func (p *Proc) setFingerprint(h uint64) { p.fp = h }
+func (p *Proc) encoding() []byte        { return p.enc }
 
 // sigList is the interned contents of a channel.
 type sigList struct {
@@ -201,8 +213,9 @@ type sigList struct {
 	sigs []Signal
 }
 
-func (l *sigList) fingerprint() uint64 { return l.fp }
-func (l *sigList) encoding() []byte    { return l.enc }
+func (l *sigList) fingerprint() uint64     { return l.fp }
+func (l *sigList) setFingerprint(h uint64) { l.fp = h }
+func (l *sigList) encoding() []byte        { return l.enc }
 
 // persist copies a process out of a transient successor's arena: every
 // slice the arena may reuse gets memory of its own.
@@ -274,8 +287,7 @@ func (s *System) sealCompact(st *State, ar *arena) {
 				continue
 			}
 			buf = s.appendSignal(buf[:0], g)
-			g.fp = s.fingerprint(buf)
-			s.sigTab.intern(&encoded{fp: g.fp, enc: buf}, persistEncoded)
+			g.fp = s.sigTab.intern(&encoded{fp: s.fingerprint(buf), enc: buf}, persistEncoded).fp
 		}
 		buf = buf[:0]
 		for j := range c.Sigs {
@@ -297,8 +309,9 @@ type encoded struct {
 	enc []byte
 }
 
-func (x *encoded) fingerprint() uint64 { return x.fp }
-func (x *encoded) encoding() []byte    { return x.enc }
+func (x *encoded) fingerprint() uint64     { return x.fp }
+func (x *encoded) setFingerprint(h uint64) { x.fp = h }
+func (x *encoded) encoding() []byte        { return x.enc }
 
 func persistEncoded(x *encoded) *encoded {
 	return &encoded{fp: x.fp, enc: append([]byte(nil), x.enc...)}

@@ -9,33 +9,33 @@ import (
 )
 
 // TestInternCollisions narrows the fingerprints of compact keys to four
-// bits, so that distinct processes collide: the tables must count the
-// collisions (mcgo check then refuses to say pass), and the search, which
-// now merges states, must find fewer states than with full keys, never
-// crash or fail to decode.
+// bits, so that distinct processes, channel contents and signals collide
+// all the time: the tables must count the collisions and still name every
+// distinct value apart, so that the search finds exactly the states it
+// finds with full keys.
 func TestInternCollisions(t *testing.T) {
-	full := compileFile(t, "testdata/por/ring.erl", 0)
-	want := countStates(t, full)
+	for _, path := range []string{"testdata/por/ring.erl", "testdata/por/stream.erl", "testdata/por/crashthird.erl"} {
+		full := compileFile(t, path, 0)
+		want := countStates(t, full)
 
-	narrow := compileFile(t, "testdata/por/ring.erl", 0)
-	narrow.InternProcesses()
-	narrow.fpMask = 0xf
-	got := countStates(t, narrow)
-	if narrow.InternCollisions() == 0 {
-		t.Fatalf("no collision counted with 4-bit fingerprints")
-	}
-	if got >= want {
-		t.Fatalf("%d states with colliding fingerprints, %d with full keys: expected merges", got, want)
-	}
+		narrow := compileFile(t, path, 0)
+		narrow.InternProcesses()
+		narrow.fpMask = 0xf
+		if got := countStates(t, narrow); got != want {
+			t.Errorf("%s: %d states with colliding fingerprints, %d with full keys", path, got, want)
+		}
+		if narrow.InternCollisions() == 0 {
+			t.Errorf("%s: no collision counted with 4-bit fingerprints", path)
+		}
 
-	wide := compileFile(t, "testdata/por/ring.erl", 0)
-	wide.InternProcesses()
-	if got := countStates(t, wide); got != want || wide.InternCollisions() != 0 {
-		t.Fatalf("compact keys: %d states, %d collisions; full keys: %d states", got, wide.InternCollisions(), want)
-	}
-	procs, chans := wide.Interned()
-	if procs == 0 || chans == 0 {
-		t.Fatalf("Interned() = %d, %d", procs, chans)
+		wide := compileFile(t, path, 0)
+		wide.InternProcesses()
+		if got := countStates(t, wide); got != want || wide.InternCollisions() != 0 {
+			t.Errorf("%s: compact keys: %d states, %d collisions; full keys: %d states", path, got, wide.InternCollisions(), want)
+		}
+		if procs, _ := wide.Interned(); procs == 0 {
+			t.Errorf("%s: no process interned", path)
+		}
 	}
 }
 

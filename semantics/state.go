@@ -375,7 +375,7 @@ func newEdit(prev *State) *edit {
 // transition.
 type arena struct {
 	edit   edit
-	enc    []byte // channel encodings (sealCompact)
+	enc    []byte         // channel encodings (sealCompact)
 	recent [1 << 12]*Proc // interned processes by fingerprint (sealCompact)
 	procs  []*Proc
 	chans  []Channel

@@ -254,15 +254,6 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	res, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, xopts, rep)
 	stopProfile()
 	rep.done()
-	if sys.CompactKeys() {
-		// The tables of compact keys can merge too (semantics/intern.go).
-		procs, chans := sys.Interned()
-		res.Stats.CollisionProb += statestore.CollisionProb(int64(procs)) + statestore.CollisionProb(int64(chans))
-		if n := sys.InternCollisions(); n > 0 && res.Verdict == explore.Pass {
-			res.Verdict = explore.Incomplete
-			res.Incomplete = fmt.Sprintf("%d processes or channel contents had the 64-bit fingerprint of another; rerun with --exact", n)
-		}
-	}
 	r.res = res
 	r.showReduced = xopts.POR && xopts.Search != explore.Random && res.Verdict != explore.Violated
 	r.reduced[0], r.reduced[1] = sys.ReductionCounts()
