@@ -238,6 +238,11 @@ func (p *Proc) persist() *Proc {
 // transition changed is encoded, fingerprinted and replaced by its
 // interned copy. ar is the arena of a transient successor, or nil.
 func (s *System) sealCompact(st *State, ar *arena) {
+	if ar != nil && ar.owner != s.procTab {
+		// Arenas are pooled across systems: forget another's tables.
+		clear(ar.recent[:])
+		ar.owner = s.procTab
+	}
 	for i, p := range st.Procs {
 		if p.interned {
 			continue

@@ -48,3 +48,25 @@ func countStates(t *testing.T, sys *System) int64 {
 	}
 	return res.Stats.States
 }
+
+// TestInternTwoSystems explores one model with two systems in turn, as
+// mcgo test does with a model's variants: the arenas that build
+// successors are pooled across systems, and what they remember of one
+// system's intern tables must not leak into the other's keys.
+func TestInternTwoSystems(t *testing.T) {
+	for _, path := range []string{"testdata/por/ring.erl", "testdata/por/stream.erl"} {
+		var systems []*System
+		for range 3 {
+			sys := compileFile(t, path, 0)
+			sys.InternProcesses()
+			systems = append(systems, sys)
+		}
+		var counts []int64
+		for _, sys := range systems {
+			counts = append(counts, countStates(t, sys))
+		}
+		if counts[0] != counts[1] || counts[1] != counts[2] {
+			t.Errorf("%s: %v states in three systems", path, counts)
+		}
+	}
+}

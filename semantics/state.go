@@ -375,8 +375,9 @@ func newEdit(prev *State) *edit {
 // transition.
 type arena struct {
 	edit   edit
-	enc    []byte         // channel encodings (sealCompact)
-	recent [1 << 12]*Proc // interned processes by fingerprint (sealCompact)
+	enc    []byte              // channel encodings (sealCompact)
+	recent [1 << 12]*Proc      // interned processes by fingerprint (sealCompact)
+	owner  *table[Proc, *Proc] // the table recent's processes come from
 	procs  []*Proc
 	chans  []Channel
 	copies []*arenaProc
