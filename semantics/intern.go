@@ -46,8 +46,8 @@ func (s *System) InternProcesses() {
 	}
 }
 
-// fingerprint names an encoded process or channel contents in compact
-// keys. Tests narrow it (fpMask) to make collisions happen.
+// fingerprint names an encoded process, channel contents or signal in
+// compact keys. Tests narrow it (fpMask) to make collisions happen.
 func (s *System) fingerprint(enc []byte) uint64 {
 	return xxhash.Sum64(enc) & s.fpMask
 }
@@ -64,8 +64,9 @@ func (s *System) Interned() (procs, chans int) {
 	return s.procTab.size(), s.chanTab.size()
 }
 
-// InternCollisions is the number of distinct processes or channel
-// contents found with the fingerprint of another (compact keys only).
+// InternCollisions is the number of distinct processes, channel contents
+// or signals met with the fingerprint of another, each then named by the
+// next free fingerprint (compact keys only).
 func (s *System) InternCollisions() int64 {
 	if s.procTab == nil {
 		return 0
