@@ -233,6 +233,15 @@ func (s *System) appendProc(b []byte, p *Proc) []byte {
 	return appendVC(b, p.VC)
 }
 
+// appendSigs encodes the contents of a channel.
+func (s *System) appendSigs(b []byte, sigs []Signal) []byte {
+	b = putUvarint(b, uint64(len(sigs)))
+	for j := range sigs {
+		b = s.appendSignal(b, &sigs[j])
+	}
+	return b
+}
+
 func (s *System) appendSignal(b []byte, g *Signal) []byte {
 	b = append(b, byte(g.Kind))
 	b = appendPid(b, g.From)
@@ -315,11 +324,7 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 		if s.procTab != nil {
 			if !p.interned {
 				// States built outside a transition (tests).
-				if len(p.enc) == 0 {
-					p.enc = s.appendProc(nil, p)
-				}
-				p.fp = s.fingerprint(p.enc)
-				p = s.procTab.intern(p, (*Proc).persist)
+				p = s.internProc(p.clone(), keepHeap)
 			}
 			b = appendRef64(b, p.fp)
 			continue
@@ -350,10 +355,7 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 			b = append(b, c.enc...)
 			continue
 		}
-		b = putUvarint(b, uint64(len(c.Sigs)))
-		for j := range c.Sigs {
-			b = s.appendSignal(b, &c.Sigs[j])
-		}
+		b = s.appendSigs(b, c.Sigs)
 	}
 	if len(st.connsEnc) > 0 {
 		b = appendSection(b, st.connsEnc)

@@ -28,8 +28,8 @@ import (
 // of workers or on the order in which they met the processes. The tables
 // compare full encodings: when two distinct processes (or channel
 // contents, or signals) have the same fingerprint, the second is named by
-// the next free value ([table.intern]) and the collision is counted
-// ([System.InternCollisions]). Names stay unique, so compact keys are as
+// the next free value ([table.intern]; tests count such collisions).
+// Names stay unique, so compact keys are as
 // exact as full ones; only in that case (about the number of distinct
 // processes squared over 2^65) may the bytes of some keys depend on which
 // process a worker met first.
@@ -52,29 +52,15 @@ func (s *System) fingerprint(enc []byte) uint64 {
 	return xxhash.Sum64(enc) & s.fpMask
 }
 
-// CompactKeys reports whether [System.InternProcesses] was called.
-func (s *System) CompactKeys() bool { return s.procTab != nil }
-
-// Interned is the number of distinct processes and channel contents the
-// compact keys have named so far.
-func (s *System) Interned() (procs, chans int) {
-	if s.procTab == nil {
-		return 0, 0
-	}
-	return s.procTab.size(), s.chanTab.size()
-}
-
-// InternCollisions is the number of distinct processes, channel contents
-// or signals met with the fingerprint of another, each then named by the
-// next free fingerprint (compact keys only).
-func (s *System) InternCollisions() int64 {
-	if s.procTab == nil {
-		return 0
-	}
+// internCollisions is the number of distinct processes, channel
+// contents or signals met with the fingerprint of another, each then
+// named by the next free fingerprint.
+func (s *System) internCollisions() int64 {
 	return s.procTab.collisions.Load() + s.chanTab.collisions.Load() + s.sigTab.collisions.Load()
 }
 
-// table is a set of interned values (processes, channel contents) by
+// table is a set of interned values (processes, channel contents,
+// signals) by
 // fingerprint: an open addressing table of immutable values. Lookups take
 // no lock: they probe the current array of slots, whose entries are only
 // ever added. Insertions take the lock, and the array is replaced by a
@@ -239,7 +225,21 @@ func (p *Proc) persist() *Proc {
 // transition changed is encoded, fingerprinted and replaced by its
 // interned copy. ar is the arena of a transient successor, or nil.
 func (s *System) sealCompact(st *State, ar *arena) {
-	if ar != nil && ar.owner != s.procTab {
+	if ar == nil {
+		for i, p := range st.Procs {
+			if !p.interned {
+				st.Procs[i] = s.internProc(p, keepHeap)
+			}
+		}
+		sc := &internScratch{}
+		for i := range st.Chans {
+			if st.Chans[i].ent == nil {
+				sc.buf = s.internChan(&st.Chans[i], sc)
+			}
+		}
+		return
+	}
+	if ar.owner != s.procTab {
 		// Arenas are pooled across systems: forget another's tables.
 		clear(ar.recent[:])
 		ar.owner = s.procTab
@@ -248,64 +248,80 @@ func (s *System) sealCompact(st *State, ar *arena) {
 		if p.interned {
 			continue
 		}
-		if len(p.enc) == 0 {
-			buf := p.enc
-			if cap(buf) == 0 {
-				buf = make([]byte, 0, p.encHint+16)
-			}
-			p.enc = s.appendProc(buf, p)
-		}
-		p.fp = s.fingerprint(p.enc)
-		if ar == nil {
-			st.Procs[i] = s.procTab.intern(p, keepHeap)
-			continue
-		}
 		// A small cache of the arena's recent processes first: the
 		// successors of one parent and of its neighbours in the frontier
 		// keep making the same processes, and the table's slots are
 		// likely cache misses.
+		s.encodeProc(p)
 		slot := &ar.recent[p.fp&uint64(len(ar.recent)-1)]
 		if q := *slot; q != nil && q.fp == p.fp && bytes.Equal(q.enc, p.enc) {
 			st.Procs[i] = q
 			continue
 		}
 		q := s.procTab.intern(p, (*Proc).persist)
-		if q.interned {
-			*slot = q
-		}
+		*slot = q
 		st.Procs[i] = q
 	}
-	var buf []byte
-	if ar != nil {
-		buf = ar.enc[:0]
-	}
 	for i := range st.Chans {
-		c := &st.Chans[i]
-		if c.ent != nil {
+		if st.Chans[i].ent == nil {
+			ar.scratch.buf = s.internChan(&st.Chans[i], &ar.scratch)
+		}
+	}
+}
+
+// encodeProc sets the encoding (if the transition left none) and the
+// fingerprint of a process that is not interned.
+func (s *System) encodeProc(p *Proc) {
+	if len(p.enc) == 0 {
+		buf := p.enc
+		if cap(buf) == 0 {
+			buf = make([]byte, 0, p.encHint+16)
+		}
+		p.enc = s.appendProc(buf, p)
+	}
+	p.fp = s.fingerprint(p.enc)
+}
+
+// internProc returns the interned process equal to p, interning keep(p)
+// when there is none.
+func (s *System) internProc(p *Proc, keep func(*Proc) *Proc) *Proc {
+	s.encodeProc(p)
+	return s.procTab.intern(p, keep)
+}
+
+// internScratch is where a channel's name is worked out: the tables only
+// keep copies of what they are given, so one scratch serves every
+// channel (in the arena: no allocation per successor).
+type internScratch struct {
+	buf  []byte
+	sig  encoded
+	list sigList
+}
+
+// internChan names the contents of c, whose signals are read-only, and
+// returns sc.buf grown. A channel is named by the fingerprints of its
+// signals, each computed once, when the signal is sent, and interned so
+// that a collision between two signals is seen.
+func (s *System) internChan(c *Channel, sc *internScratch) []byte {
+	buf := sc.buf
+	for j := range c.Sigs {
+		g := &c.Sigs[j]
+		if g.fp != 0 {
 			continue
 		}
-		// A channel is named by the fingerprints of its signals, each
-		// computed once, when the signal is sent, and interned so that a
-		// collision between two signals is seen.
-		for j := range c.Sigs {
-			g := &c.Sigs[j]
-			if g.fp != 0 {
-				continue
-			}
-			buf = s.appendSignal(buf[:0], g)
-			g.fp = s.sigTab.intern(&encoded{fp: s.fingerprint(buf), enc: buf}, persistEncoded).fp
-		}
-		buf = buf[:0]
-		for j := range c.Sigs {
-			buf = appendRef64(buf, c.Sigs[j].fp)
-		}
-		l := &sigList{fp: s.fingerprint(buf), enc: buf, sigs: c.Sigs}
-		c.ent = s.chanTab.intern(l, persistSigs)
-		c.Sigs = c.ent.sigs
+		buf = s.appendSignal(buf[:0], g)
+		sc.sig = encoded{fp: s.fingerprint(buf), enc: buf}
+		g.fp = s.sigTab.intern(&sc.sig, persistEncoded).fp
 	}
-	if ar != nil {
-		ar.enc = buf
+	buf = buf[:0]
+	for j := range c.Sigs {
+		buf = appendRef64(buf, c.Sigs[j].fp)
 	}
+	sc.list = sigList{fp: s.fingerprint(buf), enc: buf, sigs: c.Sigs}
+	c.ent = s.chanTab.intern(&sc.list, persistSigs)
+	c.Sigs = c.ent.sigs
+	sc.sig, sc.list = encoded{}, sigList{} // drop the references
+	return buf
 }
 
 // encoded is an interned signal: only its encoding, to tell two signals
@@ -335,27 +351,19 @@ func persistSigs(l *sigList) *sigList {
 	return &sigList{fp: l.fp, enc: append([]byte(nil), l.enc...), sigs: append([]Signal(nil), l.sigs...)}
 }
 
-// appendSigs encodes the contents of a channel.
-func (s *System) appendSigs(b []byte, sigs []Signal) []byte {
-	b = putUvarint(b, uint64(len(sigs)))
-	for j := range sigs {
-		b = s.appendSignal(b, &sigs[j])
-	}
-	return b
-}
-
 // appendRef64 appends the compact name of an interned value.
 func appendRef64(b []byte, fp uint64) []byte {
 	return binary.LittleEndian.AppendUint64(b, fp)
 }
 
-// fpOrSeal returns the fingerprint of the channel's contents, interning
-// them first when no transition did (states built by tests).
+// fpOrSeal returns the fingerprint of the channel's contents, naming
+// them first when no transition did (states built by tests), on a copy
+// of the signals: naming sets each signal's fingerprint.
 func (c *Channel) fpOrSeal(s *System) uint64 {
 	if c.ent == nil {
-		tmp := &State{Chans: []Channel{{Sigs: append([]Signal(nil), c.Sigs...)}}}
-		s.sealCompact(tmp, nil)
-		c.ent = tmp.Chans[0].ent
+		cc := Channel{Sigs: append([]Signal(nil), c.Sigs...)}
+		s.internChan(&cc, &internScratch{})
+		c.ent = cc.ent
 	}
 	return c.ent.fp
 }

@@ -24,16 +24,16 @@ func TestInternCollisions(t *testing.T) {
 		if got := countStates(t, narrow); got != want {
 			t.Errorf("%s: %d states with colliding fingerprints, %d with full keys", path, got, want)
 		}
-		if narrow.InternCollisions() == 0 {
+		if narrow.internCollisions() == 0 {
 			t.Errorf("%s: no collision counted with 4-bit fingerprints", path)
 		}
 
 		wide := compileFile(t, path, 0)
 		wide.InternProcesses()
-		if got := countStates(t, wide); got != want || wide.InternCollisions() != 0 {
-			t.Errorf("%s: compact keys: %d states, %d collisions; full keys: %d states", path, got, wide.InternCollisions(), want)
+		if got := countStates(t, wide); got != want || wide.internCollisions() != 0 {
+			t.Errorf("%s: compact keys: %d states, %d collisions; full keys: %d states", path, got, wide.internCollisions(), want)
 		}
-		if procs, _ := wide.Interned(); procs == 0 {
+		if wide.procTab.size() == 0 {
 			t.Errorf("%s: no process interned", path)
 		}
 	}

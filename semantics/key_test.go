@@ -377,7 +377,8 @@ func termsEq(a, b []Term) bool {
 }
 
 // TestDecodeReusingKeys checks that a parent decoded with
-// DecodeKeyReusing (whose channels keep the bytes of its key) gives the
+// DecodeKeyReusing (whose channels, history, nodes and connections may
+// keep the bytes of its key) gives the
 // same successor keys as one decoded with DecodeKey, transient or not,
 // with full and with compact keys.
 func TestDecodeReusingKeys(t *testing.T) {
@@ -389,51 +390,49 @@ func TestDecodeReusingKeys(t *testing.T) {
 }
 
 func decodeReusing(t *testing.T, path string, compact bool) {
-	{
-		s := compileFile(t, path, RecordSeq|RecordCausal|RecordPids|RecordTold)
-		if compact {
-			s.InternProcesses()
+	s := compileFile(t, path, RecordSeq|RecordCausal|RecordPids|RecordTold)
+	if compact {
+		s.InternProcesses()
+	}
+	seen := map[string]bool{}
+	var queue [][]byte
+	for _, st := range s.Initial() {
+		k := s.AppendKey(nil, st)
+		seen[string(k)] = true
+		queue = append(queue, k)
+	}
+	var mem any
+	for n := 0; len(queue) > 0 && n < 3000; n++ {
+		key := queue[0]
+		queue = queue[1:]
+		plain, err := s.DecodeKey(key)
+		if err != nil {
+			t.Fatal(err)
 		}
-		seen := map[string]bool{}
-		var queue [][]byte
-		for _, st := range s.Initial() {
-			k := s.AppendKey(nil, st)
-			seen[string(k)] = true
-			queue = append(queue, k)
+		var want []string
+		s.Successors(plain, func(_ Step, next *State) bool {
+			want = append(want, string(s.AppendKey(nil, next)))
+			return true
+		})
+		reused, err := s.DecodeKeyReusing(key, &mem)
+		if err != nil {
+			t.Fatal(err)
 		}
-		var mem any
-		for n := 0; len(queue) > 0 && n < 3000; n++ {
-			key := queue[0]
-			queue = queue[1:]
-			plain, err := s.DecodeKey(key)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var want []string
-			s.Successors(plain, func(_ Step, next *State) bool {
-				want = append(want, string(s.AppendKey(nil, next)))
-				return true
-			})
-			reused, err := s.DecodeKeyReusing(key, &mem)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := s.AppendKey(nil, reused); string(got) != string(key) {
-				t.Fatalf("%s: re-encoding a reused decoding differs from its key", path)
-			}
-			var got []string
-			s.SuccessorsTransient(reused, func(_ Step, next *State) bool {
-				got = append(got, string(s.AppendKey(nil, next)))
-				return true
-			})
-			if !sliceEq(got, want) {
-				t.Fatalf("%s: successor keys of a reused decoding differ", path)
-			}
-			for _, k := range want {
-				if !seen[k] {
-					seen[k] = true
-					queue = append(queue, []byte(k))
-				}
+		if got := s.AppendKey(nil, reused); string(got) != string(key) {
+			t.Fatalf("%s: re-encoding a reused decoding differs from its key", path)
+		}
+		var got []string
+		s.SuccessorsTransient(reused, func(_ Step, next *State) bool {
+			got = append(got, string(s.AppendKey(nil, next)))
+			return true
+		})
+		if !sliceEq(got, want) {
+			t.Fatalf("%s: successor keys of a reused decoding differ", path)
+		}
+		for _, k := range want {
+			if !seen[k] {
+				seen[k] = true
+				queue = append(queue, []byte(k))
 			}
 		}
 	}

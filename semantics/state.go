@@ -374,17 +374,17 @@ func newEdit(prev *State) *edit {
 // successor built in it is valid until the stepper applies the next
 // transition.
 type arena struct {
-	edit   edit
-	enc    []byte              // channel encodings (sealCompact)
-	recent [1 << 12]*Proc      // interned processes by fingerprint (sealCompact)
-	owner  *table[Proc, *Proc] // the table recent's processes come from
-	procs  []*Proc
-	chans  []Channel
-	copies []*arenaProc
-	used   int
-	sigs   lists[Signal] // channel contents
-	terms  lists[Term]   // mailboxes
-	sig    Signal        // the delivered signal of the label (StepInfo.Sig)
+	edit    edit
+	scratch internScratch       // naming changed channels (sealCompact)
+	recent  [1 << 12]*Proc      // interned processes by fingerprint (sealCompact)
+	owner   *table[Proc, *Proc] // the table recent's processes come from
+	procs   []*Proc
+	chans   []Channel
+	copies  []*arenaProc
+	used    int
+	sigs    lists[Signal] // channel contents
+	terms   lists[Term]   // mailboxes
+	sig     Signal        // the delivered signal of the label (StepInfo.Sig)
 }
 
 // lists hands out reusable lists of T; reset takes them all back.

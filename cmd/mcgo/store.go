@@ -69,7 +69,7 @@ func (f *searchFlags) setup(hash string, cfg map[string]string) (statestore.Set,
 // compactKeys reports whether the search's keys stay in this process's
 // memory, so that the system may name processes by fingerprint
 // (semantics.System.InternProcesses): not on disk, where keys outlive the
-// run (--resume), and not with --exact, which promises no false merges.
+// run (--resume), and not with --exact, which keeps full encodings.
 func (f *searchFlags) compactKeys() bool {
 	return f.store != "disk" && !f.exact
 }
