@@ -109,6 +109,9 @@ type Proc struct {
 	// says this is the table's copy (never a private copy being changed).
 	fp       uint64
 	interned bool
+	// memo lists the remembered local steps of an interned process
+	// (memo.go), read and prepended to atomically.
+	memo *memoEntry
 }
 
 // procCopy is a process together with room for its first frames, so that
@@ -135,6 +138,7 @@ func (p *Proc) clone() *Proc {
 	q.encHint = len(p.enc)
 	q.enc = nil
 	q.interned = false
+	q.memo = nil
 	return q
 }
 
@@ -519,6 +523,7 @@ func (a *arena) clone(p *Proc) *Proc {
 	q.encHint = len(p.enc)
 	q.enc = c.enc[:0]
 	q.interned = false
+	q.memo = nil
 	return q
 }
 

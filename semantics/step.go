@@ -384,6 +384,7 @@ type stepper struct {
 
 	ar        *arena // kept across transitions; used when transient
 	transient bool
+	pending   memoPending // a local step to remember (memo.go)
 }
 
 // choose returns which of n options to take at the next choice point.
@@ -411,11 +412,17 @@ func (x *stepper) apply(st *State, t trans, scratch []Term) (*State, Step) {
 	x.actor = t.pid
 	switch t.kind {
 	case StepEffect:
-		x.effectStep(t.pid)
+		if !x.memoSend(t.pid) {
+			x.effectStep(t.pid)
+		}
 	case StepReceive:
-		x.receiveStep(t.pid)
+		if !x.memoStep(StepReceive, t.pid) {
+			x.receiveStep(t.pid)
+		}
 	case StepTimeout:
-		x.timeoutStep(t.pid)
+		if !x.memoStep(StepTimeout, t.pid) {
+			x.timeoutStep(t.pid)
+		}
 	case StepExit:
 		p := x.e.s.Proc(t.pid)
 		x.info.Pos = x.exitPos(p)
@@ -445,6 +452,9 @@ func (x *stepper) apply(st *State, t trans, scratch []Term) (*State, Step) {
 		x.info.Bound = x.m.bound
 	}
 	x.sys.seal(x.e.s, x.e.ar)
+	if x.pending.ok {
+		x.memoRecord()
+	}
 	return x.e.s, step
 }
 
@@ -651,7 +661,9 @@ func (x *stepper) supervises(p *Proc, dest Dest, target Pid) bool {
 
 // userArrive puts a user message into the mailbox of q (if live), or
 // records that it reached a dead destination.
-func (x *stepper) userArrive(q Pid, sig *Signal, dest Dest) {
+// userArrive puts the message of sig in the mailbox of q; memo says sig
+// was taken off a channel (its fingerprint names it: memo.go).
+func (x *stepper) userArrive(q Pid, sig *Signal, dest Dest, memo bool) {
 	a := Append{To: q, Msg: sig.Val, User: true, From: sig.From, Dest: dest, Seq: sig.Seq, Sup: sig.Sup}
 	rec := x.sys.opts.Record
 	if rec&RecordSeq != 0 {
@@ -661,6 +673,13 @@ func (x *stepper) userArrive(q Pid, sig *Signal, dest Dest) {
 		if sig.Seq > ph.Done {
 			ph.Done = sig.Seq
 		}
+	}
+	if memo && x.memoArrive(q, sig) {
+		if rec&RecordTold != 0 {
+			a.ToldDown = x.e.s.Hist.toldDown(q, sig.From)
+		}
+		x.info.Appends = append(x.info.Appends, a)
+		return
 	}
 	qp := x.proc(q)
 	if qp == nil {
@@ -1284,13 +1303,13 @@ func (x *stepper) deliver(a, b NodeID) {
 	x.info.Sig = x.e.sigCopy(sig)
 	switch sig.Kind {
 	case SigMsg:
-		x.userArrive(sig.To, &sig, Dest{Pid: sig.To})
+		x.userArrive(sig.To, &sig, Dest{Pid: sig.To}, true)
 	case SigRegMsg:
 		dest := Dest{Pid: Pid{Node: b}, Name: sig.Name, ByName: true}
 		if q, ok := x.whereis(b, sig.Name); ok {
-			x.userArrive(q, &sig, dest)
+			x.userArrive(q, &sig, dest, true)
 		} else {
-			x.userArrive(Pid{Node: b}, &sig, dest)
+			x.userArrive(Pid{Node: b}, &sig, dest, false)
 		}
 	case SigLink:
 		q := x.proc(sig.To)

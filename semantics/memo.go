@@ -1,0 +1,208 @@
+package semantics
+
+import (
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/mcgo-dev/mcgo/lang/token"
+)
+
+// Memoized local steps. With compact keys every process of a state is
+// interned, so a process is named by its fingerprint, and what some
+// steps do to a process depends on that process alone:
+//
+//   - a receive takes a message from the process's own mailbox and runs
+//     its code to its next effect;
+//   - a timeout (receive ... after) runs the after body likewise;
+//   - after a send to another process by pid (whose effect on the rest of
+//     the state is performed each time), the sender runs its code on;
+//   - the delivery of a message signal appends the message to the
+//     receiver's mailbox.
+//
+// The process machine runs a process's code without reading the rest of
+// the state (effects end a run), so each of these steps maps an interned
+// process (and, for a delivery, a signal) to one interned process. Each
+// interned process keeps a short list of the steps it took: a later step
+// of the same kind from the same process (in any state) takes the result
+// from there instead of running the code, encoding the new process and
+// finding it in the intern table.
+// Successors, labels and keys are the same either way (TestMemo compares
+// every successor of every reachable state of the example models with and
+// without the memo).
+//
+// A step is remembered only when it stayed local: it ended no process,
+// raised nothing, reached no bound (the bounds a local step can reach,
+// stack depth and mailbox size, depend on the process alone, so a step
+// that reached one is computed again each time), and no causal history
+// is recorded (message clocks are part of a mailbox).
+
+// memoKey names a local step of a process: its kind and, for a
+// delivery, the fingerprint of the signal.
+type memoKey struct {
+	b    uint64
+	kind StepKind
+}
+
+// memoEntry is a remembered step: the interned process it ends in and
+// the label fields it sets. The entries of a process form a list from
+// its memo field, to which entries are only ever prepended.
+type memoEntry struct {
+	key  memoKey
+	res  *Proc
+	msg  Term // StepReceive: the message taken
+	pos  token.Pos
+	next *memoEntry
+}
+
+// maxMemo bounds the entries of one process: a process that receives
+// many different signals keeps the first few.
+const maxMemo = 16
+
+func (p *Proc) memoHead() *memoEntry {
+	return (*memoEntry)(atomic.LoadPointer((*unsafe.Pointer)(unsafe.Pointer(&p.memo))))
+}
+
+// memoLookup returns the entry of interned process p for k, or nil.
+func (p *Proc) memoLookup(k memoKey) *memoEntry {
+	for e := p.memoHead(); e != nil; e = e.next {
+		if e.key == k {
+			return e
+		}
+	}
+	return nil
+}
+
+// memoInsert adds e to the entries of interned process p unless k is
+// there already or the list is full. Workers race only to add entries
+// for the same step, which are equal.
+func (p *Proc) memoInsert(e *memoEntry) {
+	for {
+		head := p.memoHead()
+		n := 0
+		for f := head; f != nil; f = f.next {
+			if f.key == e.key || n == maxMemo {
+				return
+			}
+			n++
+		}
+		e.next = head
+		if atomic.CompareAndSwapPointer((*unsafe.Pointer)(unsafe.Pointer(&p.memo)), unsafe.Pointer(head), unsafe.Pointer(e)) {
+			return
+		}
+	}
+}
+
+// memoPending is a step being computed whose result may be remembered:
+// the process pid ends it in the state's Procs.
+type memoPending struct {
+	from *Proc
+	key  memoKey
+	pid  Pid
+	ok   bool
+}
+
+// memoFrom returns the interned process pid of the step's starting state
+// when its local steps may be memoized, and its index, or nil.
+func (x *stepper) memoFrom(pid Pid) (*Proc, int) {
+	if !x.sys.memo || x.sys.opts.Record&RecordCausal != 0 || x.isDying(pid) || x.e.isOwned(pid) {
+		return nil, -1
+	}
+	i := x.e.s.proc(pid)
+	if i < 0 {
+		return nil, -1
+	}
+	p := x.e.s.Procs[i]
+	if !p.interned {
+		return nil, -1
+	}
+	return p, i
+}
+
+// memoStep takes the result of a receive or timeout of pid from the memo
+// and reports whether it did; when it did not, the step is computed and
+// remembered (memoRecord).
+func (x *stepper) memoStep(kind StepKind, pid Pid) bool {
+	p, i := x.memoFrom(pid)
+	if p == nil {
+		return false
+	}
+	k := memoKey{kind: kind}
+	e := p.memoLookup(k)
+	if e == nil {
+		x.pending = memoPending{from: p, key: k, pid: pid, ok: true}
+		return false
+	}
+	x.e.procs()[i] = e.res
+	x.info.Msg = e.msg
+	x.info.Pos = e.pos
+	return true
+}
+
+// memoSend performs the effect of pid when it sends to another process
+// by pid, and takes the sender's continuation from the memo, reporting
+// whether it did. The continuation runs the sender's code from the
+// message, which send returns, so it depends on the sender alone.
+func (x *stepper) memoSend(pid Pid) bool {
+	p, _ := x.memoFrom(pid)
+	if p == nil || p.Eff != EffSend || p.NArgs != 2 {
+		return false
+	}
+	k := len(p.Stack)
+	args := p.Stack[k-2 : k : k]
+	to, ok := args[0].(Pid)
+	if !ok || to == pid {
+		return false
+	}
+	key := memoKey{kind: StepEffect}
+	e := p.memoLookup(key)
+	if e == nil {
+		x.pending = memoPending{from: p, key: key, pid: pid, ok: true}
+		return false
+	}
+	x.info.Pos = e.pos
+	x.info.Eff = EffSend
+	x.info.Args = args
+	x.sendPid(p, to, Dest{Pid: to}, args[1])
+	x.info.Result = args[1]
+	x.e.procs()[x.e.s.proc(pid)] = e.res
+	return true
+}
+
+// memoArrive appends the message of sig, a signal taken off a channel,
+// to the mailbox of pid from the memo and reports whether it did.
+func (x *stepper) memoArrive(pid Pid, sig *Signal) bool {
+	if sig.fp == 0 {
+		return false
+	}
+	p, i := x.memoFrom(pid)
+	if p == nil {
+		return false
+	}
+	k := memoKey{b: sig.fp, kind: StepDeliver}
+	e := p.memoLookup(k)
+	if e == nil {
+		x.pending = memoPending{from: p, key: k, pid: pid, ok: true}
+		return false
+	}
+	x.e.procs()[i] = e.res
+	return true
+}
+
+// memoRecord remembers the pending step once the successor is sealed, if
+// it stayed local.
+func (x *stepper) memoRecord() {
+	pd := x.pending
+	x.pending = memoPending{}
+	if !pd.ok || x.m.bound != "" || len(x.info.Ends) > 0 || len(x.info.Raised) > 0 || len(x.info.Spawned) > 0 {
+		return
+	}
+	r := x.e.s.Proc(pd.pid)
+	if r == nil || !r.interned || r.St == StExit {
+		return
+	}
+	e := &memoEntry{key: pd.key, res: r, pos: x.info.Pos}
+	if pd.key.kind == StepReceive {
+		e.msg = x.info.Msg
+	}
+	pd.from.memoInsert(e)
+}

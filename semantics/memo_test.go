@@ -1,0 +1,151 @@
+package semantics
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestMemo compares every successor of every reachable state (up to a
+// bound) of the example models and the reduction's test models, with the
+// memo of local steps and without it: the keys of the successors and
+// their labels must be the same, in the same order, for the full and the
+// reduced successor lists. Both systems use compact keys, whose
+// fingerprints do not depend on the system, so the two can be compared
+// key for key.
+func TestMemo(t *testing.T) {
+	files, err := filepath.Glob("../models/*.erl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	por, _ := filepath.Glob("testdata/por/*.erl")
+	files = append(files, por...)
+	limit := 4000
+	if testing.Short() {
+		limit = 500
+	}
+	for _, path := range files {
+		for _, rec := range []Record{0, RecordSeq | RecordPids | RecordTold} {
+			t.Run(fmt.Sprintf("%s/rec=%d", filepath.Base(path), rec), func(t *testing.T) {
+				with := compileFile(t, path, rec)
+				with.InternProcesses()
+				without := compileFile(t, path, rec)
+				without.InternProcesses()
+				without.memo = false
+				states := compareMemo(t, with, without, limit)
+				if states == 0 {
+					t.Fatal("no state compared")
+				}
+				t.Logf("%d states, %d memo entries", states, with.memoEntries())
+			})
+		}
+	}
+	// The memo must be used: the stream model delivers, receives and
+	// times out nothing but local steps.
+	sys := compileFile(t, "testdata/por/stream.erl", 0)
+	sys.InternProcesses()
+	countStates(t, sys)
+	if n := sys.memoEntries(); n == 0 {
+		t.Error("stream: no step remembered")
+	}
+}
+
+// compareMemo walks the states of a breadth first, up to limit states, and
+// compares the successors of each in a and b. It returns the number of
+// states compared.
+func compareMemo(t *testing.T, a, b *System, limit int) int {
+	t.Helper()
+	type succ struct {
+		key   string
+		label string
+		index int
+	}
+	list := func(s *System, st *State, reduced bool) []succ {
+		var out []succ
+		add := func(index int, step Step, next *State) bool {
+			out = append(out, succ{string(s.AppendKey(nil, next)), infoText(s, st, step), index})
+			return true
+		}
+		if reduced {
+			s.ReducedSuccessorsTransient(st, add)
+		} else {
+			s.SuccessorsTransient(st, func(step Step, next *State) bool { return add(0, step, next) })
+		}
+		return out
+	}
+	var queue []string
+	seen := map[string]bool{}
+	for _, st := range a.Initial() {
+		k := string(a.AppendKey(nil, st))
+		if !seen[k] {
+			seen[k] = true
+			queue = append(queue, k)
+		}
+	}
+	for _, st := range b.Initial() {
+		if k := string(b.AppendKey(nil, st)); !seen[k] {
+			t.Fatalf("initial states differ")
+		}
+	}
+	n := 0
+	for len(queue) > 0 && n < limit {
+		k := queue[0]
+		queue = queue[1:]
+		n++
+		sa, err := a.DecodeKey([]byte(k))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sb, err := b.DecodeKey([]byte(k))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, reduced := range []bool{false, true} {
+			la, lb := list(a, sa, reduced), list(b, sb, reduced)
+			if !slices.Equal(la, lb) {
+				t.Fatalf("state %d (reduced %v): successors differ with the memo:\n%v\nwithout:\n%v", n, reduced, la, lb)
+			}
+			for _, s := range la {
+				if !seen[s.key] {
+					seen[s.key] = true
+					queue = append(queue, s.key)
+				}
+			}
+		}
+	}
+	return n
+}
+
+// infoText renders a step's label: its account for traces and the fields
+// of its StepInfo that the account leaves out.
+func infoText(s *System, from *State, step Step) string {
+	in := step.Info
+	opt := func(t Term) string {
+		if t == nil {
+			return "-"
+		}
+		return s.label(t)
+	}
+	args := make([]string, len(in.Args))
+	for i, a := range in.Args {
+		args[i] = s.label(a)
+	}
+	return fmt.Sprintf("%+v eff=%v pos=%v args=%v result=%s msg=%s exc=%v appends=%d pushed=%d lost=%d ends=%d raised=%d spawned=%d bound=%q",
+		s.Describe(from, step), in.Eff, in.Pos, args, opt(in.Result), opt(in.Msg), in.Exc != nil,
+		len(in.Appends), len(in.Pushed), len(in.Lost), len(in.Ends), len(in.Raised), len(in.Spawned), in.Bound)
+}
+
+// memoEntries counts the remembered steps of the interned processes.
+func (s *System) memoEntries() int {
+	n := 0
+	tab := s.procTab.tab.Load()
+	for i := range tab.s {
+		if p := tab.s[i].v.Load(); p != nil {
+			for e := p.memoHead(); e != nil; e = e.next {
+				n++
+			}
+		}
+	}
+	return n
+}
