@@ -414,6 +414,7 @@ func (g *fnc) receive(x *ast.Receive, tail bool) {
 	for _, cl := range x.Clauses {
 		g.bound = copyBound(pre)
 		rc := RecvClause{Pat: g.c.prog.Pats[g.pattern(cl.Pattern, false)], Pos: cl.ClausePos}
+		rc.Binds = patBinds(rc.Pat, nil)
 		if cl.Guard != nil {
 			rc.Guard = g.c.prog.Guards[g.guard(cl.Guard)]
 		}
@@ -1092,4 +1093,15 @@ func quoteAtom(s string) string {
 		return "'" + escapeAtom(s) + "'"
 	}
 	return s
+}
+
+// patBinds appends the slots that matching pt binds.
+func patBinds(pt *Pat, out []int32) []int32 {
+	if pt.Kind == PBind {
+		out = append(out, pt.Slot)
+	}
+	for _, e := range pt.Elems {
+		out = patBinds(e, out)
+	}
+	return out
 }

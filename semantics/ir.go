@@ -146,8 +146,9 @@ type Guard [][]*GExpr
 // RecvClause is one clause of a receive.
 type RecvClause struct {
 	Pat   *Pat
-	Guard Guard // nil: none
-	Body  int32 // pc of the clause body
+	Binds []int32 // the slots Pat binds (a failed match restores them)
+	Guard Guard   // nil: none
+	Body  int32   // pc of the clause body
 	Pos   token.Pos
 }
 

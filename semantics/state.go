@@ -112,6 +112,9 @@ type Proc struct {
 	// memo lists the remembered local steps of an interned process
 	// (memo.go), read and prepended to atomically.
 	memo *memoEntry
+	// wait caches what a waiting interned process can do (waitOutcome),
+	// read and written atomically.
+	wait uint32
 }
 
 // procCopy is a process together with room for its first frames, so that
@@ -138,7 +141,7 @@ func (p *Proc) clone() *Proc {
 	q.encHint = len(p.enc)
 	q.enc = nil
 	q.interned = false
-	q.memo = nil
+	q.memo, q.wait = nil, 0
 	return q
 }
 
@@ -523,7 +526,7 @@ func (a *arena) clone(p *Proc) *Proc {
 	q.encHint = len(p.enc)
 	q.enc = c.enc[:0]
 	q.interned = false
-	q.memo = nil
+	q.memo, q.wait = nil, 0
 	return q
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
 )
@@ -189,14 +190,19 @@ func putStepper(x *stepper) {
 // reset prepares x for a transition of s, keeping the memory of its work
 // lists and its arena.
 func (x *stepper) reset(s *System, script []int, transient bool) {
-	scratch := x.m.scratch
+	// Field by field: assigning a whole new stepper costs a copy of it
+	// with write barriers, a measurable share of a transition.
 	clear(x.dying)
-	ar := x.ar
-	if transient && ar == nil {
-		ar = &arena{}
+	if transient && x.ar == nil {
+		x.ar = &arena{}
 	}
-	*x = stepper{sys: s, script: script, dying: x.dying[:0], queue: x.queue[:0], points: x.points[:0], ar: ar, transient: transient}
-	x.m.scratch = scratch[:0]
+	x.sys, x.e, x.info = s, nil, nil
+	x.m = machine{scratch: x.m.scratch[:0]}
+	x.script, x.pos, x.points = script, 0, x.points[:0]
+	x.dying, x.queue = x.dying[:0], x.queue[:0]
+	x.actor = Pid{}
+	x.transient = transient
+	x.pending = memoPending{}
 }
 
 // applyAll applies t once per outcome of its internal choices.
@@ -239,11 +245,12 @@ func (s *System) transitions(st *State, buf []trans) []trans {
 	// first one alone, and its index is then 0.
 	for _, p := range st.Procs {
 		if p.St == StWait {
-			var mi int
-			mi, _, scratch = s.recvMatch(p, scratch)
-			if mi >= 0 {
+			var w uint32
+			w, scratch = s.waitOutcome(p, scratch)
+			switch w {
+			case waitReceive:
 				ts = append(ts, trans{kind: StepReceive, pid: p.Pid})
-			} else if s.timeoutPossible(p) {
+			case waitTimeout:
 				timeouts = append(timeouts, trans{kind: StepTimeout, pid: p.Pid})
 			}
 		}
@@ -341,6 +348,37 @@ func (s *System) timeoutPossible(p *Proc) bool {
 	return p.Stack[len(p.Stack)-1] != AInfinity
 }
 
+// What a waiting process can do: receive a message, time out, or
+// neither.
+const (
+	waitReceive = 1 + iota
+	waitTimeout
+	waitBlocked
+)
+
+// waitOutcome returns what the waiting process p can do. It depends on p
+// alone, so an interned process keeps it.
+func (s *System) waitOutcome(p *Proc, scratch []Term) (uint32, []Term) {
+	keep := s.memo && p.interned
+	if keep {
+		if w := atomic.LoadUint32(&p.wait); w != 0 {
+			return w, scratch
+		}
+	}
+	var mi int
+	mi, _, scratch = s.recvMatch(p, scratch)
+	w := uint32(waitBlocked)
+	if mi >= 0 {
+		w = waitReceive
+	} else if s.timeoutPossible(p) {
+		w = waitTimeout
+	}
+	if keep {
+		atomic.StoreUint32(&p.wait, w)
+	}
+	return w, scratch
+}
+
 // recvMatch finds the message a waiting process would take: the oldest
 // message that matches some clause (clauses tried in order). It returns the
 // message and clause indices (-1 if none) and the bound locals.
@@ -354,12 +392,17 @@ func (s *System) recvMatch(p *Proc, scratch []Term) (mi, ci int, out []Term) {
 	}
 	scratch = scratch[:len(locals)]
 	m := s.gm
+	// A match writes only the slots its pattern binds: a failed one
+	// restores those.
+	copy(scratch, locals)
 	for i, msg := range p.Mbox {
 		for j := range r.Clauses {
 			c := &r.Clauses[j]
-			copy(scratch, locals)
 			if match(c.Pat, msg, scratch) && (c.Guard == nil || evalGuard(m, c.Guard, scratch, p)) {
 				return i, j, scratch
+			}
+			for _, k := range c.Binds {
+				scratch[k] = locals[k]
 			}
 		}
 	}

@@ -96,7 +96,7 @@ type System struct {
 	chanTab *table[sigList, *sigList]
 	sigTab  *table[encoded, *encoded]
 	fpMask  uint64 // all ones but in tests (fingerprint)
-	memo    bool   // remember local steps (memo.go); with compact keys
+	memo    bool   // interned processes remember their local steps (memo.go); with compact keys
 	// flow is the static analysis behind the delivery reduction (flow.go).
 	flow *flowInfo
 	// reduced counts the states the partial-order reduction expanded by
