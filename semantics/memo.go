@@ -52,7 +52,16 @@ type memoEntry struct {
 	msg  Term // StepReceive: the message taken
 	pos  token.Pos
 	next *memoEntry
+	// msgName is, for a send (StepEffect), the interned name of the
+	// message, set when first needed (atomically: racing workers set the
+	// same value).
+	msgName uint64
 }
+
+// memoLocal is the kind of memo key of a message put in a mailbox by a
+// send on the same node, named by the message's interned encoding (not a
+// signal's).
+const memoLocal StepKind = 255
 
 // maxMemo bounds the entries of one process: a process that receives
 // many different signals keeps the first few.
@@ -162,23 +171,31 @@ func (x *stepper) memoSend(pid Pid) bool {
 	x.info.Pos = e.pos
 	x.info.Eff = EffSend
 	x.info.Args = args
+	if to.Node == pid.Node {
+		// The message goes straight into the mailbox of to: name it, so
+		// that the arrival can come from the receiver's memo too.
+		name := atomic.LoadUint64(&e.msgName)
+		if name == 0 {
+			name = x.sys.termName(args[1])
+			atomic.StoreUint64(&e.msgName, name)
+		}
+		x.localName = name
+	}
 	x.sendPid(p, to, Dest{Pid: to}, args[1])
 	x.info.Result = args[1]
 	x.e.procs()[x.e.s.proc(pid)] = e.res
 	return true
 }
 
-// memoArrive appends the message of sig, a signal taken off a channel,
-// to the mailbox of pid from the memo and reports whether it did.
-func (x *stepper) memoArrive(pid Pid, sig *Signal) bool {
-	if sig.fp == 0 {
-		return false
-	}
+// memoArrive appends a message to the mailbox of pid from the memo and
+// reports whether it did. k names the message: the fingerprint of the
+// signal that brought it (StepDeliver) or its own interned name
+// (memoLocal).
+func (x *stepper) memoArrive(pid Pid, k memoKey) bool {
 	p, i := x.memoFrom(pid)
 	if p == nil {
 		return false
 	}
-	k := memoKey{b: sig.fp, kind: StepDeliver}
 	e := p.memoLookup(k)
 	if e == nil {
 		x.pending = memoPending{from: p, key: k, pid: pid, ok: true}
@@ -186,6 +203,13 @@ func (x *stepper) memoArrive(pid Pid, sig *Signal) bool {
 	}
 	x.e.procs()[i] = e.res
 	return true
+}
+
+// termName returns the interned name of a term's encoding (in the table
+// of signals, whose names are unique among all encodings).
+func (s *System) termName(t Term) uint64 {
+	enc := s.appendTerm(nil, t)
+	return s.sigTab.intern(&encoded{fp: s.fingerprint(enc), enc: enc}, func(x *encoded) *encoded { return x }).fp
 }
 
 // memoRecord remembers the pending step once the successor is sealed, if
@@ -197,7 +221,7 @@ func (x *stepper) memoRecord() {
 		return
 	}
 	r := x.e.s.Proc(pd.pid)
-	if r == nil || !r.interned || r.St == StExit {
+	if r == nil || !r.interned {
 		return
 	}
 	e := &memoEntry{key: pd.key, res: r, pos: x.info.Pos}

@@ -530,7 +530,7 @@ func (x *stepper) send(p *Proc, dest, msg Term) *Exc {
 		sig := Signal{Kind: SigRegMsg, From: p.Pid, Name: name, Val: msg}
 		x.userSent(p, dst, Pid{Node: m}, &sig)
 		if known && m == n {
-			x.userArrive(Pid{Node: n}, &sig, dst, false)
+			x.userArrive(Pid{Node: n}, &sig, dst, memoKey{})
 			return nil
 		}
 		if known && x.ensure(n, m) {
@@ -548,7 +548,7 @@ func (x *stepper) sendPid(p *Proc, q Pid, dest Dest, msg Term) {
 	sig := Signal{Kind: SigMsg, From: p.Pid, To: q, Val: msg}
 	x.userSent(p, dest, q, &sig)
 	if q.Node == n {
-		x.userArrive(q, &sig, dest, false)
+		x.userArrive(q, &sig, dest, memoKey{b: x.localName, kind: memoLocal})
 		return
 	}
 	if !x.sys.configured(q.Node) {

@@ -203,6 +203,7 @@ func (x *stepper) reset(s *System, script []int, transient bool) {
 	x.actor = Pid{}
 	x.transient = transient
 	x.pending = memoPending{}
+	x.localName = 0
 }
 
 // applyAll applies t once per outcome of its internal choices.
@@ -428,6 +429,7 @@ type stepper struct {
 	ar        *arena // kept across transitions; used when transient
 	transient bool
 	pending   memoPending // a local step to remember (memo.go)
+	localName uint64      // the name of the message a memoized send puts in a local mailbox
 }
 
 // choose returns which of n options to take at the next choice point.
@@ -704,9 +706,9 @@ func (x *stepper) supervises(p *Proc, dest Dest, target Pid) bool {
 
 // userArrive puts a user message into the mailbox of q (if live), or
 // records that it reached a dead destination.
-// userArrive puts the message of sig in the mailbox of q; memo says sig
-// was taken off a channel (its fingerprint names it: memo.go).
-func (x *stepper) userArrive(q Pid, sig *Signal, dest Dest, memo bool) {
+// userArrive puts the message of sig in the mailbox of q; memo, when its
+// name is not zero, names the arrival for the memo of q (memo.go).
+func (x *stepper) userArrive(q Pid, sig *Signal, dest Dest, memo memoKey) {
 	a := Append{To: q, Msg: sig.Val, User: true, From: sig.From, Dest: dest, Seq: sig.Seq, Sup: sig.Sup}
 	rec := x.sys.opts.Record
 	if rec&RecordSeq != 0 {
@@ -717,7 +719,7 @@ func (x *stepper) userArrive(q Pid, sig *Signal, dest Dest, memo bool) {
 			ph.Done = sig.Seq
 		}
 	}
-	if memo && x.memoArrive(q, sig) {
+	if memo.b != 0 && x.memoArrive(q, memo) {
 		if rec&RecordTold != 0 {
 			a.ToldDown = x.e.s.Hist.toldDown(q, sig.From)
 		}
@@ -1346,13 +1348,13 @@ func (x *stepper) deliver(a, b NodeID) {
 	x.info.Sig = x.e.sigCopy(sig)
 	switch sig.Kind {
 	case SigMsg:
-		x.userArrive(sig.To, &sig, Dest{Pid: sig.To}, true)
+		x.userArrive(sig.To, &sig, Dest{Pid: sig.To}, memoKey{b: sig.fp, kind: StepDeliver})
 	case SigRegMsg:
 		dest := Dest{Pid: Pid{Node: b}, Name: sig.Name, ByName: true}
 		if q, ok := x.whereis(b, sig.Name); ok {
-			x.userArrive(q, &sig, dest, true)
+			x.userArrive(q, &sig, dest, memoKey{b: sig.fp, kind: StepDeliver})
 		} else {
-			x.userArrive(Pid{Node: b}, &sig, dest, false)
+			x.userArrive(Pid{Node: b}, &sig, dest, memoKey{})
 		}
 	case SigLink:
 		q := x.proc(sig.To)
