@@ -780,7 +780,7 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 		for i := range st.Chans {
 			c := &st.Chans[i]
 			c.From, c.To = NodeID(d.uv()), NodeID(d.uv())
-			c.enc, c.ent = nil, nil
+			c.enc, c.ent, c.popOf = nil, nil, nil
 			if s.chanTab != nil {
 				fp := d.bytes(8)
 				if d.err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/cespare/xxhash/v2"
 )
@@ -199,6 +200,18 @@ type sigList struct {
 	fp   uint64
 	enc  []byte
 	sigs []Signal
+	// tail is the interned contents without the first signal, once a
+	// delivery has met them (with the memo of local steps, memo.go);
+	// read and written atomically.
+	tail *sigList
+}
+
+// loadTail returns l's remembered tail; l may be nil.
+func (l *sigList) loadTail() *sigList {
+	if l == nil {
+		return nil
+	}
+	return (*sigList)(atomic.LoadPointer((*unsafe.Pointer)(unsafe.Pointer(&l.tail))))
 }
 
 func (l *sigList) fingerprint() uint64     { return l.fp }
@@ -321,6 +334,12 @@ func (s *System) internChan(c *Channel, sc *internScratch) []byte {
 	sc.list = sigList{fp: s.fingerprint(buf), enc: buf, sigs: c.Sigs}
 	c.ent = s.chanTab.intern(&sc.list, persistSigs)
 	c.Sigs = c.ent.sigs
+	if c.popOf != nil {
+		if s.memo {
+			atomic.StorePointer((*unsafe.Pointer)(unsafe.Pointer(&c.popOf.tail)), unsafe.Pointer(c.ent))
+		}
+		c.popOf = nil
+	}
 	sc.sig, sc.list = encoded{}, sigList{} // drop the references
 	return buf
 }

@@ -233,6 +233,10 @@ type Channel struct {
 	// ent, with compact keys, is the interned copy of Sigs (intern.go);
 	// a transition that changes the channel drops it.
 	ent *sigList
+	// popOf is the interned contents the channel had before a transition
+	// took its first signal and changed it no further, so that sealing can
+	// remember the contents that are left (sigList.tail).
+	popOf *sigList
 }
 
 // State is a global state of the model.
@@ -634,7 +638,7 @@ func (e *edit) pushSig(from, to NodeID, sig Signal) {
 	i, ok := e.s.chanIndex(from, to)
 	if ok {
 		old := cs[i].Sigs
-		cs[i].Sigs, cs[i].enc, cs[i].ent = append(append(e.signals(len(old)+1), old...), sig), nil, nil
+		cs[i].Sigs, cs[i].enc, cs[i].ent, cs[i].popOf = append(append(e.signals(len(old)+1), old...), sig), nil, nil, nil
 		return
 	}
 	cs = append(cs, Channel{})
@@ -654,7 +658,14 @@ func (e *edit) popSig(from, to NodeID) (Signal, bool) {
 	if len(cs[i].Sigs) == 1 {
 		e.s.Chans = append(cs[:i], cs[i+1:]...)
 	} else {
-		cs[i].Sigs, cs[i].enc, cs[i].ent = cs[i].Sigs[1:], nil, nil
+		c := &cs[i]
+		if t := c.ent.loadTail(); t != nil {
+			// Interned contents remember what is left without their head.
+			c.Sigs, c.enc, c.ent, c.popOf = t.sigs, nil, t, nil
+			return sig, true
+		}
+		c.popOf = c.ent // nil if the contents were not interned, or were changed
+		c.Sigs, c.enc, c.ent = c.Sigs[1:], nil, nil
 	}
 	return sig, true
 }
