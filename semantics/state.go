@@ -457,21 +457,27 @@ func (a *arena) reset(prev *State) *edit {
 	a.terms.reset()
 	clear(a.procs[:cap(a.procs)])
 	clear(a.chans[:cap(a.chans)])
-	owned := a.edit.owned[:0]
-	old := &a.edit.info
-	info := StepInfo{
-		Connected: old.Connected[:0],
-		Lost:      clearSlice(old.Lost),
-		Ends:      clearSlice(old.Ends),
-		Raised:    clearSlice(old.Raised),
-		Appends:   clearSlice(old.Appends),
-		Spawned:   old.Spawned[:0],
-		Pushed:    clearSlice(old.Pushed),
-	}
-	a.edit = edit{st: *prev, ar: a, owned: owned, info: info}
-	a.edit.s = &a.edit.st
+	// Field by field, in place: assigning whole new structs costs copies
+	// of them with write barriers, a measurable share of a transition.
+	e := &a.edit
+	e.st = *prev
+	e.s = &e.st
+	e.ar = a
+	e.nodesOwned, e.procsOwned, e.chansOwned = false, false, false
+	e.connsOwned, e.budOwned, e.histOwned = false, false, false
+	e.owned = e.owned[:0]
+	in := &e.info
+	in.Eff, in.Pos, in.Args, in.Result, in.Exc, in.Msg, in.Sig = 0, token.NoPos, nil, nil, nil, nil, nil
+	in.Output, in.Failed, in.Blocked, in.Bound = "", false, false, ""
+	in.Connected = in.Connected[:0]
+	in.Lost = clearSlice(in.Lost)
+	in.Ends = clearSlice(in.Ends)
+	in.Raised = clearSlice(in.Raised)
+	in.Appends = clearSlice(in.Appends)
+	in.Spawned = in.Spawned[:0]
+	in.Pushed = clearSlice(in.Pushed)
 	a.sig = Signal{}
-	return &a.edit
+	return e
 }
 
 // clearSlice empties s, dropping the references it held, and keeps its
