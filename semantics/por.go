@@ -45,22 +45,26 @@ func (s *System) reducedSuccessors(st *State, transient bool, yield func(index i
 	}
 	buf := transPool.Get().(*[]trans)
 	ts := s.transitions(st, (*buf)[:0])
+	// One stepper for all the transitions; it goes back after the last
+	// yield: a transient successor lives in its arena.
+	x := getStepper()
 	defer func() {
+		putStepper(x)
 		*buf = ts[:0]
 		transPool.Put(buf)
 	}()
 	if !s.opts.MaxProgress {
-		if len(ts) > 0 && ts[0].kind == StepReceive && s.yieldAlone(st, ts[0], 0, transient, &s.reduced[0], yield) {
+		if len(ts) > 0 && ts[0].kind == StepReceive && s.yieldAlone(x, st, ts[0], 0, transient, &s.reduced[0], yield) {
 			return
 		}
-		if i := s.deliveryAmple(st, ts); i >= 0 && s.yieldAlone(st, ts[i], i, transient, &s.reduced[1], yield) {
+		if i := s.deliveryAmple(st, ts); i >= 0 && s.yieldAlone(x, st, ts[i], i, transient, &s.reduced[1], yield) {
 			return
 		}
 	}
 	// No reduction: every successor, from the transitions listed above.
 	i := 0
 	for _, t := range ts {
-		ok := s.applyAll(st, t, transient, func(step Step, next *State) bool {
+		ok := s.applyAll(x, st, t, transient, func(step Step, next *State) bool {
 			ok := yield(i, step, next)
 			i++
 			return ok
@@ -76,9 +80,7 @@ func (s *System) reducedSuccessors(st *State, transient bool, yield func(index i
 // yielding nothing, when the step made a reference: the numbers free for
 // new references are shared by every process of a node, so such a step is
 // never taken alone.
-func (s *System) yieldAlone(st *State, t trans, i int, transient bool, c *paddedCount, yield func(index int, step Step, next *State) bool) bool {
-	x := getStepper()
-	defer putStepper(x) // after yield: a transient successor lives in x's arena
+func (s *System) yieldAlone(x *stepper, st *State, t trans, i int, transient bool, c *paddedCount, yield func(index int, step Step, next *State) bool) bool {
 	x.reset(s, nil, transient)
 	next, step := x.apply(st, t, x.m.scratch)
 	if x.m.madeRef {

@@ -160,11 +160,13 @@ func (s *System) successors(st *State, transient bool, yield func(Step, *State) 
 	}
 	buf := transPool.Get().(*[]trans)
 	ts := s.transitions(st, (*buf)[:0])
+	x := getStepper()
 	for _, t := range ts {
-		if !s.applyAll(st, t, transient, yield) {
+		if !s.applyAll(x, st, t, transient, yield) {
 			break
 		}
 	}
+	putStepper(x) // after the last yield: a transient successor lives in x's arena
 	*buf = ts[:0]
 	transPool.Put(buf)
 }
@@ -206,11 +208,10 @@ func (x *stepper) reset(s *System, script []int, transient bool) {
 	x.localName = 0
 }
 
-// applyAll applies t once per outcome of its internal choices.
-func (s *System) applyAll(st *State, t trans, transient bool, yield func(Step, *State) bool) bool {
+// applyAll applies t once per outcome of its internal choices, with x
+// (one stepper serves all the transitions of a state).
+func (s *System) applyAll(x *stepper, st *State, t trans, transient bool, yield func(Step, *State) bool) bool {
 	var script []int
-	x := getStepper()
-	defer putStepper(x)
 	for {
 		x.reset(s, script, transient)
 		next, step := x.apply(st, t, x.m.scratch)

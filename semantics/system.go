@@ -472,11 +472,7 @@ func (s *System) newProcAt(m *machine, n NodeID, mod, f Atom, args Term, fun *Fu
 // with, for example "comm:rcv/0".
 func (s *System) ProcName(p *Proc) string {
 	if p.Init >= 0 && int(p.Init) < len(s.prog.Funcs) {
-		fn := s.prog.Funcs[p.Init]
-		if fn.NFree > 0 || strings.HasPrefix(fn.Name.Name(), "-") {
-			return fn.Display
-		}
-		return fn.Display
+		return s.prog.Funcs[p.Init].Display
 	}
 	if p.InitF != 0 || p.InitM != 0 {
 		return quoteAtom(p.InitM.Name()) + ":" + quoteAtom(p.InitF.Name()) + "/" + fmt.Sprint(p.InitA)
