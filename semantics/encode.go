@@ -767,6 +767,9 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 				d.err = pd.err
 				break
 			}
+			// Shared by the states that decode to it, and never changed:
+			// it may remember its local steps (memo.go).
+			p.interned = true
 			s.procs.put(p)
 		}
 		st.Procs = append(st.Procs, p)

@@ -44,7 +44,6 @@ func (s *System) InternProcesses() {
 		s.chanTab = newTable[sigList]()
 		s.sigTab = newTable[encoded]()
 		s.fpMask = ^uint64(0)
-		s.memo = true
 	}
 }
 

@@ -171,7 +171,7 @@ func (x *stepper) memoSend(pid Pid) bool {
 	x.info.Pos = e.pos
 	x.info.Eff = EffSend
 	x.info.Args = args
-	if to.Node == pid.Node {
+	if to.Node == pid.Node && x.sys.sigTab != nil {
 		// The message goes straight into the mailbox of to: name it, so
 		// that the arrival can come from the receiver's memo too.
 		name := atomic.LoadUint64(&e.msgName)
@@ -221,8 +221,16 @@ func (x *stepper) memoRecord() {
 		return
 	}
 	r := x.e.s.Proc(pd.pid)
-	if r == nil || !r.interned {
+	if r == nil {
 		return
+	}
+	if !r.interned {
+		if x.sys.procTab != nil {
+			return
+		}
+		// Full keys: a sealed process has its encoding, all a key needs;
+		// remember a copy of its own.
+		r = r.persist()
 	}
 	e := &memoEntry{key: pd.key, res: r, pos: x.info.Pos}
 	if pd.key.kind == StepReceive {

@@ -105,8 +105,10 @@ type Proc struct {
 
 	enc     []byte // cached canonical encoding
 	encHint int    // the size of a previous encoding, to allocate the next one at once
-	// Compact keys (intern.go): fp is the fingerprint of enc, interned
-	// says this is the table's copy (never a private copy being changed).
+	// fp is, with compact keys (intern.go), the fingerprint of enc.
+	// interned says this is a shared copy that never changes, with its
+	// encoding: with compact keys the intern table's, with full keys a
+	// decoded process or the result of a remembered step (memo.go).
 	fp       uint64
 	interned bool
 	// memo lists the remembered local steps of an interned process

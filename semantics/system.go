@@ -96,7 +96,7 @@ type System struct {
 	chanTab *table[sigList, *sigList]
 	sigTab  *table[encoded, *encoded]
 	fpMask  uint64 // all ones but in tests (fingerprint)
-	memo    bool   // interned processes remember their local steps (memo.go); with compact keys
+	memo    bool   // shared processes remember their local steps (memo.go)
 	// flow is the static analysis behind the delivery reduction (flow.go).
 	flow *flowInfo
 	// reduced counts the states the partial-order reduction expanded by
@@ -131,6 +131,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	atoms.mu.RUnlock()
 	s.gm = &machine{sys: s}
 	s.procs = newProcCache()
+	s.memo = true
 	s.opts = Options{
 		SingleNode:  cfg.Semantics == "single_node",
 		Legacy:      cfg.Runtime == "legacy",
