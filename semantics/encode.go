@@ -770,6 +770,7 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 			// Shared by the states that decode to it, and never changed:
 			// it may remember its local steps (memo.go).
 			p.interned = true
+			p.sh = &procShared{}
 			s.procs.put(p)
 		}
 		st.Procs = append(st.Procs, p)

@@ -220,8 +220,10 @@ func (l *sigList) encoding() []byte        { return l.enc }
 // persist copies a process out of a transient successor's arena: every
 // slice the arena may reuse gets memory of its own.
 func (p *Proc) persist() *Proc {
-	q := p.clone()
+	c := p.cloneCopy()
+	q := &c.p
 	q.interned = true
+	q.sh = &c.sh
 	q.Stack = q.Stack[:len(q.Stack):len(q.Stack)]
 	if p.Mbox != nil {
 		q.Mbox = append([]Term(nil), p.Mbox...)
@@ -361,6 +363,7 @@ func persistEncoded(x *encoded) *encoded {
 // keepHeap interns a process that is not in an arena as it is.
 func keepHeap(p *Proc) *Proc {
 	p.interned = true
+	p.sh = &procShared{}
 	return p
 }
 

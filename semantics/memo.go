@@ -68,7 +68,7 @@ const memoLocal StepKind = 255
 const maxMemo = 16
 
 func (p *Proc) memoHead() *memoEntry {
-	return (*memoEntry)(atomic.LoadPointer((*unsafe.Pointer)(unsafe.Pointer(&p.memo))))
+	return (*memoEntry)(atomic.LoadPointer((*unsafe.Pointer)(unsafe.Pointer(&p.sh.memo))))
 }
 
 // memoLookup returns the entry of interned process p for k, or nil.
@@ -95,7 +95,7 @@ func (p *Proc) memoInsert(e *memoEntry) {
 			n++
 		}
 		e.next = head
-		if atomic.CompareAndSwapPointer((*unsafe.Pointer)(unsafe.Pointer(&p.memo)), unsafe.Pointer(head), unsafe.Pointer(e)) {
+		if atomic.CompareAndSwapPointer((*unsafe.Pointer)(unsafe.Pointer(&p.sh.memo)), unsafe.Pointer(head), unsafe.Pointer(e)) {
 			return
 		}
 	}
@@ -121,7 +121,7 @@ func (x *stepper) memoFrom(pid Pid) (*Proc, int) {
 		return nil, -1
 	}
 	p := x.e.s.Procs[i]
-	if !p.interned {
+	if p.sh == nil {
 		return nil, -1
 	}
 	return p, i

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 	"testing"
 )
 
@@ -168,4 +169,37 @@ func (s *System) memoEntries() int {
 		}
 	}
 	return n
+}
+
+// TestMemoConcurrent copies interned processes while other goroutines
+// add to what they remember, as workers do (a worker copies a process
+// into its successor while another remembers a step of the same process).
+// Run under the race detector (.ci/run), it fails if copying a process
+// reads a field that remembering writes.
+func TestMemoConcurrent(t *testing.T) {
+	sys := compileFile(t, "testdata/por/stream.erl", 0)
+	sys.InternProcesses()
+	countStates(t, sys)
+	var procs []*Proc
+	tab := sys.procTab.tab.Load()
+	for i := range tab.s {
+		if p := tab.s[i].v.Load(); p != nil {
+			procs = append(procs, p)
+		}
+	}
+	done := make(chan bool)
+	go func() {
+		for i := range 2000 {
+			p := procs[i%len(procs)]
+			p.memoInsert(&memoEntry{key: memoKey{b: uint64(i), kind: StepDeliver}, res: p})
+			atomic.StoreUint32(&p.sh.wait, waitBlocked)
+		}
+		done <- true
+	}()
+	for i := range 2000 {
+		if q := procs[i%len(procs)].clone(); q.sh != nil || q.interned {
+			t.Fatal("a copy of an interned process shares what it remembers")
+		}
+	}
+	<-done
 }

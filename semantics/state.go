@@ -111,11 +111,17 @@ type Proc struct {
 	// decoded process or the result of a remembered step (memo.go).
 	fp       uint64
 	interned bool
-	// memo lists the remembered local steps of an interned process
-	// (memo.go), read and prepended to atomically.
+	// sh is what a shared process remembers (memo.go). It is set before
+	// the process is shared and never replaced, so that copying a
+	// process reads no field another goroutine may be writing.
+	sh *procShared
+}
+
+// procShared is what an interned process remembers, read and written
+// atomically: its local steps (memo.go) and, while it waits, what it can
+// do (waitOutcome).
+type procShared struct {
 	memo *memoEntry
-	// wait caches what a waiting interned process can do (waitOutcome),
-	// read and written atomically.
 	wait uint32
 }
 
@@ -125,10 +131,15 @@ type Proc struct {
 type procCopy struct {
 	p      Proc
 	frames [3]Frame
+	sh     procShared // for p.sh, once p is shared (persist)
 }
 
 // clone returns a private copy of p that a transition may change.
 func (p *Proc) clone() *Proc {
+	return &p.cloneCopy().p
+}
+
+func (p *Proc) cloneCopy() *procCopy {
 	c := &procCopy{p: *p}
 	q := &c.p
 	if len(p.Frames) <= len(c.frames) {
@@ -143,8 +154,8 @@ func (p *Proc) clone() *Proc {
 	q.encHint = len(p.enc)
 	q.enc = nil
 	q.interned = false
-	q.memo, q.wait = nil, 0
-	return q
+	q.sh = nil
+	return c
 }
 
 // Node is the state of one node.
@@ -538,7 +549,7 @@ func (a *arena) clone(p *Proc) *Proc {
 	q.encHint = len(p.enc)
 	q.enc = c.enc[:0]
 	q.interned = false
-	q.memo, q.wait = nil, 0
+	q.sh = nil
 	return q
 }
 

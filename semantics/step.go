@@ -361,9 +361,9 @@ const (
 // waitOutcome returns what the waiting process p can do. It depends on p
 // alone, so an interned process keeps it.
 func (s *System) waitOutcome(p *Proc, scratch []Term) (uint32, []Term) {
-	keep := s.memo && p.interned
+	keep := s.memo && p.sh != nil
 	if keep {
-		if w := atomic.LoadUint32(&p.wait); w != 0 {
+		if w := atomic.LoadUint32(&p.sh.wait); w != 0 {
 			return w, scratch
 		}
 	}
@@ -376,7 +376,7 @@ func (s *System) waitOutcome(p *Proc, scratch []Term) (uint32, []Term) {
 		w = waitTimeout
 	}
 	if keep {
-		atomic.StoreUint32(&p.wait, w)
+		atomic.StoreUint32(&p.sh.wait, w)
 	}
 	return w, scratch
 }
