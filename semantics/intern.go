@@ -61,17 +61,26 @@ func (s *System) internCollisions() int64 {
 }
 
 // table is a set of interned values (processes, channel contents,
-// signals) by
-// fingerprint: an open addressing table of immutable values. Lookups take
-// no lock: they probe the current array of slots, whose entries are only
-// ever added. Insertions take the lock, and the array is replaced by a
-// larger copy when half full; a lookup that raced with the replacement
-// and missed looks again under the lock.
+// signals) by fingerprint, in tableShards shards chosen by the low bits
+// of the fingerprint, so that workers inserting new values rarely wait
+// for one another. Each shard is an open addressing table of immutable
+// values. Lookups take no lock: they probe the shard's current array of
+// slots, whose entries are only ever added. Insertions take the shard's
+// lock, and the array is replaced by a larger copy when half full; a
+// lookup that raced with the replacement and missed looks again under
+// the lock.
 type table[E any, P interned[E]] struct {
-	mu         sync.Mutex
-	tab        atomic.Pointer[slots[E, P]]
-	n          int
+	shards     [tableShards]shard[E, P]
 	collisions atomic.Int64
+}
+
+const tableShards = 16
+
+type shard[E any, P interned[E]] struct {
+	mu  sync.Mutex
+	tab atomic.Pointer[slots[E, P]]
+	n   int
+	_   [40]byte // a cache line of its own
 }
 
 // interned is what a table needs of the values it holds.
@@ -98,17 +107,26 @@ type slot[E any] struct {
 
 func newTable[E any, P interned[E]]() *table[E, P] {
 	t := &table[E, P]{}
-	t.tab.Store(newSlots[E, P](1 << 10))
+	for i := range t.shards {
+		t.shards[i].tab.Store(newSlots[E, P](1 << 8))
+	}
 	return t
+}
+
+// shardOf returns the shard of fingerprint h. The next names tried on a
+// collision (intern) stay in it.
+func (t *table[E, P]) shardOf(h uint64) *shard[E, P] {
+	return &t.shards[h%tableShards]
 }
 
 func newSlots[E any, P interned[E]](n int) *slots[E, P] {
 	return &slots[E, P]{s: make([]slot[E], n), mask: uint64(n - 1)}
 }
 
-// find returns the value with fingerprint h in t, or nil.
+// find returns the value with fingerprint h in t, or nil. The low bits
+// of h chose the shard, the next ones the slot.
 func (t *slots[E, P]) find(h uint64) P {
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
+	for i := (h / tableShards) & t.mask; ; i = (i + 1) & t.mask {
 		sl := &t.s[i]
 		v := sl.v.Load()
 		if v == nil {
@@ -122,7 +140,7 @@ func (t *slots[E, P]) find(h uint64) P {
 
 func (t *slots[E, P]) put(p P) {
 	h := p.fingerprint()
-	i := h & t.mask
+	i := (h / tableShards) & t.mask
 	for t.s[i].v.Load() != nil {
 		i = (i + 1) & t.mask
 	}
@@ -132,28 +150,31 @@ func (t *slots[E, P]) put(p P) {
 
 // lookup returns the interned value with fingerprint h, or nil.
 func (t *table[E, P]) lookup(h uint64) P {
-	if p := t.tab.Load().find(h); p != nil {
+	sh := t.shardOf(h)
+	if p := sh.tab.Load().find(h); p != nil {
 		return p
 	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.tab.Load().find(h)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	return sh.tab.Load().find(h)
 }
 
 // intern returns the interned value equal to p (same encoding), whose
 // fingerprint is set. When there is none, it interns keep(p), a copy that
-// stays valid. When another value already has p's fingerprint (a
-// collision), p is named by the next free one, h+1, h+2, ...: names stay
-// unique, so a collision never merges two states (only the bytes of the
-// keys that name p may then depend on which of the two came first).
+// stays valid. When another value already has p's fingerprint h (a
+// collision), p is named by the next free one of h+16, h+32, ... (in the
+// same shard): names stay unique, so a collision never merges two states
+// (only the bytes of the keys that name p may then depend on which of
+// the two came first).
 func (t *table[E, P]) intern(p P, keep func(P) P) P {
 	h := p.fingerprint()
-	if q := t.tab.Load().find(h); q != nil && bytes.Equal(q.encoding(), p.encoding()) {
+	sh := t.shardOf(h)
+	if q := sh.tab.Load().find(h); q != nil && bytes.Equal(q.encoding(), p.encoding()) {
 		return q
 	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	tab := t.tab.Load()
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	tab := sh.tab.Load()
 	for {
 		q := tab.find(h)
 		if q == nil {
@@ -165,29 +186,46 @@ func (t *table[E, P]) intern(p P, keep func(P) P) P {
 		if h == p.fingerprint() {
 			t.collisions.Add(1)
 		}
-		h++
+		h += tableShards
 	}
 	p.setFingerprint(h)
 	p = keep(p)
-	if 2*(t.n+1) > len(tab.s) {
+	if 2*(sh.n+1) > len(tab.s) {
 		bigger := newSlots[E, P](2 * len(tab.s))
 		for i := range tab.s {
 			if q := P(tab.s[i].v.Load()); q != nil {
 				bigger.put(q)
 			}
 		}
-		t.tab.Store(bigger)
+		sh.tab.Store(bigger)
 		tab = bigger
 	}
 	tab.put(p)
-	t.n++
+	sh.n++
 	return p
 }
 
 func (t *table[E, P]) size() int {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.n
+	n := 0
+	for i := range t.shards {
+		sh := &t.shards[i]
+		sh.mu.Lock()
+		n += sh.n
+		sh.mu.Unlock()
+	}
+	return n
+}
+
+// each calls f for every interned value (tests).
+func (t *table[E, P]) each(f func(P)) {
+	for i := range t.shards {
+		tab := t.shards[i].tab.Load()
+		for j := range tab.s {
+			if p := tab.s[j].v.Load(); p != nil {
+				f(P(p))
+			}
+		}
+	}
 }
 
 func (p *Proc) fingerprint() uint64     { return p.fp }

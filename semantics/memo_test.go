@@ -160,14 +160,11 @@ func infoText(s *System, from *State, step Step) string {
 // memoEntries counts the remembered steps of the interned processes.
 func (s *System) memoEntries() int {
 	n := 0
-	tab := s.procTab.tab.Load()
-	for i := range tab.s {
-		if p := tab.s[i].v.Load(); p != nil {
-			for e := p.memoHead(); e != nil; e = e.next {
-				n++
-			}
+	s.procTab.each(func(p *Proc) {
+		for e := p.memoHead(); e != nil; e = e.next {
+			n++
 		}
-	}
+	})
 	return n
 }
 
@@ -181,12 +178,7 @@ func TestMemoConcurrent(t *testing.T) {
 	sys.InternProcesses()
 	countStates(t, sys)
 	var procs []*Proc
-	tab := sys.procTab.tab.Load()
-	for i := range tab.s {
-		if p := tab.s[i].v.Load(); p != nil {
-			procs = append(procs, p)
-		}
-	}
+	sys.procTab.each(func(p *Proc) { procs = append(procs, p) })
 	done := make(chan bool)
 	go func() {
 		for i := range 2000 {
