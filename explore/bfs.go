@@ -35,7 +35,6 @@ type job[S any] struct {
 	keys   []byte   // the successors' canonical encodings
 	vals   []S      // the successors (values frontier only)
 	fresh  []bool
-	seen   []bool
 	trans  int64
 	found  bool
 	viol   violation
@@ -505,35 +504,6 @@ func (w *bfsWorker[S, L]) expandJob(j *job[S]) {
 			j.err = err
 		}
 		return
-	}
-	if r.prober != nil {
-		w.filter(j)
-	}
-}
-
-// filter removes the successors the set already holds, so that they take
-// no room until the insert phase (most transitions lead to seen states).
-func (w *bfsWorker[S, L]) filter(j *job[S]) {
-	if cap(j.seen) < len(j.fps) {
-		j.seen = make([]bool, len(j.fps), 2*len(j.fps))
-	}
-	seen := j.seen[:len(j.fps)]
-	w.b.r.prober.Probe(j.fps, seen)
-	k := 0
-	for c := range j.fps {
-		if seen[c] {
-			continue
-		}
-		j.fps[k], j.ri[k], j.kpos[k] = j.fps[c], j.ri[c], j.kpos[c]
-		if j.vals != nil {
-			j.vals[k] = j.vals[c]
-		}
-		k++
-	}
-	j.fps, j.ri, j.kpos = j.fps[:k], j.ri[:k], j.kpos[:k]
-	if len(j.vals) > 0 {
-		clear(j.vals[k:])
-		j.vals = j.vals[:k]
 	}
 }
 

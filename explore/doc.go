@@ -40,8 +40,7 @@
 //  1. expand (parallel): workers take jobs of 256 consecutive parents, check
 //     each parent (CheckState, and Stuck when it has no successors), judge
 //     each transition (Check), encode and fingerprint each successor into
-//     the job's reused buffers, and drop the successors that the set
-//     already holds ([statestore.Prober]; read-only, so no races);
+//     the job's reused buffers;
 //  2. insert (parallel): the candidates are inserted into the set as if one
 //     by one in canonical order. Worker w takes the candidates whose
 //     fingerprints fall in the w-th share of the 64-bit range, in canonical

@@ -29,7 +29,6 @@ type runner[S, L any] struct {
 	set      statestore.Set
 	exact    statestore.ExactSet
 	batch    statestore.BatchInserter
-	prober   statestore.Prober
 	describe statestore.Describer
 	info     statestore.Info
 	reducer  Reducer[S, L]
@@ -60,7 +59,6 @@ func newRunner[S, L any](ctx context.Context, sys System[S, L], set statestore.S
 	r := &runner[S, L]{sys: sys, set: set, mons: mons, opt: opt, rep: rep, start: time.Now(), done: make(chan struct{})}
 	r.exact, _ = set.(statestore.ExactSet)
 	r.batch, _ = set.(statestore.BatchInserter)
-	r.prober, _ = set.(statestore.Prober)
 	if d, ok := set.(statestore.Describer); ok {
 		r.describe = d
 		r.info = d.Describe()

@@ -67,15 +67,6 @@ func (b *Bitstate) Insert(fp Fingerprint) (bool, error) {
 	return true, nil
 }
 
-// Probe reports the fingerprints whose bits are all set, which Insert would
-// call seen; see [Prober].
-func (b *Bitstate) Probe(fps []Fingerprint, seen []bool) {
-	for j, fp := range fps {
-		w, mask := b.slot(fp)
-		seen[j] = atomic.LoadUint64(&b.words[w])&mask == mask
-	}
-}
-
 // Len returns the number of inserts that were reported fresh.
 func (b *Bitstate) Len() int64 { return b.count.Load() }
 

@@ -26,7 +26,7 @@
 //
 // Every [Set] is safe for concurrent use, and Insert reports a fingerprint
 // fresh to exactly one caller. Optional capabilities are separate small
-// interfaces found by type assertion ([BatchInserter], [Prober],
+// interfaces found by type assertion ([BatchInserter],
 // [ExactSet], [Describer], [Checkpointer]), so a store implements only what
 // it can do well.
 //

@@ -204,20 +204,6 @@ func (m *Memory) touch(fps []Fingerprint) {
 
 var memSink atomic.Uint64
 
-// Probe reports which fingerprints are in the set; see [Prober]. For
-// Memory the answer is exact.
-func (m *Memory) Probe(fps []Fingerprint, seen []bool) {
-	const chunk = 256
-	for len(fps) > 0 {
-		n := min(len(fps), chunk)
-		m.touch(fps[:n])
-		for j, fp := range fps[:n] {
-			seen[j] = m.Contains(fp)
-		}
-		fps, seen = fps[n:], seen[n:]
-	}
-}
-
 // Contains reports whether fp is in the set.
 func (m *Memory) Contains(fp Fingerprint) bool {
 	v := memValue(fp)

@@ -42,18 +42,6 @@ type BatchInserter interface {
 	InsertBatch(fps []Fingerprint, fresh []bool) error
 }
 
-// Prober is an optional, read-only membership test of a [Set], used by a
-// search to drop successors it has seen before without inserting them.
-//
-// Probe sets seen[j] to true only when fps[j] is certainly in the set; false
-// means absent or not known (a disk store answers from memory only and
-// leaves the rest to a later batch insert). len(seen) must be at least
-// len(fps). Probe may run concurrently with other Probe calls and with
-// inserts.
-type Prober interface {
-	Probe(fps []Fingerprint, seen []bool)
-}
-
 // ExactSet is an optional exact mode of a [Set]: it is keyed by full
 // canonical encodings, so two distinct states are never merged. A search
 // uses InsertKey instead of Insert when the set has it.

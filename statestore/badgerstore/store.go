@@ -623,14 +623,6 @@ func (s *Store) flush() error {
 	return nil
 }
 
-// Probe reports the fingerprints the front set holds; see
-// [statestore.Prober].
-func (s *Store) Probe(fps []statestore.Fingerprint, seen []bool) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	s.front.Probe(fps, seen)
-}
-
 // Len returns the number of distinct fingerprints.
 func (s *Store) Len() int64 { return s.count.Load() }
 
@@ -773,7 +765,6 @@ func (s *Store) Close() error {
 var (
 	_ statestore.Set           = (*Store)(nil)
 	_ statestore.BatchInserter = (*Store)(nil)
-	_ statestore.Prober        = (*Store)(nil)
 	_ statestore.Describer     = (*Store)(nil)
 	_ statestore.Checkpointer  = (*Store)(nil)
 )

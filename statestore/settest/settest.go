@@ -1,8 +1,8 @@
 // Package settest is the contract test suite that every [statestore.Set]
 // implementation must pass: Insert reports each fingerprint fresh exactly
 // once (also under concurrent inserts from many goroutines), Len counts
-// distinct fingerprints, the optional [statestore.BatchInserter] and
-// [statestore.Prober] agree with Insert, and Close works.
+// distinct fingerprints, the optional [statestore.BatchInserter] agrees
+// with Insert, and Close works.
 //
 // It is a test helper: it imports package testing and statestore only.
 package settest
@@ -46,7 +46,6 @@ func Run(t *testing.T, newSet func() statestore.Set) {
 	t.Run("sequential", func(t *testing.T) { sequential(t, newSet()) })
 	t.Run("concurrent", func(t *testing.T) { concurrent(t, newSet()) })
 	t.Run("batch", func(t *testing.T) { batch(t, newSet()) })
-	t.Run("probe", func(t *testing.T) { probe(t, newSet()) })
 }
 
 func closeSet(t *testing.T, s statestore.Set) {
@@ -195,29 +194,6 @@ func batch(t *testing.T, s statestore.Set) {
 	}
 	if s.Len() != int64(len(fps)) {
 		t.Fatalf("Len = %d, want %d", s.Len(), len(fps))
-	}
-	closeSet(t, s)
-}
-
-// probe checks that Probe never claims an absent fingerprint.
-func probe(t *testing.T, s statestore.Set) {
-	p, ok := s.(statestore.Prober)
-	if !ok {
-		closeSet(t, s)
-		t.Skip("no Probe")
-	}
-	fps := Fingerprints(4, 4000)
-	for _, fp := range fps[:2000] {
-		if _, err := s.Insert(fp); err != nil {
-			t.Fatal(err)
-		}
-	}
-	seen := make([]bool, len(fps))
-	p.Probe(fps, seen)
-	for j := 2000; j < len(fps); j++ {
-		if seen[j] {
-			t.Fatalf("Probe: absent %#x reported seen", fps[j])
-		}
 	}
 	closeSet(t, s)
 }
