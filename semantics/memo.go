@@ -135,10 +135,8 @@ func (x *stepper) memoStep(kind StepKind, pid Pid) bool {
 	if p == nil {
 		return false
 	}
-	k := memoKey{kind: kind}
-	e := p.memoLookup(k)
+	e := x.memoLookup(p, pid, memoKey{kind: kind})
 	if e == nil {
-		x.pending = memoPending{from: p, key: k, pid: pid, ok: true}
 		return false
 	}
 	x.e.procs()[i] = e.res
@@ -162,10 +160,8 @@ func (x *stepper) memoSend(pid Pid) bool {
 	if !ok || to == pid {
 		return false
 	}
-	key := memoKey{kind: StepEffect}
-	e := p.memoLookup(key)
+	e := x.memoLookup(p, pid, memoKey{kind: StepEffect})
 	if e == nil {
-		x.pending = memoPending{from: p, key: key, pid: pid, ok: true}
 		return false
 	}
 	x.info.Pos = e.pos
@@ -196,13 +192,23 @@ func (x *stepper) memoArrive(pid Pid, k memoKey) bool {
 	if p == nil {
 		return false
 	}
-	e := p.memoLookup(k)
+	e := x.memoLookup(p, pid, k)
 	if e == nil {
-		x.pending = memoPending{from: p, key: k, pid: pid, ok: true}
 		return false
 	}
 	x.e.procs()[i] = e.res
 	return true
+}
+
+// memoLookup returns the entry of p, process pid of the step's starting
+// state, for k; when there is none, the step is computed and remembered
+// once the successor is sealed (memoRecord).
+func (x *stepper) memoLookup(p *Proc, pid Pid, k memoKey) *memoEntry {
+	e := p.memoLookup(k)
+	if e == nil {
+		x.pending = memoPending{from: p, key: k, pid: pid, ok: true}
+	}
+	return e
 }
 
 // termName returns the interned name of a term's encoding (in the table
