@@ -20,15 +20,17 @@ import (
 //     receiver's mailbox.
 //
 // The process machine runs a process's code without reading the rest of
-// the state (effects end a run), so each of these steps maps an interned
-// process (and, for a delivery, a signal) to one interned process. Each
-// interned process keeps a short list of the steps it took: a later step
-// of the same kind from the same process (in any state) takes the result
-// from there instead of running the code, encoding the new process and
-// finding it in the intern table.
-// Successors, labels and keys are the same either way (TestMemo compares
-// every successor of every reachable state of the example models with and
-// without the memo).
+// the state (effects end a run), but for make_ref/0, whose number
+// depends on the references in use anywhere on the node: a step that made
+// a reference is never remembered. Otherwise each of these steps maps an
+// interned process (and, for a delivery, a signal) to one interned
+// process. Each interned process keeps a short list of the steps it took:
+// a later step of the same kind from the same process (in any state)
+// takes the result from there instead of running the code, encoding the
+// new process and finding it in the intern table. Successors, labels and
+// keys are the same either way (TestMemo compares every successor of
+// every reachable state of the example models with and without the memo;
+// testdata/memo holds models of what must not be remembered).
 //
 // A step is remembered only when it stayed local: it ended no process,
 // raised nothing, reached no bound (the bounds a local step can reach,
@@ -223,7 +225,7 @@ func (s *System) termName(t Term) uint64 {
 func (x *stepper) memoRecord() {
 	pd := x.pending
 	x.pending = memoPending{}
-	if !pd.ok || x.m.bound != "" || len(x.info.Ends) > 0 || len(x.info.Raised) > 0 || len(x.info.Spawned) > 0 {
+	if !pd.ok || x.m.bound != "" || x.m.madeRef || len(x.info.Ends) > 0 || len(x.info.Raised) > 0 || len(x.info.Spawned) > 0 {
 		return
 	}
 	r := x.e.s.Proc(pd.pid)

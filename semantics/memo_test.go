@@ -22,7 +22,8 @@ func TestMemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	por, _ := filepath.Glob("testdata/por/*.erl")
-	files = append(files, por...)
+	memo, _ := filepath.Glob("testdata/memo/*.erl")
+	files = append(append(files, por...), memo...)
 	limit := 4000
 	if testing.Short() {
 		limit = 500
