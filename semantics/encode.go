@@ -322,7 +322,7 @@ func (s *System) AppendKey(dst []byte, st *State) []byte {
 	b = putUvarint(b, uint64(len(st.Procs)))
 	for _, p := range st.Procs {
 		if s.procTab != nil {
-			if !p.interned {
+			if !p.shared() {
 				// States built outside a transition (tests).
 				p = s.internProc(p.clone(), keepHeap)
 			}
@@ -769,7 +769,6 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 			}
 			// Shared by the states that decode to it, and never changed:
 			// it may remember its local steps (memo.go).
-			p.interned = true
 			p.sh = &procShared{}
 			s.procs.put(p)
 		}

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/cespare/xxhash/v2"
 )
@@ -238,9 +237,8 @@ type sigList struct {
 	enc  []byte
 	sigs []Signal
 	// tail is the interned contents without the first signal, once a
-	// delivery has met them (with the memo of local steps, memo.go);
-	// read and written atomically.
-	tail *sigList
+	// delivery has met them (with the memo of local steps, memo.go).
+	tail atomic.Pointer[sigList]
 }
 
 // loadTail returns l's remembered tail; l may be nil.
@@ -248,7 +246,7 @@ func (l *sigList) loadTail() *sigList {
 	if l == nil {
 		return nil
 	}
-	return (*sigList)(atomic.LoadPointer((*unsafe.Pointer)(unsafe.Pointer(&l.tail))))
+	return l.tail.Load()
 }
 
 func (l *sigList) fingerprint() uint64     { return l.fp }
@@ -260,7 +258,6 @@ func (l *sigList) encoding() []byte        { return l.enc }
 func (p *Proc) persist() *Proc {
 	c := p.cloneCopy()
 	q := &c.p
-	q.interned = true
 	q.sh = &c.sh
 	q.Stack = q.Stack[:len(q.Stack):len(q.Stack)]
 	if p.Mbox != nil {
@@ -280,7 +277,7 @@ func (p *Proc) persist() *Proc {
 func (s *System) sealCompact(st *State, ar *arena) {
 	if ar == nil {
 		for i, p := range st.Procs {
-			if !p.interned {
+			if !p.shared() {
 				st.Procs[i] = s.internProc(p, keepHeap)
 			}
 		}
@@ -298,7 +295,7 @@ func (s *System) sealCompact(st *State, ar *arena) {
 		ar.owner = s.procTab
 	}
 	for i, p := range st.Procs {
-		if p.interned {
+		if p.shared() {
 			continue
 		}
 		// A small cache of the arena's recent processes first: the
@@ -375,7 +372,7 @@ func (s *System) internChan(c *Channel, sc *internScratch) []byte {
 	c.Sigs = c.ent.sigs
 	if c.popOf != nil {
 		if s.memo {
-			atomic.StorePointer((*unsafe.Pointer)(unsafe.Pointer(&c.popOf.tail)), unsafe.Pointer(c.ent))
+			c.popOf.tail.Store(c.ent)
 		}
 		c.popOf = nil
 	}
@@ -400,7 +397,6 @@ func persistEncoded(x *encoded) *encoded {
 
 // keepHeap interns a process that is not in an arena as it is.
 func keepHeap(p *Proc) *Proc {
-	p.interned = true
 	p.sh = &procShared{}
 	return p
 }

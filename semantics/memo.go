@@ -2,14 +2,15 @@ package semantics
 
 import (
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
 )
 
-// Memoized local steps. With compact keys every process of a state is
-// interned, so a process is named by its fingerprint, and what some
-// steps do to a process depends on that process alone:
+// Memoized local steps. The processes of states are shared and never
+// changed (Proc.sh): with compact keys each is the intern table's copy,
+// with full keys a decoded process is shared by the states that decode
+// to it. And what some steps do to a process depends on that process
+// alone:
 //
 //   - a receive takes a message from the process's own mailbox and runs
 //     its code to its next effect;
@@ -22,12 +23,12 @@ import (
 // The process machine runs a process's code without reading the rest of
 // the state (effects end a run), but for make_ref/0, whose number
 // depends on the references in use anywhere on the node: a step that made
-// a reference is never remembered. Otherwise each of these steps maps an
-// interned process (and, for a delivery, a signal) to one interned
-// process. Each interned process keeps a short list of the steps it took:
-// a later step of the same kind from the same process (in any state)
-// takes the result from there instead of running the code, encoding the
-// new process and finding it in the intern table. Successors, labels and
+// a reference is never remembered. Otherwise each of these steps maps a
+// shared process (and, for an arrival, a message) to one process. Each
+// shared process keeps a short list of the steps it took: a later step of
+// the same kind from the same process (in any state) takes the result
+// from there instead of running the code, encoding the new process and,
+// with compact keys, finding it in the intern table. Successors, labels and
 // keys are the same either way (TestMemo compares every successor of
 // every reachable state of the example models with and without the memo;
 // testdata/memo holds models of what must not be remembered).
@@ -55,9 +56,8 @@ type memoEntry struct {
 	pos  token.Pos
 	next *memoEntry
 	// msgName is, for a send (StepEffect), the interned name of the
-	// message, set when first needed (atomically: racing workers set the
-	// same value).
-	msgName uint64
+	// message, set when first needed (racing workers set the same value).
+	msgName atomic.Uint64
 }
 
 // memoLocal is the kind of memo key of a message put in a mailbox by a
@@ -69,13 +69,9 @@ const memoLocal StepKind = 255
 // many different signals keeps the first few.
 const maxMemo = 16
 
-func (p *Proc) memoHead() *memoEntry {
-	return (*memoEntry)(atomic.LoadPointer((*unsafe.Pointer)(unsafe.Pointer(&p.sh.memo))))
-}
-
-// memoLookup returns the entry of interned process p for k, or nil.
+// memoLookup returns the entry of shared process p for k, or nil.
 func (p *Proc) memoLookup(k memoKey) *memoEntry {
-	for e := p.memoHead(); e != nil; e = e.next {
+	for e := p.sh.memo.Load(); e != nil; e = e.next {
 		if e.key == k {
 			return e
 		}
@@ -83,12 +79,12 @@ func (p *Proc) memoLookup(k memoKey) *memoEntry {
 	return nil
 }
 
-// memoInsert adds e to the entries of interned process p unless k is
+// memoInsert adds e to the entries of shared process p unless k is
 // there already or the list is full. Workers race only to add entries
 // for the same step, which are equal.
 func (p *Proc) memoInsert(e *memoEntry) {
 	for {
-		head := p.memoHead()
+		head := p.sh.memo.Load()
 		n := 0
 		for f := head; f != nil; f = f.next {
 			if f.key == e.key || n == maxMemo {
@@ -97,22 +93,21 @@ func (p *Proc) memoInsert(e *memoEntry) {
 			n++
 		}
 		e.next = head
-		if atomic.CompareAndSwapPointer((*unsafe.Pointer)(unsafe.Pointer(&p.sh.memo)), unsafe.Pointer(head), unsafe.Pointer(e)) {
+		if p.sh.memo.CompareAndSwap(head, e) {
 			return
 		}
 	}
 }
 
-// memoPending is a step being computed whose result may be remembered:
-// the process pid ends it in the state's Procs.
+// memoPending is a step being computed whose result may be remembered
+// (from is nil when there is none): the process from.Pid ends it in the
+// state's Procs.
 type memoPending struct {
 	from *Proc
 	key  memoKey
-	pid  Pid
-	ok   bool
 }
 
-// memoFrom returns the interned process pid of the step's starting state
+// memoFrom returns the shared process pid of the step's starting state
 // when its local steps may be memoized, and its index, or nil.
 func (x *stepper) memoFrom(pid Pid) (*Proc, int) {
 	if !x.sys.memo || x.sys.opts.Record&RecordCausal != 0 || x.isDying(pid) || x.e.isOwned(pid) {
@@ -123,7 +118,7 @@ func (x *stepper) memoFrom(pid Pid) (*Proc, int) {
 		return nil, -1
 	}
 	p := x.e.s.Procs[i]
-	if p.sh == nil {
+	if !p.shared() {
 		return nil, -1
 	}
 	return p, i
@@ -137,7 +132,7 @@ func (x *stepper) memoStep(kind StepKind, pid Pid) bool {
 	if p == nil {
 		return false
 	}
-	e := x.memoLookup(p, pid, memoKey{kind: kind})
+	e := x.memoLookup(p, memoKey{kind: kind})
 	if e == nil {
 		return false
 	}
@@ -162,7 +157,7 @@ func (x *stepper) memoSend(pid Pid) bool {
 	if !ok || to == pid {
 		return false
 	}
-	e := x.memoLookup(p, pid, memoKey{kind: StepEffect})
+	e := x.memoLookup(p, memoKey{kind: StepEffect})
 	if e == nil {
 		return false
 	}
@@ -172,10 +167,10 @@ func (x *stepper) memoSend(pid Pid) bool {
 	if to.Node == pid.Node && x.sys.sigTab != nil {
 		// The message goes straight into the mailbox of to: name it, so
 		// that the arrival can come from the receiver's memo too.
-		name := atomic.LoadUint64(&e.msgName)
+		name := e.msgName.Load()
 		if name == 0 {
 			name = x.sys.termName(args[1])
-			atomic.StoreUint64(&e.msgName, name)
+			e.msgName.Store(name)
 		}
 		x.localName = name
 	}
@@ -194,7 +189,7 @@ func (x *stepper) memoArrive(pid Pid, k memoKey) bool {
 	if p == nil {
 		return false
 	}
-	e := x.memoLookup(p, pid, k)
+	e := x.memoLookup(p, k)
 	if e == nil {
 		return false
 	}
@@ -202,13 +197,13 @@ func (x *stepper) memoArrive(pid Pid, k memoKey) bool {
 	return true
 }
 
-// memoLookup returns the entry of p, process pid of the step's starting
+// memoLookup returns the entry of p, a process of the step's starting
 // state, for k; when there is none, the step is computed and remembered
 // once the successor is sealed (memoRecord).
-func (x *stepper) memoLookup(p *Proc, pid Pid, k memoKey) *memoEntry {
+func (x *stepper) memoLookup(p *Proc, k memoKey) *memoEntry {
 	e := p.memoLookup(k)
 	if e == nil {
-		x.pending = memoPending{from: p, key: k, pid: pid, ok: true}
+		x.pending = memoPending{from: p, key: k}
 	}
 	return e
 }
@@ -225,19 +220,17 @@ func (s *System) termName(t Term) uint64 {
 func (x *stepper) memoRecord() {
 	pd := x.pending
 	x.pending = memoPending{}
-	if !pd.ok || x.m.bound != "" || x.m.madeRef || len(x.info.Ends) > 0 || len(x.info.Raised) > 0 || len(x.info.Spawned) > 0 {
+	if x.m.bound != "" || x.m.madeRef || len(x.info.Ends) > 0 || len(x.info.Raised) > 0 || len(x.info.Spawned) > 0 {
 		return
 	}
-	r := x.e.s.Proc(pd.pid)
+	r := x.e.s.Proc(pd.from.Pid)
 	if r == nil {
 		return
 	}
-	if !r.interned {
-		if x.sys.procTab != nil {
-			return
-		}
-		// Full keys: a sealed process has its encoding, all a key needs;
-		// remember a copy of its own.
+	if !r.shared() {
+		// Full keys (with compact ones sealing shared every process): a
+		// sealed process has its encoding, all a key needs; remember a
+		// copy of its own.
 		r = r.persist()
 	}
 	e := &memoEntry{key: pd.key, res: r, pos: x.info.Pos}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"sync/atomic"
 	"testing"
 )
 
@@ -162,7 +161,7 @@ func infoText(s *System, from *State, step Step) string {
 func (s *System) memoEntries() int {
 	n := 0
 	s.procTab.each(func(p *Proc) {
-		for e := p.memoHead(); e != nil; e = e.next {
+		for e := p.sh.memo.Load(); e != nil; e = e.next {
 			n++
 		}
 	})
@@ -185,13 +184,13 @@ func TestMemoConcurrent(t *testing.T) {
 		for i := range 2000 {
 			p := procs[i%len(procs)]
 			p.memoInsert(&memoEntry{key: memoKey{b: uint64(i), kind: StepDeliver}, res: p})
-			atomic.StoreUint32(&p.sh.wait, waitBlocked)
+			p.sh.wait.Store(waitBlocked)
 		}
 		done <- true
 	}()
 	for i := range 2000 {
-		if q := procs[i%len(procs)].clone(); q.sh != nil || q.interned {
-			t.Fatal("a copy of an interned process shares what it remembers")
+		if q := procs[i%len(procs)].clone(); q.shared() {
+			t.Fatal("a copy of a shared process shares what it remembers")
 		}
 	}
 	<-done

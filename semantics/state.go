@@ -2,6 +2,7 @@ package semantics
 
 import (
 	"sort"
+	"sync/atomic"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
 )
@@ -106,23 +107,24 @@ type Proc struct {
 	enc     []byte // cached canonical encoding
 	encHint int    // the size of a previous encoding, to allocate the next one at once
 	// fp is, with compact keys (intern.go), the fingerprint of enc.
-	// interned says this is a shared copy that never changes, with its
-	// encoding: with compact keys the intern table's, with full keys a
-	// decoded process or the result of a remembered step (memo.go).
-	fp       uint64
-	interned bool
-	// sh is what a shared process remembers (memo.go). It is set before
-	// the process is shared and never replaced, so that copying a
-	// process reads no field another goroutine may be writing.
+	fp uint64
+	// sh is set on a shared process, one that never changes and has its
+	// encoding: with compact keys the intern table's copy, with full keys
+	// a decoded process or the result of a remembered step (memo.go). It
+	// holds what the process remembers; set before the process is shared
+	// and never replaced, so that copying a process reads no field another
+	// goroutine may be writing.
 	sh *procShared
 }
 
-// procShared is what an interned process remembers, read and written
-// atomically: its local steps (memo.go) and, while it waits, what it can
-// do (waitOutcome).
+// shared reports whether p is a shared process (see Proc.sh).
+func (p *Proc) shared() bool { return p.sh != nil }
+
+// procShared is what a shared process remembers: its local steps
+// (memo.go) and, while it waits, what it can do (waitOutcome).
 type procShared struct {
-	memo *memoEntry
-	wait uint32
+	memo atomic.Pointer[memoEntry]
+	wait atomic.Uint32
 }
 
 // procCopy is a process together with room for its first frames, so that
@@ -153,7 +155,6 @@ func (p *Proc) cloneCopy() *procCopy {
 	}
 	q.encHint = len(p.enc)
 	q.enc = nil
-	q.interned = false
 	q.sh = nil
 	return c
 }
@@ -548,7 +549,6 @@ func (a *arena) clone(p *Proc) *Proc {
 	}
 	q.encHint = len(p.enc)
 	q.enc = c.enc[:0]
-	q.interned = false
 	q.sh = nil
 	return q
 }

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"sync"
-	"sync/atomic"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
 )
@@ -359,11 +358,11 @@ const (
 )
 
 // waitOutcome returns what the waiting process p can do. It depends on p
-// alone, so an interned process keeps it.
+// alone, so a shared process keeps it.
 func (s *System) waitOutcome(p *Proc, scratch []Term) (uint32, []Term) {
 	keep := s.memo && p.sh != nil
 	if keep {
-		if w := atomic.LoadUint32(&p.sh.wait); w != 0 {
+		if w := p.sh.wait.Load(); w != 0 {
 			return w, scratch
 		}
 	}
@@ -376,7 +375,7 @@ func (s *System) waitOutcome(p *Proc, scratch []Term) (uint32, []Term) {
 		w = waitTimeout
 	}
 	if keep {
-		atomic.StoreUint32(&p.sh.wait, w)
+		p.sh.wait.Store(w)
 	}
 	return w, scratch
 }
@@ -498,7 +497,7 @@ func (x *stepper) apply(st *State, t trans, scratch []Term) (*State, Step) {
 		x.info.Bound = x.m.bound
 	}
 	x.sys.seal(x.e.s, x.e.ar)
-	if x.pending.ok {
+	if x.pending.from != nil {
 		x.memoRecord()
 	}
 	return x.e.s, step
@@ -706,9 +705,8 @@ func (x *stepper) supervises(p *Proc, dest Dest, target Pid) bool {
 }
 
 // userArrive puts a user message into the mailbox of q (if live), or
-// records that it reached a dead destination.
-// userArrive puts the message of sig in the mailbox of q; memo, when its
-// name is not zero, names the arrival for the memo of q (memo.go).
+// records that it reached a dead destination. memo, when its name is not
+// zero, names the arrival for what q remembers (memo.go).
 func (x *stepper) userArrive(q Pid, sig *Signal, dest Dest, memo memoKey) {
 	a := Append{To: q, Msg: sig.Val, User: true, From: sig.From, Dest: dest, Seq: sig.Seq, Sup: sig.Sup}
 	rec := x.sys.opts.Record
@@ -720,28 +718,23 @@ func (x *stepper) userArrive(q Pid, sig *Signal, dest Dest, memo memoKey) {
 			ph.Done = sig.Seq
 		}
 	}
-	if memo.b != 0 && x.memoArrive(q, memo) {
-		if rec&RecordTold != 0 {
-			a.ToldDown = x.e.s.Hist.toldDown(q, sig.From)
+	if memo.b == 0 || !x.memoArrive(q, memo) {
+		qp := x.proc(q)
+		if qp == nil {
+			return // reached a dead destination: not a loss
 		}
-		x.info.Appends = append(x.info.Appends, a)
-		return
-	}
-	qp := x.proc(q)
-	if qp == nil {
-		return // reached a dead destination: not a loss
-	}
-	if rec&RecordCausal != 0 {
-		h := x.e.hist()
-		seen := h.seen(q)
-		a.Stamp = sig.VC.Get(sig.From)
-		a.SeenStamp = seen.Get(sig.From)
-		h.setSeen(q, seen.join(sig.VC))
+		if rec&RecordCausal != 0 {
+			h := x.e.hist()
+			seen := h.seen(q)
+			a.Stamp = sig.VC.Get(sig.From)
+			a.SeenStamp = seen.Get(sig.From)
+			h.setSeen(q, seen.join(sig.VC))
+		}
+		x.appendMsg(qp, sig.Val, sig.VC)
 	}
 	if rec&RecordTold != 0 {
 		a.ToldDown = x.e.s.Hist.toldDown(q, sig.From)
 	}
-	x.appendMsg(qp, sig.Val, sig.VC)
 	x.info.Appends = append(x.info.Appends, a)
 }
 
