@@ -46,6 +46,26 @@ f() -> nodebug.
 	if err == nil || !strings.Contains(err.Error(), "-DN='x: unterminated atom") {
 		t.Errorf("bad -D value: %v", err)
 	}
+	// As erlc: -DMODULE=x is refused (it would silently change which
+	// module ?MODULE names), and so is every other predefined macro.
+	for _, name := range []string{"MODULE", "MODULE_STRING", "LINE", "FILE", "MACHINE", "BEAM", "OTP_RELEASE", "FUNCTION_NAME", "FUNCTION_ARITY"} {
+		_, err = ParseFile(mtoken.NewFileSet(), "d.erl", []byte(src), &Options{Defines: map[string]string{name: "x"}})
+		if want := "d.erl: redefining predefined macro '" + name + "'"; err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("-D%s=x: got %v, want %s", name, err, want)
+		}
+	}
+	// -D names are names ?NAME can use.
+	for _, name := range []string{"1x", "a b", "A-B", "(", "N\n"} {
+		_, err = ParseFile(mtoken.NewFileSet(), "d.erl", []byte(src), &Options{Defines: map[string]string{name: "1"}})
+		if err == nil || !strings.Contains(err.Error(), "not a macro name") {
+			t.Errorf("-D%q: got %v, want not a macro name", name, err)
+		}
+	}
+	for _, name := range []string{"debug", "_X", "N2", "a@b", "Über"} {
+		if _, err = ParseFile(mtoken.NewFileSet(), "d.erl", []byte(src), &Options{Defines: map[string]string{name: "1"}}); err != nil {
+			t.Errorf("-D%s: %v", name, err)
+		}
+	}
 }
 
 // TestScanErrors covers lexical errors that an inline expectation cannot

@@ -264,6 +264,13 @@ func (p *preproc) directive(f []tok) {
 	}
 }
 
+// predefinedMacros are the macros every module has; as in epp, neither
+// -define nor -D may redefine them.
+var predefinedMacros = map[string]bool{
+	"MODULE": true, "MODULE_STRING": true, "LINE": true, "FILE": true, "MACHINE": true,
+	"BEAM": true, "OTP_RELEASE": true, "FUNCTION_NAME": true, "FUNCTION_ARITY": true,
+}
+
 func (p *preproc) defined(name string) bool {
 	if len(p.macros[name]) > 0 {
 		return true
@@ -343,6 +350,10 @@ func (p *preproc) define(f []tok) {
 		if t.kind == tBad {
 			return // already reported
 		}
+	}
+	if predefinedMacros[name] {
+		p.errorf(f[3].off, "redefining predefined macro '%s'", name)
+		return
 	}
 	if p.macros[name][arity] != nil {
 		p.errorf(f[3].off, "redefining macro '%s'", name)
@@ -596,6 +607,12 @@ func describeTok(t tok) string {
 
 // defineFromOption turns a -D option into a macro definition.
 func (p *preproc) defineFromOption(name, value string) error {
+	if predefinedMacros[name] {
+		return fmt.Errorf("redefining predefined macro '%s'", name)
+	}
+	if !isMacroName(name) {
+		return fmt.Errorf("-D%s: not a macro name (a letter or _, then letters, digits, _ or @)", name)
+	}
 	if value == "" {
 		value = "true"
 	}
@@ -618,6 +635,24 @@ func (p *preproc) defineFromOption(name, value string) error {
 	}
 	p.macros[name][-1] = &macroDef{name: name, arity: -1, body: body}
 	return nil
+}
+
+// isMacroName reports whether name can follow ? unquoted: an atom or a
+// variable name. (erlc also takes names that only ?'quoted name' can use;
+// mcgo refuses them, as they are most often a typing mistake.)
+func isMacroName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for i, r := range name {
+		switch {
+		case r == '_' || isLetter(r):
+		case i > 0 && (r == '@' || (r >= '0' && r <= '9')):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // sortedDefines returns the names of opts.Defines in order.
