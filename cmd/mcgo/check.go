@@ -94,6 +94,9 @@ type checkRun struct {
 	// may depend on the number of workers).
 	showReduced bool
 	reduced     [2]int64
+	// memLimit says which memory limit the search had and where it came
+	// from, for a search stopped by it.
+	memLimit string
 }
 
 func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
@@ -105,15 +108,20 @@ func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
 	if err := opts.search.validate(); err != nil {
 		return exitWith(exitUsage, "mcgo check: %v", err)
 	}
-	out := a.stdout
+	// The report is written through rw, which keeps the first write
+	// error: a report that could not be written is an error (exit 2),
+	// whatever the verdict.
+	rw := &reportWriter{w: a.stdout, name: "stdout"}
+	reportToBrokenPipe()
 	if opts.output != "" {
 		f, err := os.Create(opts.output)
 		if err != nil {
 			return exitWith(exitUsage, "mcgo: %v", err)
 		}
 		defer f.Close()
-		out = f
+		rw.w, rw.name, rw.file = f, opts.output, f
 	}
+	out := io.Writer(rw)
 	overrides := opts.model.overrides(opts.cmd)
 	both := false
 	var kept [][2]string
@@ -183,8 +191,48 @@ func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
 	case "junit":
 		writeJUnit(out, runs)
 	}
+	if err := rw.close(); err != nil {
+		return exitWith(exitUsage, "mcgo check: %v", err)
+	}
 	if code != exitPass {
 		return &exitError{code: code}
+	}
+	return nil
+}
+
+// reportWriter is where a report goes; it keeps the first write error.
+type reportWriter struct {
+	w    io.Writer
+	name string
+	file *os.File // closed by close when the report goes to a file
+	err  error
+}
+
+func (r *reportWriter) Write(p []byte) (int, error) {
+	if r.err != nil {
+		return 0, r.err
+	}
+	n, err := r.w.Write(p)
+	if err != nil {
+		r.err = err
+	}
+	return n, err
+}
+
+// close closes the report's file, if any, and returns the first error of
+// writing or closing it, naming the report.
+func (r *reportWriter) close() error {
+	if r.file != nil {
+		if err := r.file.Close(); err != nil && r.err == nil {
+			r.err = err
+		}
+		r.file = nil
+	}
+	if r.err != nil {
+		if pe, ok := r.err.(*os.PathError); ok {
+			return fmt.Errorf("writing the report to %s: %v", r.name, pe.Err)
+		}
+		return fmt.Errorf("writing the report to %s: %v", r.name, r.err)
 	}
 	return nil
 }
@@ -217,17 +265,13 @@ func (r *checkRun) exit() int {
 // checkOne explores one configuration of a model.
 func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *lang.Config, variant string) *checkRun {
 	r := &checkRun{file: l.path, variant: variant, config: cfg, started: time.Now()}
-	props, err := properties.Select(cfg.Check)
+	sys, props, err := newSystem(l.model, cfg)
 	if err != nil {
 		r.err, r.errCode = err, exitUsage
+		fmt.Fprintln(a.stderr, err)
 		return r
 	}
 	r.props = cfg.Check
-	sys, err := semantics.New(l.model, cfg, properties.Record(props))
-	if err != nil {
-		r.err, r.errCode = err, exitUsage
-		return r
-	}
 	if opts.search.compactKeys() {
 		sys.InternProcesses()
 	}
@@ -245,6 +289,9 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	}
 	defer cleanup()
 	tuneGC(xopts.MaxMemory)
+	if xopts.MaxMemory > 0 {
+		r.memLimit = sizeText(xopts.MaxMemory) + ", " + opts.search.memSource
+	}
 	rep := newProgress(a.stderr, opts.search.progress, opts.search.quiet)
 	stopProfile, err := startCPUProfile(opts.search.cpuprof)
 	if err != nil {
@@ -370,7 +417,11 @@ func printTextRun(w io.Writer, r *checkRun, withSem bool) {
 	case explore.Pass:
 		fmt.Fprintf(w, "%s: pass: %s %s (search complete)\n", name, strings.Join(r.props, ", "), holdWord(len(r.props)))
 	case explore.Incomplete:
-		fmt.Fprintf(w, "%s: incomplete: %s; no violation of %s found\n", name, incompleteText(res), strings.Join(r.props, ", "))
+		why := incompleteText(res)
+		if res.Incomplete == "memory" && r.memLimit != "" {
+			why += " (" + r.memLimit + ")"
+		}
+		fmt.Fprintf(w, "%s: incomplete: %s; no violation of %s found\n", name, why, strings.Join(r.props, ", "))
 	case explore.Violated:
 		v := res.Violation
 		steps := len(v.Path) - 1
@@ -542,6 +593,11 @@ type searchFlags struct {
 	progress  bool
 	quiet     bool
 	cpuprof   string
+
+	// memLimit is the memory limit validate chose (--max-memory or the
+	// default), memSource where it comes from.
+	memLimit  uint64
+	memSource string
 }
 
 func (f *searchFlags) register(fs interface {
@@ -612,18 +668,34 @@ func (f *searchFlags) validate() error {
 	case f.depth < 1:
 		return fmt.Errorf("--depth %d: must be at least 1", f.depth)
 	}
+	if f.workers > maxWorkers {
+		return fmt.Errorf("--workers %d: at most %d", f.workers, maxWorkers)
+	}
 	if f.maxMemory != "" {
-		if _, err := parseSize(f.maxMemory); err != nil {
+		n, err := parseSize(f.maxMemory)
+		if err != nil {
 			return fmt.Errorf("--max-memory: %v", err)
 		}
+		f.memLimit, f.memSource = n, "--max-memory"
+	} else {
+		f.memLimit, f.memSource = defaultMaxMemory()
 	}
 	if f.bitstate != "" {
-		if _, err := parseSize(f.bitstate); err != nil {
+		n, err := parseSize(f.bitstate)
+		if err != nil {
 			return fmt.Errorf("--bitstate: %v", err)
+		}
+		if f.memLimit > 0 && n > f.memLimit {
+			return fmt.Errorf("--bitstate %s: larger than the memory limit, %s (%s); a larger --max-memory allows more", f.bitstate, sizeText(f.memLimit), f.memSource)
 		}
 	}
 	return nil
 }
+
+// maxWorkers bounds --workers: more workers than this only add overhead
+// (the level-synchronous search merges their results serially), and
+// 100,000 of them took minutes to start.
+const maxWorkers = 1024
 
 // parseSize parses 123, 64KiB, 512MiB, 8GiB (also KB, MB, GB as powers of
 // 1000).

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"sort"
 	"strings"
@@ -15,13 +16,84 @@ import (
 
 	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/properties"
+	"github.com/mcgo-dev/mcgo/semantics"
 )
 
 // Flag names shared by several commands.
 const (
-	flagDefine    = "define"
-	flagAllErrors = "all-errors"
+	flagDefine      = "define"
+	flagAllErrors   = "all-errors"
+	flagMaxFileSize = "max-file-size"
 )
+
+// Default caps on the size of an input file: a model (hand-written, a few
+// KiB; the largest generated ones are a few MiB) and a trace file (about
+// 2 KiB per step and process, written by check).
+const (
+	defaultMaxModelSize = "64MiB"
+	defaultMaxTraceSize = "256MiB"
+)
+
+// readInput reads a model or trace file: a regular file of at most max
+// bytes. A device (/dev/zero), a FIFO (which would block) or a directory is
+// refused before it is opened for reading, and a file larger than max is
+// refused without reading more than max bytes of it; the error names the
+// cap's flag.
+func readInput(path string, max uint64) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		if pe, ok := err.(*fs.PathError); ok {
+			pe.Op = "open" // as os.ReadFile says it
+		}
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() { // replaced since the first look
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	tooLarge := func() error {
+		return fmt.Errorf("%s: larger than %s, the limit of --%s", path, sizeText(max), flagMaxFileSize)
+	}
+	if uint64(fi.Size()) > max {
+		return nil, tooLarge()
+	}
+	data, err := io.ReadAll(io.LimitReader(f, int64(min(max, 1<<62))+1))
+	if err != nil {
+		return nil, err
+	}
+	if uint64(len(data)) > max { // grew while it was read
+		return nil, tooLarge()
+	}
+	return data, nil
+}
+
+// sizeText writes a size for a message: in bytes when it is small.
+func sizeText(n uint64) string {
+	if n < 1<<10 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	return humanBytes(n)
+}
+
+// sizeFlag parses a size flag's value, naming the flag in the error.
+func sizeFlag(name, value string) (uint64, error) {
+	n, err := parseSize(value)
+	if err != nil {
+		return 0, fmt.Errorf("--%s: %v", name, err)
+	}
+	return n, nil
+}
 
 // configKeys are the -mcgo keys that have a flag, with the flag's help.
 var configKeys = []struct{ key, help string }{
@@ -40,14 +112,16 @@ var configKeys = []struct{ key, help string }{
 
 // modelFlags are the flags that choose and configure a model.
 type modelFlags struct {
-	defines   []string
-	allErrors bool
-	config    map[string]*string
+	defines     []string
+	allErrors   bool
+	maxFileSize string
+	config      map[string]*string
 }
 
 func (f *modelFlags) register(fs *pflag.FlagSet, withConfig bool) {
 	fs.StringArrayVarP(&f.defines, flagDefine, "D", nil, "define a macro as erlc does: -D NAME or -D NAME=VALUE")
 	fs.BoolVar(&f.allErrors, flagAllErrors, false, "print every diagnostic, not only the first 10")
+	fs.StringVar(&f.maxFileSize, flagMaxFileSize, defaultMaxModelSize, "refuse a model file larger than this")
 	if !withConfig {
 		return
 	}
@@ -67,6 +141,15 @@ func (f *modelFlags) overrides(cmd *cobra.Command) [][2]string {
 		}
 	}
 	return out
+}
+
+// fileCap is the largest model file to read.
+func (f *modelFlags) fileCap() (uint64, error) {
+	v := f.maxFileSize
+	if v == "" {
+		v = defaultMaxModelSize
+	}
+	return sizeFlag(flagMaxFileSize, v)
 }
 
 func (f *modelFlags) defineMap() (map[string]string, error) {
@@ -97,6 +180,25 @@ type loaded struct {
 	diags   token.ErrorList // warnings (errors make load fail)
 }
 
+// newSystem selects the properties of cfg and compiles the model with it.
+// It is the one place where the checks that need the compiled model
+// (end_states and init name defined functions, fault budgets, creations
+// under the legacy runtime, ...) are made: loadModel runs it for the
+// configuration and each variant, so that what parse accepts, check,
+// test, run and replay accept too. (The system it builds there is thrown
+// away: each exploration compiles its own, as it always did.)
+func newSystem(m *lang.Model, cfg *lang.Config) (*semantics.System, []*properties.Property, error) {
+	props, err := properties.Select(cfg.Check)
+	if err != nil {
+		return nil, nil, err
+	}
+	sys, err := semantics.New(m, cfg, properties.Record(props))
+	if err != nil {
+		return nil, nil, err
+	}
+	return sys, props, nil
+}
+
 // loadModel reads, parses and checks a model, applies configuration
 // overrides, and prints diagnostics (errors and warnings) to w. It returns
 // an exit error when the model has errors.
@@ -112,7 +214,11 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 		diags.Print(w, max)
 		return nil, &exitError{code: exitUsage, detail: diagsDetail(diags)}
 	}
-	src, err := os.ReadFile(path)
+	capBytes, err := mf.fileCap()
+	if err != nil {
+		return fail("mcgo: %v", err)
+	}
+	src, err := readInput(path, capBytes)
 	if err != nil {
 		return fail("mcgo: %v", err)
 	}
@@ -144,6 +250,22 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 		}
 	}
 	diags.Print(w, max)
+	if _, _, err := newSystem(m, cfg); err != nil {
+		return fail("%v", err)
+	}
+	// The variants as the model has them (test runs them all); with
+	// command-line overrides only the one asked for with --variant runs,
+	// and the command checks it.
+	for i := 0; len(overrides) == 0 && i < len(cfg.Variants); i++ {
+		v := &cfg.Variants[i]
+		c, err := cfg.WithVariant(v)
+		if err == nil {
+			_, _, err = newSystem(m, c)
+		}
+		if err != nil {
+			return fail("%v (variant %s)", err, v.Name)
+		}
+	}
 	return &loaded{path: path, src: src, model: m, config: cfg, defines: defs, diags: diags}, nil
 }
 

@@ -3,4 +3,4 @@
 package main
 
 // defaultMaxMemory is unknown off Linux: no limit unless --max-memory.
-func defaultMaxMemory() uint64 { return 0 }
+func defaultMaxMemory() (uint64, string) { return 0, "" }

@@ -1,14 +1,9 @@
 package main
 
 import (
-	"fmt"
-	"os"
-
 	"github.com/spf13/cobra"
 
-	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/lang/ast"
-	"github.com/mcgo-dev/mcgo/lang/token"
 )
 
 type parseOptions struct {
@@ -50,29 +45,16 @@ func runParse(a *app, opts *parseOptions) error {
 	default:
 		return exitWith(exitUsage, "mcgo parse: --dump %q: expected ast or config", opts.dump)
 	}
-	defs, err := opts.model.defineMap()
-	if err != nil {
-		return exitWith(exitUsage, "mcgo: %v", err)
-	}
-	max := 10
-	if opts.model.allErrors {
-		max = 0
-	}
 	code := exitPass
 	for _, path := range opts.files {
-		src, err := os.ReadFile(path)
+		// The same loading as check's: parse, configuration, and the
+		// checks that need the compiled model, for each variant too.
+		l, err := loadModel(a.stderr, path, &opts.model, nil)
 		if err != nil {
-			fmt.Fprintf(a.stderr, "mcgo: %v\n", err)
-			code = exitUsage
+			code = worst(code, exitCode(err))
 			continue
 		}
-		fs := token.NewFileSet()
-		m, diags := lang.Load(fs, path, src, &lang.Options{Defines: defs})
-		diags.Print(a.stderr, max)
-		if diags.Errors() > 0 {
-			code = exitUsage
-			continue
-		}
+		m, fs := l.model, l.model.FileSet
 		switch opts.dump {
 		case "ast":
 			ast.Fprint(a.stdout, fs, m.Module)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -115,12 +116,43 @@ real node. Configuration lives in -mcgo(...) attributes, which erlc ignores.`,
 		newTraceCmd(a),
 		newReplayCmd(a),
 	)
+	root.SetHelpCommand(newHelpCmd())
 	root.AddCommand(&cobra.Command{
 		Use:   "exit-codes",
 		Short: "The exit codes of mcgo's commands",
 		Long:  exitCodesHelp,
 	})
 	return root
+}
+
+// newHelpCmd is cobra's help command, except that an unknown topic is a
+// usage error (exit 2), not a help page and success.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Long:  "Help provides help for any command or topic: mcgo help check, mcgo help exit-codes.",
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := c.Root().Find(args)
+			if err != nil || cmd == nil || len(rest) > 0 {
+				return exitWith(exitUsage, "mcgo help: unknown help topic %q\nRun 'mcgo help' for the commands and topics.", strings.Join(args, " "))
+			}
+			cmd.InitDefaultHelpFlag()
+			return cmd.Help()
+		},
+	}
+}
+
+// subcommandsOnly is the RunE of a command that only groups subcommands
+// (trace): without one, or with an unknown one, it prints its help on
+// stderr and exits 2.
+func subcommandsOnly(c *cobra.Command, args []string) error {
+	c.SetOut(c.ErrOrStderr())
+	c.Help()
+	if len(args) > 0 {
+		return exitWith(exitUsage, "mcgo %s: unknown command %q", c.Name(), args[0])
+	}
+	return exitWith(exitUsage, "mcgo %s: a command is needed", c.Name())
 }
 
 const exitCodesHelp = `mcgo check:

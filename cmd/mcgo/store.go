@@ -28,11 +28,14 @@ func (f *searchFlags) setup(hash string, cfg map[string]string) (statestore.Set,
 	case "random":
 		o.Search = explore.Random
 	}
-	if f.maxMemory != "" {
-		o.MaxMemory, _ = parseSize(f.maxMemory)
-	} else {
-		o.MaxMemory = defaultMaxMemory()
+	if f.memSource == "" { // not validated
+		f.memLimit, f.memSource = defaultMaxMemory()
+		if f.maxMemory != "" {
+			f.memLimit, _ = parseSize(f.maxMemory)
+			f.memSource = "--max-memory"
+		}
 	}
+	o.MaxMemory = f.memLimit
 	nop := func() {}
 	switch {
 	case f.store == "disk":

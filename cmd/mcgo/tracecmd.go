@@ -12,6 +12,7 @@ func newTraceCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "trace",
 		Short: "Show a saved counterexample trace",
+		RunE:  subcommandsOnly,
 	}
 	cmd.AddCommand(newTraceShowCmd(a), newTraceHTMLCmd(a))
 	return cmd

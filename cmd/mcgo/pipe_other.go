@@ -1,0 +1,6 @@
+//go:build !unix
+
+package main
+
+// reportToBrokenPipe does nothing: there is no SIGPIPE.
+func reportToBrokenPipe() {}
