@@ -24,7 +24,7 @@ var htmlModels = []string{
 
 // violation checks a model (with its own configuration) and returns the
 // trace of the violation it must have.
-func violation(t *testing.T, path string) *trace.File {
+func violation(t testing.TB, path string) *trace.File {
 	t.Helper()
 	src, err := os.ReadFile(path)
 	if err != nil {

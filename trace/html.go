@@ -49,8 +49,10 @@ func WriteHTML(w io.Writer, f *File, sources map[string][]byte) error {
 	}
 	for i := range f.Steps {
 		addLine(f.Steps[i].Pos)
-		for _, p := range f.Steps[i].State.Procs {
-			addLine(p.At)
+		if st := f.Steps[i].State; st != nil {
+			for _, p := range st.Procs {
+				addLine(p.At)
+			}
 		}
 	}
 	var js bytes.Buffer
@@ -69,10 +71,11 @@ func WriteHTML(w io.Writer, f *File, sources map[string][]byte) error {
 }
 
 // SaveHTML writes the HTML viewer of a trace to a file; the model's source
-// is read from the trace's file name when it can be.
+// is read from the trace's file name when it names a regular file of at
+// most maxSource bytes (a trace file may name anything: a device, a FIFO).
 func SaveHTML(f *File, path string) error {
 	sources := map[string][]byte{}
-	if src, err := os.ReadFile(f.File); err == nil {
+	if src, ok := readSource(f.File); ok {
 		sources[f.File] = src
 	}
 	out, err := os.Create(path)
@@ -84,4 +87,31 @@ func SaveHTML(f *File, path string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// maxSource is the largest model source SaveHTML reads to show its lines.
+const maxSource = 64 << 20
+
+// readSource reads a model's source for the viewer, or reports false: only
+// a regular file, at most maxSource bytes.
+func readSource(name string) ([]byte, bool) {
+	if name == "" {
+		return nil, false
+	}
+	if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() || fi.Size() > maxSource {
+		return nil, false
+	}
+	in, err := os.Open(name)
+	if err != nil {
+		return nil, false
+	}
+	defer in.Close()
+	if fi, err := in.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return nil, false
+	}
+	src, err := io.ReadAll(io.LimitReader(in, maxSource+1))
+	if err != nil || len(src) > maxSource {
+		return nil, false
+	}
+	return src, true
 }

@@ -429,23 +429,78 @@ func (f *File) Save(path string) error {
 	return out.Close()
 }
 
-// Load reads a trace file.
-func Load(path string) (*File, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
+// Decode reads a trace file's contents (name is for messages) and checks
+// that the trace fits its own schema: a format version this mcgo reads, a
+// path, an initial state, one step per entry of the path after the first,
+// numbered in order, each with the index its path entry names, a known
+// kind and the state after it. An error names the field that is wrong, so
+// that a truncated or edited trace is refused before anything renders or
+// replays it.
+func Decode(name string, data []byte) (*File, error) {
 	var f File
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("%s: not a trace file: %v", path, err)
+		return nil, fmt.Errorf("%s: not a trace file: %v", name, err)
 	}
-	if f.FormatVersion == 0 || len(f.Path) == 0 {
-		return nil, fmt.Errorf("%s: not a trace file (no format_version or path)", path)
+	if f.FormatVersion == 0 && len(f.Path) == 0 {
+		return nil, fmt.Errorf("%s: not a trace file (no format_version or path)", name)
 	}
-	if f.FormatVersion > FormatVersion {
-		return nil, fmt.Errorf("%s: trace format %d is newer than this mcgo's (%d)", path, f.FormatVersion, FormatVersion)
+	if err := f.validate(); err != nil {
+		return nil, fmt.Errorf("%s: not a valid trace: %v", name, err)
 	}
 	return &f, nil
+}
+
+// stepKinds are the kinds of step a trace may hold (semantics' step
+// kinds).
+var stepKinds = map[string]bool{
+	"effect": true, "receive": true, "timeout": true, "exit": true, "deliver": true,
+	"detect": true, "crash": true, "restart": true, "disconnect": true,
+}
+
+// eventTypes are the types of message event.
+var eventTypes = map[string]bool{"send": true, "deliver": true, "drop": true, "lost": true, "receive": true, "notify": true}
+
+// validate checks the schema of a decoded trace.
+func (f *File) validate() error {
+	switch {
+	case f.FormatVersion <= 0:
+		return fmt.Errorf("format_version %d: must be at least 1", f.FormatVersion)
+	case f.FormatVersion > FormatVersion:
+		return fmt.Errorf("format_version %d is newer than this mcgo's (%d)", f.FormatVersion, FormatVersion)
+	case len(f.Path) == 0:
+		return fmt.Errorf("path: empty (it starts with the initial state's index)")
+	case f.Initial == nil:
+		return fmt.Errorf("initial: missing")
+	case f.Property == "":
+		return fmt.Errorf("property: missing")
+	case len(f.Steps) != len(f.Path)-1:
+		return fmt.Errorf("path has %d entries and steps %d: there must be one step per entry after the first", len(f.Path), len(f.Steps))
+	}
+	switch f.Search {
+	case "", "bfs", "dfs", "random":
+	default:
+		return fmt.Errorf("search %q: expected bfs, dfs or random", f.Search)
+	}
+	for i := range f.Steps {
+		s := &f.Steps[i]
+		at := fmt.Sprintf("steps[%d]", i)
+		switch {
+		case s.N != i+1:
+			return fmt.Errorf("%s.n: %d, expected %d (steps are numbered in order from 1)", at, s.N, i+1)
+		case s.Index != f.Path[i+1]:
+			return fmt.Errorf("%s.index: %d, but path[%d] is %d", at, s.Index, i+1, f.Path[i+1])
+		case !stepKinds[s.Kind]:
+			return fmt.Errorf("%s.kind: unknown kind %q", at, s.Kind)
+		case s.State == nil:
+			return fmt.Errorf("%s.state: missing", at)
+		}
+		for j, e := range s.Events {
+			if !eventTypes[e.Type] {
+				return fmt.Errorf("%s.events[%d].type: unknown type %q", at, j, e.Type)
+			}
+		}
+	}
+	return nil
 }
 
 // ConfigKeys returns the keys of the trace's configuration in a fixed

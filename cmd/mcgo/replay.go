@@ -4,18 +4,21 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mcgo-dev/mcgo/explore"
+	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/properties"
 	"github.com/mcgo-dev/mcgo/semantics"
 	"github.com/mcgo-dev/mcgo/trace"
 )
 
 type replayOptions struct {
-	file  string
-	model string
+	file    string
+	model   string
+	maxFile string
 }
 
 func newReplayCmd(a *app) *cobra.Command {
@@ -39,11 +42,12 @@ Example:
 		},
 	}
 	cmd.Flags().StringVar(&opts.model, "model", "", "the model file (default: the one named in the trace)")
+	registerTraceFileFlag(cmd, &opts.maxFile)
 	return cmd
 }
 
 func runReplay(a *app, opts *replayOptions) error {
-	f, err := trace.Load(opts.file)
+	f, err := loadTrace(opts.file, opts.maxFile)
 	if err != nil {
 		return exitWith(exitUsage, "mcgo: %v", err)
 	}
@@ -51,23 +55,45 @@ func runReplay(a *app, opts *replayOptions) error {
 	if opts.model != "" {
 		path = opts.model
 	}
+	if path == "" {
+		return exitWith(exitUsage, "mcgo replay: %s: the trace names no model (file): give --model", opts.file)
+	}
+	p, ok := properties.Lookup(f.Property)
+	if !ok {
+		return exitWith(exitUsage, "mcgo replay: %s: property: unknown property %q", opts.file, f.Property)
+	}
 	mf := &modelFlags{}
 	for k, v := range f.Defines {
 		mf.defines = append(mf.defines, k+"="+v)
 	}
+	// The trace's configuration replaces the model's, key by key: the
+	// faults and creations first cleared (they name nodes, and a node the
+	// trace does not have would be refused), then the keys in the order of
+	// the attribute (nodes first).
 	var overrides [][2]string
+	if len(f.Config) > 0 {
+		overrides = [][2]string{{"faults", "[]"}, {"creation", "[]"}}
+	}
 	for _, k := range f.ConfigKeys() {
-		overrides = append(overrides, [2]string{k, f.Config[k]})
+		if k == "expect" || k == "variant" || !slices.Contains(lang.ConfigKeys, k) {
+			return exitWith(exitUsage, "mcgo replay: %s: config: unknown key %q", opts.file, k)
+		}
+	}
+	for _, k := range lang.ConfigKeys {
+		if v, ok := f.Config[k]; ok {
+			overrides = append(overrides, [2]string{k, v})
+		}
 	}
 	l, err := loadModel(a.stderr, path, mf, overrides)
 	if err != nil {
 		return err
 	}
-	props, err := properties.Select(l.config.Check)
-	if err != nil {
-		return exitWith(exitUsage, "mcgo: %v", err)
+	if f.Variant != "" {
+		if _, err := withVariant(l.config, f.Variant, nil); err != nil {
+			return exitWith(exitUsage, "mcgo replay: %s: variant: %v", opts.file, err)
+		}
 	}
-	sys, err := semantics.New(l.model, l.config, properties.Record(props))
+	sys, _, err := newSystem(l.model, l.config)
 	if err != nil {
 		return exitWith(exitUsage, "%v", err)
 	}
@@ -82,6 +108,9 @@ func runReplay(a *app, opts *replayOptions) error {
 		}
 		return exitWith(exitUsage, "mcgo replay: %v", err)
 	}
+	if len(got.Steps) != len(f.Steps) {
+		return exitWith(exitViolation, "mcgo replay: the trace has %d steps, its path %d", len(f.Steps), len(got.Steps))
+	}
 	for i := range f.Steps {
 		want, have := f.Steps[i], got.Steps[i]
 		if want.Text != have.Text || want.Pid != have.Pid || want.Node != have.Node || !reflect.DeepEqual(want.Lost, have.Lost) {
@@ -90,10 +119,9 @@ func runReplay(a *app, opts *replayOptions) error {
 		}
 	}
 	// The property must still fail where the trace says.
-	states, labels, _ := explore.Replay[*semantics.State, semantics.Step](sys, f.Path)
-	p, ok := properties.Lookup(f.Property)
-	if !ok {
-		return exitWith(exitUsage, "mcgo replay: unknown property %q in the trace", f.Property)
+	states, labels, err := explore.Replay[*semantics.State, semantics.Step](sys, f.Path)
+	if err != nil {
+		return exitWith(exitViolation, "mcgo replay: the trace no longer fits %s: %v", path, err)
 	}
 	failed := false
 	if n := len(labels); n > 0 && p.Step != nil {

@@ -19,8 +19,27 @@ func newTraceCmd(a *app) *cobra.Command {
 }
 
 type traceHTMLOptions struct {
-	file   string
-	output string
+	file    string
+	output  string
+	maxFile string
+}
+
+// loadTrace reads and decodes a trace file: a regular file of at most
+// maxFile bytes (--max-file-size) that fits the trace schema.
+func loadTrace(path, maxFile string) (*trace.File, error) {
+	max, err := sizeFlag(flagMaxFileSize, maxFile)
+	if err != nil {
+		return nil, err
+	}
+	data, err := readInput(path, max)
+	if err != nil {
+		return nil, err
+	}
+	return trace.Decode(path, data)
+}
+
+func registerTraceFileFlag(cmd *cobra.Command, v *string) {
+	cmd.Flags().StringVar(v, flagMaxFileSize, defaultMaxTraceSize, "refuse a trace file larger than this")
 }
 
 func newTraceHTMLCmd(a *app) *cobra.Command {
@@ -44,7 +63,7 @@ Example:
 			if opts.output == "" {
 				return exitWith(exitUsage, "mcgo trace html: -o FILE is required")
 			}
-			f, err := trace.Load(opts.file)
+			f, err := loadTrace(opts.file, opts.maxFile)
 			if err != nil {
 				return exitWith(exitUsage, "mcgo: %v", err)
 			}
@@ -55,13 +74,15 @@ Example:
 		},
 	}
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "the HTML file to write")
+	registerTraceFileFlag(cmd, &opts.maxFile)
 	return cmd
 }
 
 type traceShowOptions struct {
-	file  string
-	msc   bool
-	width int
+	file    string
+	msc     bool
+	width   int
+	maxFile string
 }
 
 func newTraceShowCmd(a *app) *cobra.Command {
@@ -82,11 +103,12 @@ Example:
 	}
 	cmd.Flags().BoolVar(&opts.msc, "msc", false, "print a message sequence chart instead of the list of steps")
 	cmd.Flags().IntVar(&opts.width, "width", 100, "width of the chart in columns")
+	registerTraceFileFlag(cmd, &opts.maxFile)
 	return cmd
 }
 
 func runTraceShow(a *app, opts *traceShowOptions) error {
-	f, err := trace.Load(opts.file)
+	f, err := loadTrace(opts.file, opts.maxFile)
 	if err != nil {
 		return exitWith(exitUsage, "mcgo: %v", err)
 	}
