@@ -758,6 +758,7 @@ func (b *bfs[S, L]) restore(data []byte) error {
 	}
 	b.level, b.curCount, b.consumed, b.nextCount = c.Level, c.CurCount, c.Consumed, c.NextCount
 	b.r.states.Store(c.States)
+	b.r.resumedStates = c.States
 	b.r.transitions.Store(c.Transitions)
 	b.r.queue.Store(b.q.Len())
 	if v := c.Best; v != nil {

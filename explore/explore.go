@@ -173,9 +173,14 @@ type Stats struct {
 	// DFS: the deepest stack; Random: the longest walk).
 	Depth int
 	// Queue is the number of states waiting to be expanded.
-	Queue        int64
-	Elapsed      time.Duration
+	Queue   int64
+	Elapsed time.Duration
+	// StatesPerSec is the rate of this run: after a resume, the states
+	// found since the resume (States - ResumedStates) over Elapsed.
 	StatesPerSec float64
+	// ResumedStates are the states a resumed search had found before it
+	// was resumed (0 for a search that was not).
+	ResumedStates int64
 	// BytesPerState is MemBytes divided by States: what a state costs the
 	// whole process, not only the visited set.
 	BytesPerState float64

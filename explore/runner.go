@@ -39,12 +39,15 @@ type runner[S, L any] struct {
 	rep      Reporter
 	start    time.Time
 
-	stop        atomic.Int32
-	states      atomic.Int64
-	transitions atomic.Int64
-	depth       atomic.Int64
-	queue       atomic.Int64
-	walks       atomic.Int64
+	stop   atomic.Int32
+	states atomic.Int64
+	// resumedStates are the states a resumed search had found before
+	// this run: the rate counts only the states found since.
+	resumedStates int64
+	transitions   atomic.Int64
+	depth         atomic.Int64
+	queue         atomic.Int64
+	walks         atomic.Int64
 
 	boundMu sync.Mutex
 	bound   string // the smallest description of a model bound reached
@@ -155,8 +158,9 @@ func (r *runner[S, L]) snapshot() Stats {
 		MemBytes:    memBytes(),
 		Walks:       r.walks.Load(),
 	}
+	st.ResumedStates = r.resumedStates
 	if sec := st.Elapsed.Seconds(); sec > 0 {
-		st.StatesPerSec = float64(st.States) / sec
+		st.StatesPerSec = float64(st.States-r.resumedStates) / sec
 	}
 	if st.States > 0 {
 		st.BytesPerState = float64(st.MemBytes) / float64(st.States)

@@ -140,6 +140,12 @@ type Checkpointer interface {
 // that a search can end as incomplete ("disk") rather than fail.
 var ErrDiskFull = errors.New("no space left on device")
 
+// ErrCorrupt is wrapped by errors of disk stores whose files do not hold
+// what the store wrote (a queue block cut short or missing, a record or
+// key of the wrong size); the error names the file or directory. A corrupt
+// store is bad input, not a failure of the search.
+var ErrCorrupt = errors.New("corrupt store")
+
 // ErrLinkRange is returned by a [ParentLog] for a link that does not fit
 // its packed form (see [MaxLinkParent], [MaxLinkIndex]).
 var ErrLinkRange = errors.New("parent link out of range")

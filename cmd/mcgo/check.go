@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -285,6 +286,7 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	set, xopts, cleanup, err := opts.search.setup(r.hash, cm)
 	if err != nil {
 		r.err, r.errCode = err, exitUsage
+		fmt.Fprintf(a.stderr, "mcgo: %v\n", err)
 		return r
 	}
 	defer cleanup()
@@ -306,6 +308,11 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	r.reduced[0], r.reduced[1] = sys.ReductionCounts()
 	if err != nil {
 		r.err, r.errCode = fmt.Errorf("%s: %v", l.path, err), exitInternal
+		if errors.Is(err, statestore.ErrCorrupt) {
+			// A damaged store directory is bad input, not a failure.
+			r.errCode = exitUsage
+		}
+		fmt.Fprintf(a.stderr, "mcgo: %v\n", r.err)
 		return r
 	}
 	if res.Verdict == explore.Violated && res.Violation != nil && xopts.POR && xopts.Search == explore.BFS {
@@ -484,7 +491,10 @@ func incompleteText(res explore.Result) string {
 
 func writeStats(w io.Writer, s explore.Stats) {
 	line := fmt.Sprintf("  states: %d  transitions: %d  depth: %d  time: %.2fs", s.States, s.Transitions, s.Depth, s.Elapsed.Seconds())
-	if s.StatesPerSec > 0 {
+	switch {
+	case s.StatesPerSec > 0 && s.ResumedStates > 0:
+		line += fmt.Sprintf("  (%.0f states/s since the resume, which found %d)", s.StatesPerSec, s.States-s.ResumedStates)
+	case s.StatesPerSec > 0:
 		line += fmt.Sprintf("  (%.0f states/s)", s.StatesPerSec)
 	}
 	fmt.Fprintln(w, line)

@@ -25,10 +25,13 @@
 //     candidates at once). Until the first generation is written the disk
 //     is never read, and the store runs within a few times the memory
 //     store's rate; after, each miss costs about one seek per generation;
-//   - the queue is a FIFO of 1 MiB blocks of length-prefixed records, one
+//   - the queue is a FIFO of 1 MiB blocks of length-prefixed records
+//     (uvarint length, bytes) ending with the CRC-32C of the records, one
 //     file a block in the queue/ directory (written once, read once,
 //     removed: in badger's value log their space would only come back
-//     through garbage collection); the parent links are blocks of 8,192
+//     through garbage collection); a block whose checksum or records do
+//     not fit is an error wrapping [statestore.ErrCorrupt] that names the
+//     file; the parent links are blocks of 8,192
 //     packed links, one badger entry a block.
 //
 // # Disk layout

@@ -6,6 +6,7 @@ package badgerstore_test
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sync/atomic"
 	"testing"
@@ -153,6 +154,14 @@ func TestResume(t *testing.T) {
 					sys.calls, sys.n, sys.cancel = new(atomic.Int64), 15000, cancel
 					res = diskRun(t, ctx, s, sys, tc.mons, w)
 					cancel()
+					// The rate counts only the states this run found.
+					st := res.Stats
+					if (round > 0) != (st.ResumedStates > 0) || st.ResumedStates > st.States {
+						t.Fatalf("round %d: %d states resumed of %d", round, st.ResumedStates, st.States)
+					}
+					if got, want := st.StatesPerSec*st.Elapsed.Seconds(), float64(st.States-st.ResumedStates); math.Abs(got-want) > 1+want/100 {
+						t.Fatalf("round %d: rate %.0f states/s over %v is %.0f states, found %.0f", round, st.StatesPerSec, st.Elapsed, got, want)
+					}
 					if err := s.Close(); err != nil {
 						t.Fatal(err)
 					}

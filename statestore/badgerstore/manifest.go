@@ -9,11 +9,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/mcgo-dev/mcgo/statestore"
 )
 
 // FormatVersion is the version of the on-disk format written by this
 // package; a store of another version is refused.
-const FormatVersion = 2
+const FormatVersion = 3 // 3: queue blocks end with a checksum
 
 // ManifestFile is the name of the manifest in a store directory.
 const ManifestFile = "manifest.json"
@@ -42,7 +44,7 @@ func ReadManifest(dir string) (Manifest, error) {
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&m); err != nil {
-		return m, fmt.Errorf("read manifest %s: corrupt: %w", filepath.Join(dir, ManifestFile), err)
+		return m, fmt.Errorf("read manifest: %w: %s: %v", statestore.ErrCorrupt, filepath.Join(dir, ManifestFile), err)
 	}
 	return m, nil
 }

@@ -121,7 +121,7 @@ func (p *parentLog) Link(level int, rank uint64) (statestore.Link, error) {
 		p.cache, p.cLevel, p.cBlock, p.cValid = data, level, block, true
 	}
 	if 8*i+8 > len(p.cache) {
-		return statestore.Link{}, fmt.Errorf("disk parent log: block %d of level %d is short", block, level)
+		return statestore.Link{}, fmt.Errorf("disk parent log: %w: %s: block %d of level %d is short", statestore.ErrCorrupt, p.s.dbDir(), block, level)
 	}
 	return statestore.UnpackLink(binary.BigEndian.Uint64(p.cache[8*i:])), nil
 }
@@ -137,7 +137,7 @@ func (p *parentLog) read(level int, block int64) ([]byte, error) {
 		return err
 	})
 	if errors.Is(err, badger.ErrKeyNotFound) {
-		return nil, fmt.Errorf("disk parent log: block %d of level %d is missing", block, level)
+		return nil, fmt.Errorf("disk parent log: %w: %s: block %d of level %d is missing", statestore.ErrCorrupt, p.s.dbDir(), block, level)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("disk parent log: read: %w", err)
@@ -152,7 +152,7 @@ func (p *parentLog) reload(counts []int64) error {
 	p.cValid = false
 	for _, c := range counts {
 		if c < 0 {
-			return errors.New("disk parent log: negative count")
+			return fmt.Errorf("disk parent log: %w: %s: negative count", statestore.ErrCorrupt, p.s.dbDir())
 		}
 	}
 	if len(counts) == 0 {
@@ -165,7 +165,7 @@ func (p *parentLog) reload(counts []int64) error {
 			return err
 		}
 		if int64(len(data)) < 8*n {
-			return fmt.Errorf("disk parent log: partial block of level %d is short", last)
+			return fmt.Errorf("disk parent log: %w: %s: partial block of level %d is short", statestore.ErrCorrupt, p.s.dbDir(), last)
 		}
 		p.cur = append(p.cur, data[:8*n]...)
 	}

@@ -4,13 +4,30 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/mcgo-dev/mcgo/statestore"
 )
 
 // queueBlock is the size at which a queue block is written.
 const queueBlock = 1 << 20
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// checkBlock checks the checksum that ends a queue block.
+func checkBlock(b []byte) error {
+	if len(b) < 4 {
+		return fmt.Errorf("%d bytes, too short for a block", len(b))
+	}
+	body := b[:len(b)-4]
+	if got, want := crc32.Checksum(body, castagnoli), binary.BigEndian.Uint32(b[len(body):]); got != want {
+		return fmt.Errorf("checksum %08x, the block says %08x", got, want)
+	}
+	return nil
+}
 
 // queueState is the committed position of the queue: blocks [Head, Tail)
 // are on disk, Off bytes of block Head are read, Dropped is the first
@@ -64,6 +81,14 @@ func newQueue(s *Store) (*queue, error) {
 
 func (q *queue) path(i uint64) string { return filepath.Join(q.dir, fmt.Sprintf("%016x.blk", i)) }
 
+// name names block i in messages: its file, or its number in memory.
+func (q *queue) name(i uint64) string {
+	if q.mem != nil {
+		return fmt.Sprintf("block %d", i)
+	}
+	return q.path(i)
+}
+
 // Push appends a copy of rec.
 func (q *queue) Push(rec []byte) error {
 	q.wbuf = binary.AppendUvarint(q.wbuf, uint64(len(rec)))
@@ -83,9 +108,12 @@ func (q *queue) flushBlock() error {
 	if err := q.s.checkSpace(uint64(len(q.wbuf))); err != nil {
 		return err
 	}
+	// Each block ends with the CRC-32C of its records, so that a block
+	// damaged on disk is found when it is read, not decoded as states.
+	block := binary.BigEndian.AppendUint32(q.wbuf, crc32.Checksum(q.wbuf, castagnoli))
 	if q.mem != nil {
-		q.mem[q.st.Tail] = append([]byte(nil), q.wbuf...)
-	} else if err := os.WriteFile(q.path(q.st.Tail), q.wbuf, 0o644); err != nil {
+		q.mem[q.st.Tail] = append([]byte(nil), block...)
+	} else if err := os.WriteFile(q.path(q.st.Tail), block, 0o644); err != nil {
 		return fmt.Errorf("disk queue: write block %d: %w", q.st.Tail, diskErr(err))
 	}
 	q.st.Tail++
@@ -99,7 +127,7 @@ func (q *queue) Pop(dst []byte) ([]byte, bool, error) {
 		if q.loaded && q.st.Off < len(q.rbuf) {
 			n, w := binary.Uvarint(q.rbuf[q.st.Off:])
 			if w <= 0 || uint64(len(q.rbuf)-q.st.Off-w) < n {
-				return dst, false, fmt.Errorf("disk queue: corrupt record in block %d at %d", q.st.Head, q.st.Off)
+				return dst, false, fmt.Errorf("disk queue: %w: %s: record at byte %d runs past the block's %d bytes", statestore.ErrCorrupt, q.name(q.st.Head), q.st.Off, len(q.rbuf))
 			}
 			start := q.st.Off + w
 			dst = append(dst, q.rbuf[start:start+int(n)]...)
@@ -130,21 +158,25 @@ func (q *queue) load() error {
 	if q.mem != nil {
 		b, ok := q.mem[q.st.Head]
 		if !ok {
-			return fmt.Errorf("disk queue: block %d is missing", q.st.Head)
+			return fmt.Errorf("disk queue: %w: block %d is missing", statestore.ErrCorrupt, q.st.Head)
 		}
 		q.rbuf = append(q.rbuf[:0], b...)
 	} else {
 		b, err := os.ReadFile(q.path(q.st.Head))
 		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("disk queue: block %d is missing", q.st.Head)
+			return fmt.Errorf("disk queue: %w: %s is missing", statestore.ErrCorrupt, q.name(q.st.Head))
 		}
 		if err != nil {
-			return fmt.Errorf("disk queue: read block %d: %w", q.st.Head, err)
+			return fmt.Errorf("disk queue: read %s: %w", q.name(q.st.Head), err)
 		}
 		q.rbuf = b
 	}
+	if err := checkBlock(q.rbuf); err != nil {
+		return fmt.Errorf("disk queue: %w: %s: %v", statestore.ErrCorrupt, q.name(q.st.Head), err)
+	}
+	q.rbuf = q.rbuf[:len(q.rbuf)-4]
 	if q.st.Off > len(q.rbuf) {
-		return fmt.Errorf("disk queue: offset %d past block %d of %d bytes", q.st.Off, q.st.Head, len(q.rbuf))
+		return fmt.Errorf("disk queue: %w: %s: read position %d is past its %d bytes", statestore.ErrCorrupt, q.name(q.st.Head), q.st.Off, len(q.rbuf))
 	}
 	q.loaded = true
 	return nil

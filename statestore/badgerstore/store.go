@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -60,13 +61,20 @@ func (s *Store) checkSpace(need uint64) error {
 	if s.inMemory {
 		return nil
 	}
-	free, ok := freeBytes(s.dir)
+	free, ok := freeSpace(s.dir)
 	if !ok || free >= need+spaceReserve {
 		return nil
 	}
-	return fmt.Errorf("disk store %s: %d MiB free, need %d MiB more than the %d MiB kept for badger: %w",
-		s.dir, free>>20, need>>20, spaceReserve>>20, statestore.ErrDiskFull)
+	if need == 0 {
+		return fmt.Errorf("disk store %s: %d MiB free, it needs at least %d MiB free (kept for badger's files): %w",
+			s.dir, free>>20, spaceReserve>>20, statestore.ErrDiskFull)
+	}
+	return fmt.Errorf("disk store %s: %d MiB free, it needs %d MiB: %d MiB to write and %d MiB kept for badger's files: %w",
+		s.dir, free>>20, (need+spaceReserve+1<<20-1)>>20, (need+1<<20-1)>>20, spaceReserve>>20, statestore.ErrDiskFull)
 }
+
+// freeSpace is freeBytes; tests replace it.
+var freeSpace = freeBytes
 
 // Key prefixes; see the package documentation.
 const (
@@ -142,8 +150,32 @@ type meta struct {
 func Open(dir string, opts Options) (*Store, error) {
 	want := opts.Manifest
 	want.FormatVersion = FormatVersion
+	// made are the directories MkdirAll makes, innermost first.
+	var made []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); !errors.Is(err, fs.ErrNotExist) || filepath.Dir(d) == d {
+			break
+		}
+		made = append(made, d)
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
+	}
+	// A new store refused after this point leaves nothing behind that
+	// would make the next run's Open refuse the directory ("holds a
+	// previous run"): what Open created is removed.
+	fresh := false
+	undo := func() {
+		if !fresh {
+			return
+		}
+		os.RemoveAll(filepath.Join(dir, "db"))
+		os.RemoveAll(filepath.Join(dir, queueDir))
+		os.Remove(filepath.Join(dir, ManifestFile+".tmp"))
+		os.Remove(filepath.Join(dir, ManifestFile))
+		for _, d := range made {
+			os.Remove(d) // only if empty
+		}
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -171,7 +203,15 @@ func Open(dir string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("open store %s: %w", dir, err)
 		}
 	default:
+		// The space first: a store refused for it leaves no manifest.
+		fresh = true
+		probe := &Store{dir: dir, inMemory: opts.InMemory}
+		if err := probe.checkSpace(0); err != nil {
+			undo()
+			return nil, fmt.Errorf("open store: %w", err)
+		}
 		if err := writeManifest(dir, want); err != nil {
+			undo()
 			return nil, fmt.Errorf("open store: %w", err)
 		}
 	}
@@ -182,6 +222,7 @@ func Open(dir string, opts Options) (*Store, error) {
 	// documentation).
 	probe := &Store{dir: dir, inMemory: opts.InMemory}
 	if err := probe.checkSpace(0); err != nil {
+		undo()
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	bopts := badger.DefaultOptions(filepath.Join(dir, "db")).
@@ -202,6 +243,7 @@ func Open(dir string, opts Options) (*Store, error) {
 	}
 	db, err := badger.Open(bopts)
 	if err != nil {
+		undo()
 		return nil, fmt.Errorf("open store %s: %w", dir, diskErr(err))
 	}
 	s := &Store{dir: dir, inMemory: opts.InMemory, db: db, manifest: want, maxFront: opts.FrontStates}
@@ -211,11 +253,13 @@ func Open(dir string, opts Options) (*Store, error) {
 	s.front = statestore.NewMemory(0)
 	if s.queue, err = newQueue(s); err != nil {
 		db.Close()
+		undo()
 		return nil, err
 	}
 	s.parents = &parentLog{s: s}
 	if err := s.load(opts.Resume); err != nil {
 		db.Close()
+		undo()
 		return nil, err
 	}
 	s.wb = db.NewWriteBatch()
@@ -230,7 +274,7 @@ func (s *Store) load(resume bool) error {
 	err := s.db.View(func(txn *badger.Txn) error {
 		if it, err := txn.Get([]byte{keyMeta}); err == nil {
 			if err := it.Value(func(v []byte) error { return json.Unmarshal(v, &m) }); err != nil {
-				return fmt.Errorf("corrupt meta: %w", err)
+				return fmt.Errorf("%w: %s: meta: %v", statestore.ErrCorrupt, s.dbDir(), err)
 			}
 		} else if !errors.Is(err, badger.ErrKeyNotFound) {
 			return err
@@ -238,7 +282,7 @@ func (s *Store) load(resume bool) error {
 		if it, err := txn.Get([]byte{keyStarted}); err == nil {
 			return it.Value(func(v []byte) error {
 				if len(v) != 8 {
-					return fmt.Errorf("corrupt epoch record of %d bytes", len(v))
+					return fmt.Errorf("%w: %s: epoch record of %d bytes", statestore.ErrCorrupt, s.dbDir(), len(v))
 				}
 				started = binary.BigEndian.Uint64(v)
 				return nil
@@ -255,7 +299,7 @@ func (s *Store) load(resume bool) error {
 		return fmt.Errorf("open store %s: database holds a run but the manifest was missing", s.dir)
 	}
 	if m.Count < 0 || len(m.Parents) > 1<<20 || m.Queue.invalid() || m.JournalFrom > m.Epoch+1 {
-		return fmt.Errorf("open store %s: corrupt meta", s.dir)
+		return fmt.Errorf("open store %s: %w: %s: meta out of range", s.dir, statestore.ErrCorrupt, s.dbDir())
 	}
 	if started > m.Epoch {
 		m.Stale = append(m.Stale, epochRange{m.Epoch + 1, started})
@@ -315,7 +359,7 @@ func (s *Store) warm() error {
 			item := it.Item()
 			k := item.KeyCopy(nil)
 			if len(k) != 13 {
-				return fmt.Errorf("corrupt journal key of %d bytes", len(k))
+				return fmt.Errorf("%w: %s: journal key of %d bytes", statestore.ErrCorrupt, s.dbDir(), len(k))
 			}
 			e := binary.BigEndian.Uint64(k[1:])
 			if !s.committed(e) {
@@ -328,7 +372,7 @@ func (s *Store) warm() error {
 			}
 			err := item.Value(func(v []byte) error {
 				if len(v)%8 != 0 {
-					return fmt.Errorf("corrupt journal entry of %d bytes", len(v))
+					return fmt.Errorf("%w: %s: journal entry of %d bytes", statestore.ErrCorrupt, s.dbDir(), len(v))
 				}
 				fps = fps[:0]
 				for i := 0; i < len(v); i += 8 {
@@ -352,7 +396,7 @@ func (s *Store) warm() error {
 		return err
 	}
 	if len(s.gens) == 0 && s.front.Len() != s.count.Load() {
-		return fmt.Errorf("visited set holds %d states, meta says %d", s.front.Len(), s.count.Load())
+		return fmt.Errorf("%w: %s: visited set holds %d states, meta says %d", statestore.ErrCorrupt, s.dbDir(), s.front.Len(), s.count.Load())
 	}
 	return nil
 }
@@ -589,13 +633,13 @@ func (s *Store) lookup(fps []statestore.Fingerprint, fresh []bool) error {
 					k := item.Key()
 					if len(k) != 13 {
 						it.Close()
-						return fmt.Errorf("disk store: corrupt generation key of %d bytes", len(k))
+						return fmt.Errorf("disk store: %w: %s: generation key of %d bytes", statestore.ErrCorrupt, s.dbDir(), len(k))
 					}
 					last = binary.BigEndian.Uint64(k[5:])
 					var err error
 					if chunk, err = item.ValueCopy(chunk[:0]); err != nil || len(chunk)%8 != 0 || len(chunk) == 0 {
 						it.Close()
-						return fmt.Errorf("disk store: corrupt generation chunk: %v", err)
+						return fmt.Errorf("disk store: %w: %s: generation chunk of %d bytes (%v)", statestore.ErrCorrupt, s.dbDir(), len(chunk), err)
 					}
 					loaded = true
 				}
@@ -737,6 +781,14 @@ func (s *Store) Parents() statestore.ParentLog { return s.parents }
 
 // Manifest returns the store's manifest.
 func (s *Store) Manifest() Manifest { return s.manifest }
+
+// dbDir names the badger database of the store in messages.
+func (s *Store) dbDir() string {
+	if s.inMemory {
+		return "the in-memory database"
+	}
+	return filepath.Join(s.dir, "db")
+}
 
 // Dir returns the store directory.
 func (s *Store) Dir() string { return s.dir }
