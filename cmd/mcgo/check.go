@@ -298,6 +298,7 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	stopProfile, err := startCPUProfile(opts.search.cpuprof)
 	if err != nil {
 		r.err, r.errCode = err, exitUsage
+		fmt.Fprintf(a.stderr, "mcgo: %v\n", err)
 		return r
 	}
 	res, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, xopts, rep)
@@ -337,11 +338,13 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 		if opts.traceOut != "" {
 			if err := tf.Save(opts.traceOut); err != nil {
 				r.err, r.errCode = err, exitUsage
+				fmt.Fprintf(a.stderr, "mcgo: writing the trace: %v\n", err)
 			}
 		}
 		if opts.html != "" {
 			if err := trace.SaveHTML(tf, opts.html); err != nil {
 				r.err, r.errCode = err, exitUsage
+				fmt.Fprintf(a.stderr, "mcgo: writing the HTML chart: %v\n", err)
 			}
 		}
 	}
