@@ -47,6 +47,8 @@ type preproc struct {
 	produced int
 	tooLarge bool
 	stack    []ifFrame
+	// expanding holds the macros being expanded.
+	expanding map[string]bool
 
 	// per form, for ?FUNCTION_NAME and ?FUNCTION_ARITY
 	funName  string
@@ -113,7 +115,7 @@ func (p *preproc) run(toks []tok) []rawForm {
 			}
 		}
 		p.formContext(f)
-		exp, ok := p.expand(nil, f, nil)
+		exp, ok := p.expand(nil, f)
 		if !ok {
 			bad = true
 		}
@@ -414,9 +416,10 @@ func macroArgs(in []tok, i int) ([][]tok, int, bool) {
 }
 
 // expand appends to out the tokens of in with their macro calls expanded.
-// active holds the macros being expanded (to report circular definitions).
+// p.expanding holds the macros being expanded (to report circular
+// definitions): a set, so that a chain of n macros costs O(n), not O(n²).
 // The boolean is false when an error was reported.
-func (p *preproc) expand(out, in []tok, active []string) ([]tok, bool) {
+func (p *preproc) expand(out, in []tok) ([]tok, bool) {
 	ok := true
 	for i := 0; i < len(in); i++ {
 		t := in[i]
@@ -454,11 +457,9 @@ func (p *preproc) expand(out, in []tok, active []string) ([]tok, bool) {
 				_ = after
 			}
 		}
-		for _, a := range active {
-			if a == name {
-				p.errorf(nameTok.off, "circular macro '%s'", name)
-				return out, false
-			}
+		if p.expanding[name] {
+			p.errorf(nameTok.off, "circular macro '%s'", name)
+			return out, false
 		}
 		defs := p.macros[name]
 		var def *macroDef
@@ -494,7 +495,7 @@ func (p *preproc) expand(out, in []tok, active []string) ([]tok, bool) {
 		// Expand the arguments first, then substitute them into the body.
 		var expArgs [][]tok
 		for _, a := range args {
-			ea, aok := p.expand(nil, a, active)
+			ea, aok := p.expand(nil, a)
 			if !aok {
 				ok = false
 			}
@@ -526,7 +527,12 @@ func (p *preproc) expand(out, in []tok, active []string) ([]tok, bool) {
 			return out, false
 		}
 		var eok bool
-		out, eok = p.expand(out, body, append(active[:len(active):len(active)], name))
+		if p.expanding == nil {
+			p.expanding = map[string]bool{}
+		}
+		p.expanding[name] = true
+		out, eok = p.expand(out, body)
+		delete(p.expanding, name)
 		if !eok {
 			ok = false
 		}
