@@ -117,3 +117,52 @@ func TestOpenRefusedLeavesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestResumeLostMeta: a store whose database lost its committed run (the
+// meta) while the queue has blocks past the first is corrupt, not a run
+// to start over; a run stopped before its first commit (at most block 0)
+// starts over.
+func TestResumeLostMeta(t *testing.T) {
+	dir := t.TempDir()
+	man := Manifest{ModelHash: "h"}
+	s, err := Open(dir, Options{Manifest: man})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := make([]byte, 1000)
+	for range 3000 { // three blocks of 1 MiB
+		if err := s.queue.Push(rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Commit([]byte("checkpoint")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(dir, Options{Manifest: man, Resume: true})
+	if err != nil {
+		t.Fatalf("resume with the meta: %v", err)
+	}
+	if err := s.db.DropPrefix([]byte{keyMeta}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = Open(dir, Options{Manifest: man, Resume: true})
+	if !errors.Is(err, statestore.ErrCorrupt) || !strings.Contains(err.Error(), "holds no committed run") {
+		t.Fatalf("resume without the meta: %v, want a corrupt store", err)
+	}
+	// Stopped before the first commit: block 0 at most.
+	blocks, _ := filepath.Glob(filepath.Join(dir, queueDir, "*.blk"))
+	for _, b := range blocks {
+		if filepath.Base(b) != "0000000000000000.blk" {
+			os.Remove(b)
+		}
+	}
+	s, err = Open(dir, Options{Manifest: man, Resume: true})
+	if err != nil {
+		t.Fatalf("resume of a run stopped before its first commit: %v", err)
+	}
+	s.Close()
+}

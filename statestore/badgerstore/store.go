@@ -73,6 +73,58 @@ func (s *Store) checkSpace(need uint64) error {
 		s.dir, free>>20, (need+spaceReserve+1<<20-1)>>20, (need+1<<20-1)>>20, spaceReserve>>20, statestore.ErrDiskFull)
 }
 
+// checkTables checks the footer of each badger table in dir: the lengths
+// of its checksum and index must fit in the file. Badger opens its tables
+// in goroutines of its own and reads these lengths unchecked: a table cut
+// short or overwritten at its end makes it panic where no recover can
+// catch it, killing mcgo with a goroutine dump. (The contents are then
+// checked by badger against the checksum.)
+func checkTables(dir string) error {
+	tables, _ := filepath.Glob(filepath.Join(dir, "*.sst"))
+	for _, name := range tables {
+		if err := checkTable(name); err != nil {
+			return fmt.Errorf("%w: %s: %v", statestore.ErrCorrupt, name, err)
+		}
+	}
+	return nil
+}
+
+func checkTable(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	size := fi.Size()
+	u32 := func(at int64) (int64, error) {
+		var b [4]byte
+		if at < 0 || at+4 > size {
+			return 0, fmt.Errorf("table footer past the file's %d bytes", size)
+		}
+		if _, err := f.ReadAt(b[:], at); err != nil {
+			return 0, err
+		}
+		return int64(binary.BigEndian.Uint32(b[:])), nil
+	}
+	// ... index | index length (4) | checksum | checksum length (4)
+	sumLen, err := u32(size - 4)
+	if err != nil {
+		return err
+	}
+	idxLen, err := u32(size - 8 - sumLen)
+	if err != nil {
+		return fmt.Errorf("checksum of %d bytes does not fit: %v", sumLen, err)
+	}
+	if idxLen > size-8-sumLen {
+		return fmt.Errorf("index of %d bytes does not fit in the file's %d bytes", idxLen, size)
+	}
+	return nil
+}
+
 // freeSpace is freeBytes; tests replace it.
 var freeSpace = freeBytes
 
@@ -241,6 +293,11 @@ func Open(dir string, opts Options) (*Store, error) {
 	if opts.InMemory {
 		bopts = bopts.WithInMemory(true).WithDir("").WithValueDir("")
 	}
+	if !opts.InMemory {
+		if err := checkTables(filepath.Join(dir, "db")); err != nil {
+			return nil, fmt.Errorf("open store %s: %w", dir, err)
+		}
+	}
 	db, err := badger.Open(bopts)
 	if err != nil {
 		undo()
@@ -297,6 +354,19 @@ func (s *Store) load(resume bool) error {
 	}
 	if !resume && (m.Epoch != 0 || started != 0) {
 		return fmt.Errorf("open store %s: database holds a run but the manifest was missing", s.dir)
+	}
+	if resume && m.Epoch == 0 && !s.inMemory {
+		// No committed run in the database. That is right for a run
+		// stopped before its first commit (right after its initial
+		// states), which wrote at most queue block 0 (the first commit
+		// writes it, then the meta); with later blocks on disk, the
+		// database lost what it had committed (badger drops damaged
+		// tables), and resuming would silently start over.
+		blocks, _ := filepath.Glob(filepath.Join(s.queue.dir, "*.blk"))
+		blocks = slices.DeleteFunc(blocks, func(b string) bool { return b == s.queue.path(0) })
+		if len(blocks) > 0 {
+			return fmt.Errorf("open store %s: %w: %s holds no committed run, but %s holds %d queue blocks after the first", s.dir, statestore.ErrCorrupt, s.dbDir(), s.queue.dir, len(blocks))
+		}
 	}
 	if m.Count < 0 || len(m.Parents) > 1<<20 || m.Queue.invalid() || m.JournalFrom > m.Epoch+1 {
 		return fmt.Errorf("open store %s: %w: %s: meta out of range", s.dir, statestore.ErrCorrupt, s.dbDir())
