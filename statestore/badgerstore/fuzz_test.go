@@ -166,3 +166,17 @@ func TestResumeLostMeta(t *testing.T) {
 	}
 	s.Close()
 }
+
+// TestOpenAfterKillInManifest: a run killed while it wrote its manifest
+// leaves manifest.json.tmp alone; the next run opens the directory.
+func TestOpenAfterKillInManifest(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ManifestFile+".tmp"), []byte(`{"model_ha`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(dir, Options{Manifest: Manifest{ModelHash: "h"}})
+	if err != nil {
+		t.Fatalf("open after a kill while writing the manifest: %v", err)
+	}
+	s.Close()
+}

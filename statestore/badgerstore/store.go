@@ -233,11 +233,23 @@ func Open(dir string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	hasManifest := false
+	hasManifest, others := false, 0
 	for _, e := range entries {
-		if e.Name() == ManifestFile {
+		switch e.Name() {
+		case ManifestFile:
 			hasManifest = true
+		case ManifestFile + ".tmp":
+			// A run stopped while it wrote its manifest, before
+			// anything else: nothing to keep.
+		default:
+			others++
 		}
+	}
+	if !hasManifest && others == 0 && !opts.Resume {
+		// A run stopped (kill -9) while it wrote its manifest did
+		// nothing; what it left does not make the directory foreign.
+		os.Remove(filepath.Join(dir, ManifestFile+".tmp"))
+		entries = nil
 	}
 	switch {
 	case opts.Resume && !hasManifest:
