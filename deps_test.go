@@ -21,18 +21,19 @@ import (
 const module = "github.com/mcgo-dev/mcgo"
 
 var allowed = map[string][]string{
-	"lang/token": {},
-	"lang/ast":   {"lang/token"},
-	"lang":       {"lang/token", "lang/ast", "github.com/alecthomas/participle/v2"},
-	"semantics":  {"lang", "lang/token", "lang/ast", "github.com/cespare/xxhash/v2"},
-	"properties": {"semantics"},
-	"statestore": {"github.com/cespare/xxhash/v2"},
+	"lang/token":     {},
+	"lang/ast":       {"lang/token"},
+	"lang":           {"lang/token", "lang/ast", "github.com/alecthomas/participle/v2"},
+	"semantics/term": {},
+	"semantics":      {"semantics/term", "lang", "lang/token", "lang/ast", "github.com/cespare/xxhash/v2"},
+	"properties":     {"semantics"},
+	"statestore":     {"github.com/cespare/xxhash/v2"},
 	"statestore/settest": {
 		"statestore",
 	},
 	"statestore/badgerstore": {"statestore", "github.com/dgraph-io/badger/v4"},
 	"explore":                {"statestore"},
-	"trace":                  {"semantics", "explore"},
+	"trace":                  {"semantics", "semantics/term", "explore"},
 	"cmd/mcgo": {
 		"lang", "lang/token", "lang/ast", "semantics", "properties", "explore", "statestore",
 		"statestore/badgerstore", "trace", "github.com/spf13/cobra", "github.com/spf13/pflag",

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"testing"
 	"unsafe"
+
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // TestArenaResetClearsEdit guards the field-by-field reset of an arena's
@@ -54,8 +56,8 @@ func fill(t *testing.T, v reflect.Value, path string) {
 	case reflect.Pointer:
 		v.Set(reflect.New(v.Type().Elem()))
 	case reflect.Interface:
-		if reflect.TypeOf(ANormal).AssignableTo(v.Type()) {
-			v.Set(reflect.ValueOf(ANormal))
+		if reflect.TypeOf(term.ANormal).AssignableTo(v.Type()) {
+			v.Set(reflect.ValueOf(term.ANormal))
 		}
 	case reflect.Array:
 		// Arrays are memory the arena keeps (caches), not label fields.

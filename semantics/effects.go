@@ -1,5 +1,7 @@
 package semantics
 
+import "github.com/mcgo-dev/mcgo/semantics/term"
+
 // Effect is a visible operation a process requests: its step performs it.
 type Effect uint16
 
@@ -50,7 +52,7 @@ var effIndex = map[mfa]Effect{}
 
 func defEff(mod, name string, e Effect, arities ...int) {
 	for _, a := range arities {
-		effIndex[mfa{Intern(mod), Intern(name), a}] = e
+		effIndex[mfa{term.Intern(mod), term.Intern(name), a}] = e
 	}
 }
 
@@ -86,7 +88,7 @@ func init() {
 	defEff("erlang", "yield", EffYield, 0)
 }
 
-func lookupEffect(m, f Atom, arity int) (Effect, bool) {
+func lookupEffect(m, f term.Atom, arity int) (Effect, bool) {
 	e, ok := effIndex[mfa{m, f, arity}]
 	return e, ok
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/cespare/xxhash/v2"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // The canonical encoding of a state: equal states encode to equal bytes,
@@ -46,7 +47,7 @@ func putVarint(b []byte, v int64) []byte { return binary.AppendVarint(b, v) }
 // atomLimit: atoms with a smaller index are encoded by index. Atoms made
 // later (list_to_atom at run time) are encoded by name, so that their
 // encoding does not depend on the order in which workers made them.
-func (s *System) appendAtom(b []byte, a Atom) []byte {
+func (s *System) appendAtom(b []byte, a term.Atom) []byte {
 	if int(a) < s.atomLimit {
 		b = append(b, tAtom)
 		return putUvarint(b, uint64(a))
@@ -58,27 +59,27 @@ func (s *System) appendAtom(b []byte, a Atom) []byte {
 }
 
 // appendTerm encodes a term without a system (atoms by index).
-func appendTerm(b []byte, t Term) []byte {
+func appendTerm(b []byte, t term.Term) []byte {
 	s := &System{atomLimit: 1 << 30}
 	return s.appendTerm(b, t)
 }
 
-func (s *System) appendTerm(b []byte, t Term) []byte {
+func (s *System) appendTerm(b []byte, t term.Term) []byte {
 	switch x := t.(type) {
 	case nil:
 		return append(b, tAbsent)
-	case Int:
+	case term.Int:
 		b = append(b, tInt)
 		return putVarint(b, int64(x))
-	case Atom:
+	case term.Atom:
 		return s.appendAtom(b, x)
-	case Nil:
+	case term.Nil:
 		return append(b, tNil)
-	case *Cons:
+	case *term.Cons:
 		n := 0
-		var tail Term = x
+		var tail term.Term = x
 		for {
-			c, ok := tail.(*Cons)
+			c, ok := tail.(*term.Cons)
 			if !ok {
 				break
 			}
@@ -89,7 +90,7 @@ func (s *System) appendTerm(b []byte, t Term) []byte {
 		b = putUvarint(b, uint64(n))
 		tail = x
 		for {
-			c, ok := tail.(*Cons)
+			c, ok := tail.(*term.Cons)
 			if !ok {
 				break
 			}
@@ -97,20 +98,20 @@ func (s *System) appendTerm(b []byte, t Term) []byte {
 			tail = c.Tail
 		}
 		return s.appendTerm(b, tail)
-	case Tuple:
+	case term.Tuple:
 		b = append(b, tTuple)
 		b = putUvarint(b, uint64(len(x)))
 		for _, e := range x {
 			b = s.appendTerm(b, e)
 		}
 		return b
-	case Pid:
+	case term.Pid:
 		b = append(b, tPid)
 		return appendPid(b, x)
-	case Ref:
+	case term.Ref:
 		b = append(b, tRef)
 		return appendRef(b, x)
-	case *Fun:
+	case *term.Fun:
 		if x.Fn < 0 {
 			b = append(b, tExtFun)
 			b = s.appendAtom(b, x.M)
@@ -124,7 +125,7 @@ func (s *System) appendTerm(b []byte, t Term) []byte {
 			b = s.appendTerm(b, e)
 		}
 		return b
-	case Binary:
+	case term.Binary:
 		b = append(b, tBinary)
 		b = putUvarint(b, uint64(len(x)))
 		return append(b, x...)
@@ -132,13 +133,13 @@ func (s *System) appendTerm(b []byte, t Term) []byte {
 	panic(fmt.Sprintf("mcgo: cannot encode %T", t))
 }
 
-func appendPid(b []byte, p Pid) []byte {
+func appendPid(b []byte, p term.Pid) []byte {
 	b = putUvarint(b, uint64(p.Node))
 	b = putUvarint(b, uint64(p.Lid))
 	return putUvarint(b, uint64(p.Cr))
 }
 
-func appendRef(b []byte, r Ref) []byte {
+func appendRef(b []byte, r term.Ref) []byte {
 	b = putUvarint(b, uint64(r.Node))
 	b = putUvarint(b, uint64(r.N))
 	return putUvarint(b, uint64(r.Cr))
@@ -474,20 +475,20 @@ func (d *decoder) count() int {
 
 func (d *decoder) bool1() bool { return d.byte1() != 0 }
 
-func (d *decoder) pid() Pid {
-	return Pid{Node: NodeID(d.uv()), Lid: uint32(d.uv()), Cr: uint32(d.uv())}
+func (d *decoder) pid() term.Pid {
+	return term.Pid{Node: term.NodeID(d.uv()), Lid: uint32(d.uv()), Cr: uint32(d.uv())}
 }
 
-func (d *decoder) ref() Ref {
-	return Ref{Node: NodeID(d.uv()), N: uint32(d.uv()), Cr: uint32(d.uv())}
+func (d *decoder) ref() term.Ref {
+	return term.Ref{Node: term.NodeID(d.uv()), N: uint32(d.uv()), Cr: uint32(d.uv())}
 }
 
-func (d *decoder) atom() Atom {
+func (d *decoder) atom() term.Atom {
 	switch d.byte1() {
 	case tAtom:
-		return Atom(d.uv())
+		return term.Atom(d.uv())
 	case tAtomName:
-		return Intern(string(d.bytes(d.uv())))
+		return term.Intern(string(d.bytes(d.uv())))
 	}
 	d.err = errCorrupt
 	return 0
@@ -505,7 +506,7 @@ func (d *decoder) vc() VClock {
 	return v
 }
 
-func (d *decoder) term(depth int) Term {
+func (d *decoder) term(depth int) term.Term {
 	if depth > 100000 {
 		d.err = errCorrupt
 		return nil
@@ -514,23 +515,23 @@ func (d *decoder) term(depth int) Term {
 	case tAbsent:
 		return nil
 	case tInt:
-		return Int(d.v())
+		return term.Int(d.v())
 	case tAtom:
-		return Atom(d.uv())
+		return term.Atom(d.uv())
 	case tAtomName:
-		return Intern(string(d.bytes(d.uv())))
+		return term.Intern(string(d.bytes(d.uv())))
 	case tNil:
-		return NilTerm
+		return term.NilTerm
 	case tList:
 		n := d.count()
-		elems := make([]Term, n)
+		elems := make([]term.Term, n)
 		for i := range elems {
 			elems[i] = d.term(depth + 1)
 		}
-		return ListWithTail(elems, d.term(depth+1))
+		return term.ListWithTail(elems, d.term(depth+1))
 	case tTuple:
 		n := d.count()
-		t := make(Tuple, n)
+		t := make(term.Tuple, n)
 		for i := range t {
 			t[i] = d.term(depth + 1)
 		}
@@ -540,10 +541,10 @@ func (d *decoder) term(depth int) Term {
 	case tRef:
 		return d.ref()
 	case tFun:
-		f := &Fun{Fn: int32(d.uv())}
+		f := &term.Fun{Fn: int32(d.uv())}
 		n := d.count()
 		if n > 0 {
-			f.Env = make([]Term, n)
+			f.Env = make([]term.Term, n)
 			for i := range f.Env {
 				f.Env[i] = d.term(depth + 1)
 			}
@@ -553,9 +554,9 @@ func (d *decoder) term(depth int) Term {
 		}
 		return f
 	case tExtFun:
-		return &Fun{Fn: -1, M: d.atom(), F: d.atom(), Arity: int(d.uv())}
+		return &term.Fun{Fn: -1, M: d.atom(), F: d.atom(), Arity: int(d.uv())}
 	case tBinary:
-		return Binary(d.bytes(d.uv()))
+		return term.Binary(d.bytes(d.uv()))
 	}
 	d.err = errCorrupt
 	return nil
@@ -580,7 +581,7 @@ func (d *decoder) proc() *Proc {
 		}
 	}
 	if n := d.count(); n > 0 {
-		p.Stack = make([]Term, n)
+		p.Stack = make([]term.Term, n)
 		for i := range p.Stack {
 			p.Stack[i] = d.term(0)
 		}
@@ -592,7 +593,7 @@ func (d *decoder) proc() *Proc {
 		}
 	}
 	if n := d.count(); n > 0 {
-		p.Mbox = make([]Term, n)
+		p.Mbox = make([]term.Term, n)
 		for i := range p.Mbox {
 			p.Mbox[i] = d.term(0)
 		}
@@ -612,7 +613,7 @@ func (d *decoder) proc() *Proc {
 	if n := d.count(); n > 0 {
 		p.MonOut = make([]MonOut, n)
 		for i := range p.MonOut {
-			p.MonOut[i] = MonOut{Ref: d.ref(), Target: d.pid(), Name: d.atom(), Node: NodeID(d.uv()), ByName: d.bool1()}
+			p.MonOut[i] = MonOut{Ref: d.ref(), Target: d.pid(), Name: d.atom(), Node: term.NodeID(d.uv()), ByName: d.bool1()}
 		}
 	}
 	if n := d.count(); n > 0 {
@@ -622,16 +623,16 @@ func (d *decoder) proc() *Proc {
 		}
 	}
 	if n := d.count(); n > 0 {
-		p.NMon = make([]NodeID, n)
+		p.NMon = make([]term.NodeID, n)
 		for i := range p.NMon {
-			p.NMon[i] = NodeID(d.uv())
+			p.NMon[i] = term.NodeID(d.uv())
 		}
 	}
 	p.Reason = d.term(0)
 	p.Own = d.bool1()
 	p.RaisedAt = token.Pos{File: int32(d.uv()), Off: int32(d.uv())}
 	p.Spawn = d.ref()
-	p.SpawnTo = NodeID(d.uv())
+	p.SpawnTo = term.NodeID(d.uv())
 	p.SpawnOpts = d.byte1()
 	p.VC = d.vc()
 	if d.err == nil {
@@ -782,7 +783,7 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 		sigs := sb.sigs[:0]
 		for i := range st.Chans {
 			c := &st.Chans[i]
-			c.From, c.To = NodeID(d.uv()), NodeID(d.uv())
+			c.From, c.To = term.NodeID(d.uv()), term.NodeID(d.uv())
 			c.enc, c.ent, c.popOf = nil, nil, nil
 			if s.chanTab != nil {
 				fp := d.bytes(8)
@@ -831,7 +832,7 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 			}
 			st.Conns = sb.conns[:nc]
 			for i := range st.Conns {
-				st.Conns[i] = Conn{A: NodeID(d.uv()), B: NodeID(d.uv()), State: ConnState(d.byte1()), CrA: uint32(d.uv()), CrB: uint32(d.uv())}
+				st.Conns[i] = Conn{A: term.NodeID(d.uv()), B: term.NodeID(d.uv()), State: ConnState(d.byte1()), CrA: uint32(d.uv()), CrB: uint32(d.uv())}
 			}
 			sb.nconns = nc
 		}
@@ -850,7 +851,7 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 			}
 		}
 		if k := d.count(); k > 0 {
-			h.Pids = make([]Pid, k)
+			h.Pids = make([]term.Pid, k)
 			for i := range h.Pids {
 				h.Pids[i] = d.pid()
 			}
@@ -858,7 +859,7 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 		if k := d.count(); k > 0 {
 			h.Told = make([]Told, k)
 			for i := range h.Told {
-				h.Told[i] = Told{Watcher: d.pid(), Pid: d.pid(), ByNode: d.bool1(), Node: NodeID(d.uv()), Cr: uint32(d.uv())}
+				h.Told[i] = Told{Watcher: d.pid(), Pid: d.pid(), ByNode: d.bool1(), Node: term.NodeID(d.uv()), Cr: uint32(d.uv())}
 			}
 		}
 		if k := d.count(); k > 0 {
@@ -909,7 +910,7 @@ func (d *decoder) decodeNodes(sb *decodedState) error {
 			}
 		}
 		if k := d.count(); k > 0 {
-			n.Subs = make([]Pid, k)
+			n.Subs = make([]term.Pid, k)
 			for j := range n.Subs {
 				n.Subs[j] = d.pid()
 			}

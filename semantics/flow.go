@@ -1,6 +1,10 @@
 package semantics
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/mcgo-dev/mcgo/semantics/term"
+)
 
 // A static analysis of the compiled program for the delivery half of the
 // partial-order reduction (por.go). For every function it finds, over all
@@ -187,7 +191,7 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 			slots[i] = true
 		}
 	}
-	selfBif, _ := lookupBif(Intern("erlang"), Intern("self"), 0)
+	selfBif, _ := lookupBuiltin(term.Intern("erlang"), term.Intern("self"), 0)
 	var flags flowFlags
 	ret := false
 	// Slots are flow-insensitive: repeat until they no longer change.
@@ -261,7 +265,7 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 				s.push(s.popN(int(ins.A) + 1))
 			case OpBinop:
 				v := s.popN(2)
-				s.push(v && (ins.A == opAppend || ins.A == opSubtract))
+				s.push(v && (ins.A == term.OpAppend || ins.A == term.OpSubtract))
 			case OpUnop:
 				s.pop()
 				s.push(false)
@@ -289,7 +293,7 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 				if ins.A == int32(selfBif) {
 					flags |= flowSelf
 					v = true
-				} else if cleanBif(bifs[ins.A]) {
+				} else if cleanBif(builtinAt(ins.A)) {
 					v = false
 				}
 				s.push(v)
@@ -330,7 +334,7 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 			case OpRecv:
 				r := a.prog.Recvs[ins.A]
 				if ins.B == 1 {
-					infinite := pc > 0 && fn.Code[pc-1].Op == OpConst && a.prog.Consts[fn.Code[pc-1].A] == AInfinity
+					infinite := pc > 0 && fn.Code[pc-1].Op == OpConst && a.prog.Consts[fn.Code[pc-1].A] == term.AInfinity
 					if !infinite {
 						flags |= flowTimeout
 					}
@@ -419,11 +423,11 @@ func effectFlow(e Effect, n int, s *aStack) (flowFlags, bool) {
 
 // cleanBif reports whether a pure built-in's result never holds a pid: it
 // is a number, an atom, a boolean or a string.
-func cleanBif(b bif) bool {
-	if b.m != AErlang {
+func cleanBif(b builtin) bool {
+	if b.M != term.AErlang {
 		return false
 	}
-	name := b.f.Name()
+	name := b.F.Name()
 	if strings.HasPrefix(name, "is_") {
 		return true
 	}

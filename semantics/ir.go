@@ -2,6 +2,7 @@ package semantics
 
 import (
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // Op is a bytecode operation of the process machine. The machine is a stack
@@ -79,8 +80,8 @@ type Instr struct {
 // Func is a compiled function: a named function of the model or of the
 // prelude, a lifted fun, or a list comprehension's helper.
 type Func struct {
-	Module  Atom
-	Name    Atom
+	Module  term.Atom
+	Name    term.Atom
 	Arity   int // parameters, free variables of a lifted fun included
 	NFree   int // for lifted funs: how many leading parameters are captured values
 	NSlots  int // locals, parameters included
@@ -111,7 +112,7 @@ const (
 type Pat struct {
 	Kind  PatKind
 	Slot  int32
-	Const Term
+	Const term.Term
 	Elems []*Pat // tuple elements; [head, tail] for PCons; [p1, p2] for PAlias
 }
 
@@ -134,7 +135,7 @@ const (
 // evaluator; any exception makes the guard fail.
 type GExpr struct {
 	Kind  GKind
-	Const Term
+	Const term.Term
 	Slot  int32
 	Op    int32 // operator or Bif index
 	Args  []*GExpr

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 const (
@@ -14,7 +16,7 @@ const (
 // effect performs an effect of process p (a private copy) with the given
 // arguments. It returns the effect's value, or an exception to raise in p.
 // If p dies or blocks during the effect, the caller does not resume it.
-func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
+func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *term.Exc) {
 	s := x.sys
 	n := p.Pid.Node
 	switch eff {
@@ -30,33 +32,33 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 			opts = spawnMonitor
 		}
 		node := n
-		var prog Term
+		var prog term.Term
 		switch len(args) {
 		case 1, 2:
 			// A fun of another arity is no error here: the new process
 			// fails with badarity, as in Erlang.
-			f, ok := args[len(args)-1].(*Fun)
+			f, ok := args[len(args)-1].(*term.Fun)
 			if !ok {
-				return nil, excBadarg
+				return nil, term.ExcBadarg
 			}
 			prog = f
 		case 3, 4:
 			k := len(args) - 3
-			m, ok1 := args[k].(Atom)
-			fn, ok2 := args[k+1].(Atom)
-			if !ok1 || !ok2 || ListLen(args[k+2]) < 0 {
-				return nil, excBadarg
+			m, ok1 := args[k].(term.Atom)
+			fn, ok2 := args[k+1].(term.Atom)
+			if !ok1 || !ok2 || term.ListLen(args[k+2]) < 0 {
+				return nil, term.ExcBadarg
 			}
-			prog = MkTuple(m, fn, args[k+2])
+			prog = term.MkTuple(m, fn, args[k+2])
 		}
 		if len(args) == 2 || len(args) == 4 {
 			id, ok := s.nodeOf(args[0])
-			if _, isAtom := args[0].(Atom); !isAtom {
-				return nil, excBadarg
+			if _, isAtom := args[0].(term.Atom); !isAtom {
+				return nil, term.ExcBadarg
 			}
 			if !ok {
 				// A node that is not part of the model: unreachable.
-				return x.spawnFail(p, NodeID(0xFFFF), opts, x.m.makeRef(n)), nil
+				return x.spawnFail(p, term.NodeID(0xFFFF), opts, x.m.makeRef(n)), nil
 			}
 			node = id
 		}
@@ -75,19 +77,19 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 		}
 		var q *Proc
 		switch pr := prog.(type) {
-		case *Fun:
+		case *term.Fun:
 			q = s.newProc(&x.m, n, 0, 0, nil, pr)
-		case Tuple:
-			q = s.newProc(&x.m, n, pr[0].(Atom), pr[1].(Atom), pr[2], nil)
+		case term.Tuple:
+			q = s.newProc(&x.m, n, pr[0].(term.Atom), pr[1].(term.Atom), pr[2], nil)
 		}
 		if q == nil {
-			return AUndefined, nil // a bound was reached; the state is cut here
+			return term.AUndefined, nil // a bound was reached; the state is cut here
 		}
 		x.spawned(q.Pid, p.Pid)
-		if q.St == StExit && q.Reason != ANormal {
+		if q.St == StExit && q.Reason != term.ANormal {
 			x.info.Raised = append(x.info.Raised, Raise{Pid: q.Pid, Reason: q.Reason, Pos: x.m.raisedAt, Crash: q.Own})
 		}
-		var res Term = q.Pid
+		var res term.Term = q.Pid
 		if opts&spawnLink != 0 {
 			p.Links = insertLink(p.Links, Link{Pid: q.Pid})
 			q.Links = insertLink(q.Links, Link{Pid: p.Pid})
@@ -96,27 +98,27 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 			ref := x.m.makeRef(n)
 			p.MonOut = insertMonOut(p.MonOut, MonOut{Ref: ref, Target: q.Pid, Node: n})
 			q.MonIn = insertMonIn(q.MonIn, MonIn{Ref: ref, Watcher: p.Pid})
-			res = MkTuple(q.Pid, ref)
+			res = term.MkTuple(q.Pid, ref)
 		}
 		return res, nil
 
 	case EffLink:
-		q, ok := args[0].(Pid)
+		q, ok := args[0].(term.Pid)
 		if !ok {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		if q == p.Pid {
-			return ATrue, nil
+			return term.ATrue, nil
 		}
 		if q.Node == n {
 			qp := x.proc(q)
 			if qp == nil {
 				if p.Trap {
-					x.appendMsg(p, MkTuple(AEXIT, q, ANoproc), nil)
-					x.info.Appends = append(x.info.Appends, Append{To: p.Pid, Msg: MkTuple(AEXIT, q, ANoproc)})
-					return ATrue, nil
+					x.appendMsg(p, term.MkTuple(term.AEXIT, q, term.ANoproc), nil)
+					x.info.Appends = append(x.info.Appends, Append{To: p.Pid, Msg: term.MkTuple(term.AEXIT, q, term.ANoproc)})
+					return term.ATrue, nil
 				}
-				return nil, errorExc(ANoproc)
+				return nil, term.ErrorExc(term.ANoproc)
 			}
 			if findLink(p.Links, q) < 0 {
 				p.Links = insertLink(p.Links, Link{Pid: q})
@@ -124,7 +126,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 			if findLink(qp.Links, p.Pid) < 0 {
 				qp.Links = insertLink(qp.Links, Link{Pid: p.Pid})
 			}
-			return ATrue, nil
+			return term.ATrue, nil
 		}
 		if findLink(p.Links, q) < 0 {
 			p.Links = insertLink(p.Links, Link{Pid: q})
@@ -132,14 +134,14 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 		if x.ensure(n, q.Node) {
 			x.push(n, q.Node, Signal{Kind: SigLink, From: p.Pid, To: q})
 		} else {
-			x.exitSig(p.Pid, q, ANoconnection, true)
+			x.exitSig(p.Pid, q, term.ANoconnection, true)
 		}
-		return ATrue, nil
+		return term.ATrue, nil
 
 	case EffUnlink:
-		q, ok := args[0].(Pid)
+		q, ok := args[0].(term.Pid)
 		if !ok {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		i := findLink(p.Links, q)
 		if i >= 0 {
@@ -154,33 +156,33 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 		} else if i >= 0 && x.ensure(n, q.Node) {
 			x.push(n, q.Node, Signal{Kind: SigUnlink, From: p.Pid, To: q})
 		}
-		return ATrue, nil
+		return term.ATrue, nil
 
 	case EffMonitor:
-		if args[0] != AProcess {
-			return nil, excBadarg
+		if args[0] != term.AProcess {
+			return nil, term.ExcBadarg
 		}
 		return x.monitor(p, args[1])
 
 	case EffDemonitor:
-		ref, ok := args[0].(Ref)
+		ref, ok := args[0].(term.Ref)
 		if !ok {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		flush, info := false, false
 		if len(args) == 2 {
-			opts, ok := ListToSlice(args[1])
+			opts, ok := term.ListToSlice(args[1])
 			if !ok {
-				return nil, excBadarg
+				return nil, term.ExcBadarg
 			}
 			for _, o := range opts {
 				switch o {
-				case Intern("flush"):
+				case term.Intern("flush"):
 					flush = true
-				case Intern("info"):
+				case term.Intern("info"):
 					info = true
 				default:
-					return nil, excBadarg
+					return nil, term.ExcBadarg
 				}
 			}
 		}
@@ -189,7 +191,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 		if found {
 			m := p.MonOut[i]
 			p.MonOut = append(p.MonOut[:i:i], p.MonOut[i+1:]...)
-			if !m.ByName || m.Target != (Pid{}) {
+			if !m.ByName || m.Target != (term.Pid{}) {
 				x.dropMonIn(m.Target, ref)
 			}
 			if m.ByName && m.Node != n {
@@ -202,10 +204,10 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 			}
 		}
 		if flush {
-			var mb []Term
+			var mb []term.Term
 			var vcs []VClock
 			for k, msg := range p.Mbox {
-				if t, ok := msg.(Tuple); ok && len(t) == 5 && t[0] == ADOWN && Equal(t[1], ref) {
+				if t, ok := msg.(term.Tuple); ok && len(t) == 5 && t[0] == term.ADOWN && term.Equal(t[1], ref) {
 					continue
 				}
 				mb = append(mb, msg)
@@ -219,41 +221,41 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 			}
 		}
 		if info {
-			return Bool(found), nil
+			return term.Bool(found), nil
 		}
-		return ATrue, nil
+		return term.ATrue, nil
 
 	case EffMonitorNode:
-		b, ok := toBool(args[1])
-		if _, isAtom := args[0].(Atom); !isAtom || !ok {
-			return nil, excBadarg
+		b, ok := term.ToBool(args[1])
+		if _, isAtom := args[0].(term.Atom); !isAtom || !ok {
+			return nil, term.ExcBadarg
 		}
 		m, known := s.nodeOf(args[0])
 		if !b {
-			var keep []NodeID
+			var keep []term.NodeID
 			for _, k := range p.NMon {
 				if !known || k != m {
 					keep = append(keep, k)
 				}
 			}
 			p.NMon = keep
-			return ATrue, nil
+			return term.ATrue, nil
 		}
 		if known && m == n {
-			return ATrue, nil
+			return term.ATrue, nil
 		}
 		if known && x.ensure(n, m) {
 			p.NMon = insertNode(p.NMon, m)
-			return ATrue, nil
+			return term.ATrue, nil
 		}
-		x.appendMsg(p, MkTuple(ANodedown, args[0]), nil)
-		x.info.Appends = append(x.info.Appends, Append{To: p.Pid, Msg: MkTuple(ANodedown, args[0])})
-		return ATrue, nil
+		x.appendMsg(p, term.MkTuple(term.ANodedown, args[0]), nil)
+		x.info.Appends = append(x.info.Appends, Append{To: p.Pid, Msg: term.MkTuple(term.ANodedown, args[0])})
+		return term.ATrue, nil
 
 	case EffExit2:
-		q, ok := args[0].(Pid)
+		q, ok := args[0].(term.Pid)
 		if !ok {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		r := args[1]
 		switch {
@@ -266,73 +268,73 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 				x.push(n, q.Node, Signal{Kind: SigExit, From: p.Pid, To: q, Val: r})
 			}
 		}
-		return ATrue, nil
+		return term.ATrue, nil
 
 	case EffProcessFlag:
-		if args[0] != ATrapExit {
-			return nil, excBadarg
+		if args[0] != term.ATrapExit {
+			return nil, term.ExcBadarg
 		}
-		b, ok := toBool(args[1])
+		b, ok := term.ToBool(args[1])
 		if !ok {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		old := p.Trap
 		p.Trap = b
-		return Bool(old), nil
+		return term.Bool(old), nil
 
 	case EffRegister:
-		name, ok := args[0].(Atom)
-		q, ok2 := args[1].(Pid)
-		if !ok || !ok2 || name == AUndefined || q.Node != n || !x.alive(q) {
-			return nil, excBadarg
+		name, ok := args[0].(term.Atom)
+		q, ok2 := args[1].(term.Pid)
+		if !ok || !ok2 || name == term.AUndefined || q.Node != n || !x.alive(q) {
+			return nil, term.ExcBadarg
 		}
 		for _, r := range x.e.s.Nodes[n].Reg {
 			if r.Name == name || r.Pid == q {
-				return nil, excBadarg
+				return nil, term.ExcBadarg
 			}
 		}
 		nodes := x.e.nodes()
 		nodes[n].Reg = insertReg(nodes[n].Reg, RegEntry{Name: name, Pid: q})
-		return ATrue, nil
+		return term.ATrue, nil
 
 	case EffUnregister:
-		name, ok := args[0].(Atom)
+		name, ok := args[0].(term.Atom)
 		if !ok {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		for i, r := range x.e.s.Nodes[n].Reg {
 			if r.Name == name {
 				nodes := x.e.nodes()
 				rs := nodes[n].Reg
 				nodes[n].Reg = append(rs[:i:i], rs[i+1:]...)
-				return ATrue, nil
+				return term.ATrue, nil
 			}
 		}
-		return nil, excBadarg
+		return nil, term.ExcBadarg
 
 	case EffWhereis:
-		name, ok := args[0].(Atom)
+		name, ok := args[0].(term.Atom)
 		if !ok {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		if q, ok := x.whereis(n, name); ok {
 			return q, nil
 		}
-		return AUndefined, nil
+		return term.AUndefined, nil
 
 	case EffRegistered:
-		var names []Term
+		var names []term.Term
 		for _, r := range x.e.s.Nodes[n].Reg {
 			names = append(names, r.Name)
 		}
-		return MkList(names...), nil
+		return term.MkList(names...), nil
 
 	case EffIsAlive:
-		q, ok := args[0].(Pid)
+		q, ok := args[0].(term.Pid)
 		if !ok || q.Node != n {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
-		return Bool(x.alive(q)), nil
+		return term.Bool(x.alive(q)), nil
 
 	case EffHalt:
 		x.crash(n, "halt")
@@ -340,11 +342,11 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 
 	case EffDisconnect:
 		m, ok := s.nodeOf(args[0])
-		if _, isAtom := args[0].(Atom); !isAtom {
-			return nil, excBadarg
+		if _, isAtom := args[0].(term.Atom); !isAtom {
+			return nil, term.ExcBadarg
 		}
 		if !ok || m == n || s.opts.SingleNode {
-			return AFalse, nil
+			return term.AFalse, nil
 		}
 		st := x.e.s.ConnState(n, m)
 		lo, hi := n, m
@@ -352,29 +354,29 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 			lo, hi = hi, lo
 		}
 		if !holds(st, lo, hi, n) {
-			return AFalse, nil
+			return term.AFalse, nil
 		}
 		x.teardown(n, m, "disconnect_node")
-		return ATrue, nil
+		return term.ATrue, nil
 
 	case EffPing, EffConnect:
-		if _, isAtom := args[0].(Atom); !isAtom {
-			return nil, excBadarg
+		if _, isAtom := args[0].(term.Atom); !isAtom {
+			return nil, term.ExcBadarg
 		}
 		m, ok := s.nodeOf(args[0])
 		up := ok && x.ensure(n, m)
 		if eff == EffPing {
 			if up {
-				return APong, nil
+				return term.APong, nil
 			}
-			return APang, nil
+			return term.APang, nil
 		}
-		return Bool(up), nil
+		return term.Bool(up), nil
 
 	case EffMonitorNodes:
-		b, ok := toBool(args[0])
+		b, ok := term.ToBool(args[0])
 		if !ok {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		nodes := x.e.nodes()
 		subs := pidsWithout(nodes[n].Subs, p.Pid)
@@ -382,30 +384,30 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 			subs = insertPid(subs, p.Pid)
 		}
 		nodes[n].Subs = subs
-		return AOk, nil
+		return term.AOk, nil
 
 	case EffSendAfter:
-		t, ok := args[0].(Int)
+		t, ok := args[0].(term.Int)
 		if !ok || t < 0 {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		switch args[1].(type) {
-		case Pid, Atom:
+		case term.Pid, term.Atom:
 		default:
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		ref := x.m.makeRef(n)
-		tag := Tuple{aTimer, ref, args[0]}
-		q := s.newProcAt(&x.m, n, AMcgo, Intern("send_after"), MkList(args[0], args[1], args[2], tag), nil, s.afterFn)
+		tag := term.Tuple{aTimer, ref, args[0]}
+		q := s.newProcAt(&x.m, n, term.AMcgo, term.Intern("send_after"), term.MkList(args[0], args[1], args[2], tag), nil, s.afterFn)
 		if q != nil {
 			x.spawned(q.Pid, p.Pid)
 		}
 		return ref, nil
 
 	case EffCancelTimer:
-		ref, ok := args[0].(Ref)
+		ref, ok := args[0].(term.Ref)
 		if !ok {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		// The timer's helper on this node, still waiting: cancelling ends
 		// it and gives the time it was set for (mcgo has no clock; the
@@ -422,99 +424,99 @@ func (x *stepper) effect(p *Proc, eff Effect, args []Term) (Term, *Exc) {
 			if q.St != StWait || x.isDying(q.Pid) {
 				break
 			}
-			x.terminate(q.Pid, ANormal)
+			x.terminate(q.Pid, term.ANormal)
 			return t, nil
 		}
-		return AFalse, nil
+		return term.AFalse, nil
 
 	case EffListToPid:
-		str, ok := StringValue(args[0])
+		str, ok := term.StringValue(args[0])
 		if !ok {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		k, lid, ok := parsePidText(str)
 		if !ok {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		if k == 0 || s.opts.SingleNode {
-			return Pid{Node: n, Lid: uint32(lid), Cr: x.e.s.Nodes[n].Cr}, nil
+			return term.Pid{Node: n, Lid: uint32(lid), Cr: x.e.s.Nodes[n].Cr}, nil
 		}
-		m := NodeID(k - 1)
+		m := term.NodeID(k - 1)
 		if int(m) >= len(x.e.s.Nodes) {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		if m == n {
-			return Pid{Node: n, Lid: uint32(lid), Cr: x.e.s.Nodes[n].Cr}, nil
+			return term.Pid{Node: n, Lid: uint32(lid), Cr: x.e.s.Nodes[n].Cr}, nil
 		}
 		lo, hi := n, m
 		if lo > hi {
 			lo, hi = hi, lo
 		}
 		if !holds(x.e.s.ConnState(n, m), lo, hi, n) {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
-		return Pid{Node: m, Lid: uint32(lid), Cr: x.connCreation(n, m)}, nil
+		return term.Pid{Node: m, Lid: uint32(lid), Cr: x.connCreation(n, m)}, nil
 
 	case EffIoFormat:
-		var f, a Term = args[0], NilTerm
+		var f, a term.Term = args[0], term.NilTerm
 		switch len(args) {
 		case 2:
 			a = args[1]
 		case 3:
 			f, a = args[1], args[2]
 		}
-		out, ok := s.format(f, a, n)
+		out, ok := term.Format(s.namer(), f, a, n)
 		if !ok {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		x.info.Output += out
-		return AOk, nil
+		return term.AOk, nil
 
 	case EffNodes:
-		var out []Term
+		var out []term.Term
 		for m := 0; m < s.nUp; m++ {
-			if NodeID(m) == n {
+			if term.NodeID(m) == n {
 				continue
 			}
-			lo, hi := n, NodeID(m)
+			lo, hi := n, term.NodeID(m)
 			if lo > hi {
 				lo, hi = hi, lo
 			}
-			if holds(x.e.s.ConnState(n, NodeID(m)), lo, hi, n) {
-				out = append(out, s.nodeAtom(NodeID(m)))
+			if holds(x.e.s.ConnState(n, term.NodeID(m)), lo, hi, n) {
+				out = append(out, s.nodeAtom(term.NodeID(m)))
 			}
 		}
-		return MkList(out...), nil
+		return term.MkList(out...), nil
 
 	case EffYield:
-		return ATrue, nil
+		return term.ATrue, nil
 	}
-	return nil, errorExc(AUndef)
+	return nil, term.ErrorExc(term.AUndef)
 }
 
 // send is p ! msg.
-func (x *stepper) send(p *Proc, dest, msg Term) *Exc {
+func (x *stepper) send(p *Proc, dest, msg term.Term) *term.Exc {
 	s := x.sys
 	n := p.Pid.Node
 	switch d := dest.(type) {
-	case Pid:
+	case term.Pid:
 		x.sendPid(p, d, Dest{Pid: d}, msg)
 		return nil
-	case Atom:
+	case term.Atom:
 		q, ok := x.whereis(n, d)
 		if !ok {
-			return errorExc(ABadarg)
+			return term.ErrorExc(term.ABadarg)
 		}
 		x.sendPid(p, q, Dest{Pid: q}, msg)
 		return nil
-	case Tuple:
+	case term.Tuple:
 		if len(d) != 2 {
-			return excBadarg
+			return term.ExcBadarg
 		}
-		name, ok1 := d[0].(Atom)
-		_, ok2 := d[1].(Atom)
+		name, ok1 := d[0].(term.Atom)
+		_, ok2 := d[1].(term.Atom)
 		if !ok1 || !ok2 {
-			return excBadarg
+			return term.ExcBadarg
 		}
 		m, known := s.nodeOf(d[1])
 		if known && m == n {
@@ -526,11 +528,11 @@ func (x *stepper) send(p *Proc, dest, msg Term) *Exc {
 			// Unlike a bare name, {Name, node()} with no such name is
 			// not an error: the message is dropped, as OTP 25 does.
 		}
-		dst := Dest{Pid: Pid{Node: m}, Name: name, ByName: true}
+		dst := Dest{Pid: term.Pid{Node: m}, Name: name, ByName: true}
 		sig := Signal{Kind: SigRegMsg, From: p.Pid, Name: name, Val: msg}
-		x.userSent(p, dst, Pid{Node: m}, &sig)
+		x.userSent(p, dst, term.Pid{Node: m}, &sig)
 		if known && m == n {
-			x.userArrive(Pid{Node: n}, &sig, dst, memoKey{})
+			x.userArrive(term.Pid{Node: n}, &sig, dst, memoKey{})
 			return nil
 		}
 		if known && x.ensure(n, m) {
@@ -540,10 +542,10 @@ func (x *stepper) send(p *Proc, dest, msg Term) *Exc {
 		}
 		return nil
 	}
-	return excBadarg
+	return term.ExcBadarg
 }
 
-func (x *stepper) sendPid(p *Proc, q Pid, dest Dest, msg Term) {
+func (x *stepper) sendPid(p *Proc, q term.Pid, dest Dest, msg term.Term) {
 	n := p.Pid.Node
 	sig := Signal{Kind: SigMsg, From: p.Pid, To: q, Val: msg}
 	x.userSent(p, dest, q, &sig)
@@ -563,33 +565,33 @@ func (x *stepper) sendPid(p *Proc, q Pid, dest Dest, msg Term) {
 }
 
 // monitor is erlang:monitor(process, Target).
-func (x *stepper) monitor(p *Proc, target Term) (Term, *Exc) {
+func (x *stepper) monitor(p *Proc, target term.Term) (term.Term, *term.Exc) {
 	s := x.sys
 	n := p.Pid.Node
 	ref := x.m.makeRef(n)
 	var m MonOut
 	switch t := target.(type) {
-	case Pid:
+	case term.Pid:
 		m = MonOut{Ref: ref, Target: t, Node: t.Node}
-	case Atom:
+	case term.Atom:
 		m = MonOut{Ref: ref, Name: t, Node: n, ByName: true}
-	case Tuple:
+	case term.Tuple:
 		if len(t) != 2 {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
-		name, ok1 := t[0].(Atom)
-		_, ok2 := t[1].(Atom)
+		name, ok1 := t[0].(term.Atom)
+		_, ok2 := t[1].(term.Atom)
 		if !ok1 || !ok2 {
-			return nil, excBadarg
+			return nil, term.ExcBadarg
 		}
 		node, known := s.nodeOf(t[1])
 		if !known {
-			x.notifyDownMsg(p, ref, target, ANoconnection)
+			x.notifyDownMsg(p, ref, target, term.ANoconnection)
 			return ref, nil
 		}
 		m = MonOut{Ref: ref, Name: name, Node: node, ByName: true}
 	default:
-		return nil, excBadarg
+		return nil, term.ExcBadarg
 	}
 	obj := x.monObj(m)
 	if m.Node == n {
@@ -599,7 +601,7 @@ func (x *stepper) monitor(p *Proc, target Term) (Term, *Exc) {
 			q, ok = x.whereis(n, m.Name)
 		}
 		if !ok {
-			x.notifyDownMsg(p, ref, obj, ANoproc)
+			x.notifyDownMsg(p, ref, obj, term.ANoproc)
 			return ref, nil
 		}
 		if m.ByName {
@@ -617,7 +619,7 @@ func (x *stepper) monitor(p *Proc, target Term) (Term, *Exc) {
 		return ref, nil
 	}
 	if !s.configured(m.Node) || !x.ensure(n, m.Node) {
-		x.notifyDownMsg(p, ref, obj, ANoconnection)
+		x.notifyDownMsg(p, ref, obj, term.ANoconnection)
 		if !m.ByName {
 			x.told(Told{Watcher: p.Pid, Pid: m.Target})
 		}
@@ -628,8 +630,8 @@ func (x *stepper) monitor(p *Proc, target Term) (Term, *Exc) {
 	return ref, nil
 }
 
-func (x *stepper) notifyDownMsg(p *Proc, ref Ref, obj Term, reason Term) {
-	msg := MkTuple(ADOWN, ref, AProcess, obj, reason)
+func (x *stepper) notifyDownMsg(p *Proc, ref term.Ref, obj term.Term, reason term.Term) {
+	msg := term.MkTuple(term.ADOWN, ref, term.AProcess, obj, reason)
 	x.appendMsg(p, msg, nil)
 	x.info.Appends = append(x.info.Appends, Append{To: p.Pid, Msg: msg})
 }
@@ -637,19 +639,19 @@ func (x *stepper) notifyDownMsg(p *Proc, ref Ref, obj Term, reason Term) {
 // spawnFail is SpawnFail(p, m, opts): the useless pid of node m, with a
 // noconnection exit or DOWN for spawn_link and spawn_monitor. It returns the
 // spawn's result; when p is blocked in a remote spawn it also resumes p.
-func (x *stepper) spawnFail(p *Proc, m NodeID, opts uint8, ref Ref) Term {
+func (x *stepper) spawnFail(p *Proc, m term.NodeID, opts uint8, ref term.Ref) term.Term {
 	if !x.sys.opts.Legacy {
 		return x.spawnCrasher(p, opts, ref)
 	}
-	useless := Pid{Node: m}
-	var res Term = useless
+	useless := term.Pid{Node: m}
+	var res term.Term = useless
 	if opts&spawnMonitor != 0 {
-		x.notifyDownMsg(p, ref, useless, ANoconnection)
-		res = MkTuple(useless, ref)
+		x.notifyDownMsg(p, ref, useless, term.ANoconnection)
+		res = term.MkTuple(useless, ref)
 	}
 	if opts&spawnLink != 0 {
 		p.Links = insertLink(p.Links, Link{Pid: useless})
-		x.exitSig(p.Pid, useless, ANoconnection, true)
+		x.exitSig(p.Pid, useless, term.ANoconnection, true)
 	}
 	if p.St == StSpawnWait {
 		p.St = StRun
@@ -666,7 +668,7 @@ func (x *stepper) spawnFail(p *Proc, m NodeID, opts uint8, ref Ref) Term {
 // exits with reason noconnection. Its pid is local, and the EXIT or DOWN
 // comes when it exits, in a later step. (The 2007 runtime returned the
 // "useless pid" of the remote node instead, see spawnFail.)
-func (x *stepper) spawnCrasher(p *Proc, opts uint8, ref Ref) Term {
+func (x *stepper) spawnCrasher(p *Proc, opts uint8, ref term.Ref) term.Term {
 	s := x.sys
 	e := x.e
 	n := p.Pid.Node
@@ -674,14 +676,14 @@ func (x *stepper) spawnCrasher(p *Proc, opts uint8, ref Ref) Term {
 		x.m.bound = fmt.Sprintf("%d live processes or %d spawns (bounds processes, spawns)", s.bounds.Processes, s.bounds.Spawns)
 	}
 	nodes := e.nodes()
-	pid := Pid{Node: n, Lid: nodes[n].NextLid, Cr: nodes[n].Cr}
+	pid := term.Pid{Node: n, Lid: nodes[n].NextLid, Cr: nodes[n].Cr}
 	nodes[n].NextLid++
 	e.s.Spawns++
-	c := &Proc{Pid: pid, St: StExit, Reason: ANoconnection, Init: -1,
-		InitM: Intern("erts_internal"), InitF: Intern("crasher"), InitA: 6}
+	c := &Proc{Pid: pid, St: StExit, Reason: term.ANoconnection, Init: -1,
+		InitM: term.Intern("erts_internal"), InitF: term.Intern("crasher"), InitA: 6}
 	e.addProc(c)
 	x.spawned(pid, p.Pid)
-	var res Term = pid
+	var res term.Term = pid
 	if opts&spawnLink != 0 {
 		p.Links = insertLink(p.Links, Link{Pid: pid})
 		c.Links = insertLink(c.Links, Link{Pid: p.Pid})
@@ -689,7 +691,7 @@ func (x *stepper) spawnCrasher(p *Proc, opts uint8, ref Ref) Term {
 	if opts&spawnMonitor != 0 {
 		p.MonOut = insertMonOut(p.MonOut, MonOut{Ref: ref, Target: pid, Node: n})
 		c.MonIn = insertMonIn(c.MonIn, MonIn{Ref: ref, Watcher: p.Pid})
-		res = MkTuple(pid, ref)
+		res = term.MkTuple(pid, ref)
 	}
 	if p.St == StSpawnWait {
 		p.St = StRun
@@ -700,8 +702,8 @@ func (x *stepper) spawnCrasher(p *Proc, opts uint8, ref Ref) Term {
 	return res
 }
 
-func insertNode(ns []NodeID, n NodeID) []NodeID {
-	out := make([]NodeID, 0, len(ns)+1)
+func insertNode(ns []term.NodeID, n term.NodeID) []term.NodeID {
+	out := make([]term.NodeID, 0, len(ns)+1)
 	i := 0
 	for i < len(ns) && ns[i] <= n {
 		i++
@@ -711,8 +713,8 @@ func insertNode(ns []NodeID, n NodeID) []NodeID {
 	return append(out, ns[i:]...)
 }
 
-func insertPid(ps []Pid, p Pid) []Pid {
-	out := make([]Pid, 0, len(ps)+1)
+func insertPid(ps []term.Pid, p term.Pid) []term.Pid {
+	out := make([]term.Pid, 0, len(ps)+1)
 	i := 0
 	for i < len(ps) && pidLess(ps[i], p) {
 		i++
@@ -755,13 +757,13 @@ func parsePidText(s string) (k, lid int, ok bool) {
 
 // aTimer tags the live variable by which a send_after helper keeps its
 // timer reference and time (see the prelude's '$mcgo':send_after/4).
-var aTimer = Intern("$mcgo_timer")
+var aTimer = term.Intern("$mcgo_timer")
 
 // timerTag finds {'$mcgo_timer', Ref, T} among the variables of the
 // send_after helper q and returns T.
-func timerTag(q *Proc, ref Ref) (Term, bool) {
+func timerTag(q *Proc, ref term.Ref) (term.Term, bool) {
 	for _, v := range q.Stack {
-		if t, ok := v.(Tuple); ok && len(t) == 3 && t[0] == Term(aTimer) && t[1] == Term(ref) {
+		if t, ok := v.(term.Tuple); ok && len(t) == 3 && t[0] == term.Term(aTimer) && t[1] == term.Term(ref) {
 			return t[2], true
 		}
 	}

@@ -1,5 +1,7 @@
 package semantics
 
+import "github.com/mcgo-dev/mcgo/semantics/term"
+
 // ReducedSuccessors is mcgo's partial-order reduction (explore.Reducer).
 // When some process can take a message from its mailbox, that receive alone
 // is explored from this state: an ample set of one transition.
@@ -230,7 +232,7 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 
 // deliveryCandidate is the part of deliveryAmple's test on channel a -> b
 // that looks at the signal and its receiver only.
-func (s *System) deliveryCandidate(st *State, a, b NodeID) bool {
+func (s *System) deliveryCandidate(st *State, a, b term.NodeID) bool {
 	if st.ConnState(a, b) != ConnUp {
 		return false
 	}
@@ -260,7 +262,7 @@ func (s *System) deliveryCandidate(st *State, a, b NodeID) bool {
 
 // deliveryAlone is the rest of deliveryAmple's test for channel a -> b,
 // given each process's flags and what it may come to know.
-func (s *System) deliveryAlone(st *State, a, b NodeID, flags []flowFlags, know []uint64) bool {
+func (s *System) deliveryAlone(st *State, a, b term.NodeID, flags []flowFlags, know []uint64) bool {
 	to := st.Channel(a, b)[0].To
 	pi := st.proc(to)
 	for _, c := range st.Chans {
@@ -309,30 +311,14 @@ type pidScan struct {
 	bits uint64
 }
 
-func (k *pidScan) pid(p Pid) {
+func (k *pidScan) pid(p term.Pid) {
 	if i := k.st.proc(p); i >= 0 {
 		k.bits |= 1 << i
 	}
 }
 
-func (k *pidScan) term(t Term) {
-	for {
-		switch v := t.(type) {
-		case Pid:
-			k.pid(v)
-		case Tuple:
-			for _, e := range v {
-				k.term(e)
-			}
-		case *Fun:
-			for _, e := range v.Env {
-				k.term(e)
-			}
-		case *Cons:
-			k.term(v.Head)
-			t = v.Tail
-			continue
-		}
-		return
-	}
-}
+func (k *pidScan) term(t term.Term) { term.Walk(t, k) }
+
+// Pid and Ref make pidScan a [Visitor].
+func (k *pidScan) Pid(p term.Pid) { k.pid(p) }
+func (k *pidScan) Ref(term.Ref)   {}

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // The rule tests: testdata/rules/*.txtar hold a model (-- model.erl --),
@@ -229,10 +231,10 @@ func renderPath(t *testing.T, sys *System, path []string) string {
 func renderState(b *strings.Builder, sys *System, st *State) {
 	var nodes []string
 	for i, nd := range st.Nodes {
-		if !sys.configured(NodeID(i)) {
+		if !sys.configured(term.NodeID(i)) {
 			continue
 		}
-		s := fmt.Sprintf("%s %s cr=%d next=%d", sys.ShortNode(NodeID(i)), map[bool]string{true: "up", false: "down"}[nd.Up], nd.Cr, nd.NextLid)
+		s := fmt.Sprintf("%s %s cr=%d next=%d", sys.ShortNode(term.NodeID(i)), map[bool]string{true: "up", false: "down"}[nd.Up], nd.Cr, nd.NextLid)
 		if len(nd.Reg) > 0 {
 			var rs []string
 			for _, r := range nd.Reg {
@@ -315,9 +317,9 @@ func renderState(b *strings.Builder, sys *System, st *State) {
 	}
 }
 
-func monTarget(sys *System, m MonOut) Term {
+func monTarget(sys *System, m MonOut) term.Term {
 	if m.ByName {
-		return MkTuple(m.Name, sys.nodeAtom(m.Node))
+		return term.MkTuple(m.Name, sys.nodeAtom(m.Node))
 	}
 	return m.Target
 }

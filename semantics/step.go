@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // StepKind is the kind of a transition.
@@ -44,43 +45,43 @@ func (k StepKind) IsFault() bool { return k == StepCrash || k == StepRestart || 
 // Step is a transition label. Info holds what traces and properties need.
 type Step struct {
 	Kind StepKind
-	Pid  Pid    // the acting process (process steps)
-	Node NodeID // the acting node; for deliveries the receiving node
-	Peer NodeID // deliveries: the sending node; disconnect/detect: the other node
+	Pid  term.Pid    // the acting process (process steps)
+	Node term.NodeID // the acting node; for deliveries the receiving node
+	Peer term.NodeID // deliveries: the sending node; disconnect/detect: the other node
 	Info *StepInfo
 }
 
 // StepInfo details a transition.
 type StepInfo struct {
 	Eff       Effect
-	Pos       token.Pos   // source position of the effect, receive or raise
-	Args      []Term      // the effect's arguments
-	Result    Term        // the effect's result (nil if it raised or blocked)
-	Exc       *Exc        // the exception the effect raised in the process, caught or not
-	Msg       Term        // the received message (StepReceive)
-	Sig       *Signal     // the delivered signal (StepDeliver)
-	Output    string      // io:format output
-	Failed    bool        // a connection attempt failed (connect_fail fault)
-	Connected [][2]NodeID // connections set up in this step (Ensure), initiator first
-	Blocked   bool        // the process now waits for a remote spawn
-	Lost      []Lost      // signals dropped in this step
-	Ends      []End       // processes that ended in this step
-	Raised    []Raise     // processes whose own code raised an uncaught exception
-	Appends   []Append    // messages put in mailboxes
-	Spawned   []Spawned   // processes created
-	Pushed    []Pushed    // signals put on channels
-	Bound     string      // a bound was reached
+	Pos       token.Pos        // source position of the effect, receive or raise
+	Args      []term.Term      // the effect's arguments
+	Result    term.Term        // the effect's result (nil if it raised or blocked)
+	Exc       *term.Exc        // the exception the effect raised in the process, caught or not
+	Msg       term.Term        // the received message (StepReceive)
+	Sig       *Signal          // the delivered signal (StepDeliver)
+	Output    string           // io:format output
+	Failed    bool             // a connection attempt failed (connect_fail fault)
+	Connected [][2]term.NodeID // connections set up in this step (Ensure), initiator first
+	Blocked   bool             // the process now waits for a remote spawn
+	Lost      []Lost           // signals dropped in this step
+	Ends      []End            // processes that ended in this step
+	Raised    []Raise          // processes whose own code raised an uncaught exception
+	Appends   []Append         // messages put in mailboxes
+	Spawned   []Spawned        // processes created
+	Pushed    []Pushed         // signals put on channels
+	Bound     string           // a bound was reached
 }
 
 // Pushed is a signal put on the channel From -> To.
 type Pushed struct {
-	From, To NodeID
+	From, To term.NodeID
 	Sig      Signal
 }
 
 // Lost is a signal dropped by the network (never by a receiver's death).
 type Lost struct {
-	From, To NodeID
+	From, To term.NodeID
 	Sig      Signal
 	Why      string // "disconnect", "crash", "halt", "disconnect_node", "dead connection", "no connection"
 	// InFlight is true when the signal was on a channel (flushed by the
@@ -90,26 +91,26 @@ type Lost struct {
 
 // End is a process that ended.
 type End struct {
-	Pid    Pid
+	Pid    term.Pid
 	Name   string
-	Reason Term // nil when its node crashed
+	Reason term.Term // nil when its node crashed
 }
 
 // Raise is an uncaught exception in a process's own code.
 type Raise struct {
-	Pid    Pid
-	Reason Term
+	Pid    term.Pid
+	Reason term.Term
 	Pos    token.Pos
 	Crash  bool // a crash in the sense of the crash property (not normal/shutdown)
 }
 
 // Append is a message put into a mailbox.
 type Append struct {
-	To   Pid
-	Msg  Term
-	User bool // sent with ! (as opposed to EXIT, DOWN, nodedown... notifications)
-	From Pid  // User: the sender
-	Dest Dest // User: the destination as the sender wrote it
+	To   term.Pid
+	Msg  term.Term
+	User bool     // sent with ! (as opposed to EXIT, DOWN, nodedown... notifications)
+	From term.Pid // User: the sender
+	Dest Dest     // User: the destination as the sender wrote it
 	// History (zero unless recorded):
 	Seq, Prev uint32 // this message's number and the number of the last one that reached the destination before
 	Sup       uint32 // see PairHist.Sup
@@ -120,16 +121,16 @@ type Append struct {
 
 // Spawned is a process created in a step.
 type Spawned struct {
-	Pid    Pid
-	Parent Pid
+	Pid    term.Pid
+	Parent term.Pid
 	Reused bool // pid_unique: an earlier process of the run had this pid
 }
 
 // trans is an enabled transition, before it is applied.
 type trans struct {
 	kind  StepKind
-	pid   Pid
-	a, b  NodeID
+	pid   term.Pid
+	a, b  term.NodeID
 	fault int
 }
 
@@ -174,7 +175,7 @@ func (s *System) successors(st *State, transient bool, yield func(Step, *State) 
 var stepperPool = sync.Pool{New: func() any { return new(stepper) }}
 
 // scratchPool recycles the locals that receive matching binds.
-var scratchPool = sync.Pool{New: func() any { return new([]Term) }}
+var scratchPool = sync.Pool{New: func() any { return new([]term.Term) }}
 
 // transPool recycles the lists of enabled transitions (one per expanded
 // state otherwise).
@@ -201,7 +202,7 @@ func (x *stepper) reset(s *System, script []int, transient bool) {
 	x.m = machine{scratch: x.m.scratch[:0]}
 	x.script, x.pos, x.points = script, 0, x.points[:0]
 	x.dying, x.queue = x.dying[:0], x.queue[:0]
-	x.actor = Pid{}
+	x.actor = term.Pid{}
 	x.transient = transient
 	x.pending = memoPending{}
 	x.localName = 0
@@ -234,7 +235,7 @@ func (s *System) applyAll(x *stepper, st *State, t trans, transient bool, yield 
 // [System.Successors].
 func (s *System) transitions(st *State, buf []trans) []trans {
 	ts := buf[:0]
-	sp := scratchPool.Get().(*[]Term)
+	sp := scratchPool.Get().(*[]term.Term)
 	scratch := *sp
 	defer func() {
 		clear(scratch)
@@ -285,15 +286,15 @@ func (s *System) transitions(st *State, buf []trans) []trans {
 	// Faults.
 	for n := 0; n < s.nUp; n++ {
 		if st.Nodes[n].Up {
-			if f := s.budgetFor(st, FaultCrash, NodeID(n), NodeID(n)); f >= 0 {
-				ts = append(ts, trans{kind: StepCrash, a: NodeID(n), fault: f})
+			if f := s.budgetFor(st, FaultCrash, term.NodeID(n), term.NodeID(n)); f >= 0 {
+				ts = append(ts, trans{kind: StepCrash, a: term.NodeID(n), fault: f})
 			}
 		}
 	}
 	for n := 0; n < s.nUp; n++ {
 		if !st.Nodes[n].Up {
-			if f := s.budgetFor(st, FaultRestart, NodeID(n), NodeID(n)); f >= 0 {
-				ts = append(ts, trans{kind: StepRestart, a: NodeID(n), fault: f})
+			if f := s.budgetFor(st, FaultRestart, term.NodeID(n), term.NodeID(n)); f >= 0 {
+				ts = append(ts, trans{kind: StepRestart, a: term.NodeID(n), fault: f})
 			}
 		}
 	}
@@ -310,7 +311,7 @@ func (s *System) transitions(st *State, buf []trans) []trans {
 // budgetFor returns the first fault budget of kind k with budget left that
 // applies to nodes a and b (for node faults a == b; for pairs, a budget
 // restricted to nodes applies when either end is listed), or -1.
-func (s *System) budgetFor(st *State, k FaultKind, a, b NodeID) int {
+func (s *System) budgetFor(st *State, k FaultKind, a, b term.NodeID) int {
 	for i, f := range s.faults {
 		if f.kind != k || st.Budget[i] == 0 {
 			continue
@@ -330,7 +331,7 @@ func (s *System) budgetFor(st *State, k FaultKind, a, b NodeID) int {
 // deliverable reports whether the head of channel a -> b can arrive: the
 // connection is up, or b holds it (a crashed; what a sent before can still
 // arrive until b notices).
-func (s *System) deliverable(st *State, a, b NodeID) bool {
+func (s *System) deliverable(st *State, a, b term.NodeID) bool {
 	lo, hi := a, b
 	if lo > hi {
 		lo, hi = hi, lo
@@ -346,7 +347,7 @@ func (s *System) timeoutPossible(p *Proc) bool {
 	if in.B != 1 {
 		return false
 	}
-	return p.Stack[len(p.Stack)-1] != AInfinity
+	return p.Stack[len(p.Stack)-1] != term.AInfinity
 }
 
 // What a waiting process can do: receive a message, time out, or
@@ -359,7 +360,7 @@ const (
 
 // waitOutcome returns what the waiting process p can do. It depends on p
 // alone, so a shared process keeps it.
-func (s *System) waitOutcome(p *Proc, scratch []Term) (uint32, []Term) {
+func (s *System) waitOutcome(p *Proc, scratch []term.Term) (uint32, []term.Term) {
 	keep := s.memo && p.sh != nil
 	if keep {
 		if w := p.sh.wait.Load(); w != 0 {
@@ -383,13 +384,13 @@ func (s *System) waitOutcome(p *Proc, scratch []Term) (uint32, []Term) {
 // recvMatch finds the message a waiting process would take: the oldest
 // message that matches some clause (clauses tried in order). It returns the
 // message and clause indices (-1 if none) and the bound locals.
-func (s *System) recvMatch(p *Proc, scratch []Term) (mi, ci int, out []Term) {
+func (s *System) recvMatch(p *Proc, scratch []term.Term) (mi, ci int, out []term.Term) {
 	fr := p.Frames[len(p.Frames)-1]
 	fn := s.prog.Funcs[fr.Fn]
 	r := s.prog.Recvs[fn.Code[fr.PC].A]
 	locals := p.Stack[fr.Base : int(fr.Base)+fn.NSlots]
 	if cap(scratch) < len(locals) {
-		scratch = make([]Term, len(locals))
+		scratch = make([]term.Term, len(locals))
 	}
 	scratch = scratch[:len(locals)]
 	m := s.gm
@@ -423,8 +424,8 @@ type stepper struct {
 	pos    int
 	points []int   // number of options at each choice point met
 	dying  []dying // processes scheduled to terminate in this step
-	queue  []Pid
-	actor  Pid
+	queue  []term.Pid
+	actor  term.Pid
 
 	ar        *arena // kept across transitions; used when transient
 	transient bool
@@ -445,7 +446,7 @@ func (x *stepper) choose(n int) int {
 	return v
 }
 
-func (x *stepper) apply(st *State, t trans, scratch []Term) (*State, Step) {
+func (x *stepper) apply(st *State, t trans, scratch []term.Term) (*State, Step) {
 	if x.transient {
 		x.e = x.ar.reset(st)
 	} else {
@@ -514,12 +515,12 @@ func (x *stepper) exitPos(p *Proc) token.Pos {
 func (x *stepper) run(p *Proc) {
 	x.m.raisedAt = token.NoPos
 	x.m.run(p)
-	if p.St == StExit && p.Reason != ANormal {
+	if p.St == StExit && p.Reason != term.ANormal {
 		x.info.Raised = append(x.info.Raised, Raise{Pid: p.Pid, Reason: p.Reason, Pos: x.m.raisedAt, Crash: p.Own})
 	}
 }
 
-func (x *stepper) alive(pid Pid) bool {
+func (x *stepper) alive(pid term.Pid) bool {
 	if x.isDying(pid) {
 		return false
 	}
@@ -527,7 +528,7 @@ func (x *stepper) alive(pid Pid) bool {
 }
 
 // proc returns a private copy of a live process that is not dying, or nil.
-func (x *stepper) proc(pid Pid) *Proc {
+func (x *stepper) proc(pid term.Pid) *Proc {
 	if x.isDying(pid) {
 		return nil
 	}
@@ -556,7 +557,7 @@ func (s *System) userPos(p *Proc, pos token.Pos) token.Pos {
 	return token.NoPos
 }
 
-func (x *stepper) effectStep(pid Pid) {
+func (x *stepper) effectStep(pid term.Pid) {
 	// The arguments as the trace shows them alias the stack of the process
 	// in the previous state, which never changes.
 	orig := x.e.s.Procs[x.e.s.proc(pid)]
@@ -577,7 +578,7 @@ func (x *stepper) effectStep(pid Pid) {
 		x.info.Exc = exc
 		x.m.raise(p, exc, x.info.Pos)
 		if p.St == StExit {
-			if p.Reason != ANormal {
+			if p.Reason != term.ANormal {
 				x.info.Raised = append(x.info.Raised, Raise{Pid: p.Pid, Reason: p.Reason, Pos: x.info.Pos, Crash: p.Own})
 			}
 			return
@@ -593,7 +594,7 @@ func (x *stepper) effectStep(pid Pid) {
 	x.run(p)
 }
 
-func (x *stepper) receiveStep(pid Pid) {
+func (x *stepper) receiveStep(pid term.Pid) {
 	p := x.e.mut(pid)
 	mi, ci, bound := x.sys.recvMatch(p, x.m.scratch)
 	x.m.scratch = bound
@@ -623,7 +624,7 @@ func (x *stepper) receiveStep(pid Pid) {
 	x.run(p)
 }
 
-func (x *stepper) timeoutStep(pid Pid) {
+func (x *stepper) timeoutStep(pid term.Pid) {
 	p := x.e.mut(pid)
 	fr := &p.Frames[len(p.Frames)-1]
 	in := x.sys.prog.Funcs[fr.Fn].Code[fr.PC]
@@ -640,7 +641,7 @@ func (x *stepper) timeoutStep(pid Pid) {
 
 // notify appends a runtime notification (EXIT, DOWN, nodedown...) to a
 // live process's mailbox.
-func (x *stepper) notify(pid Pid, msg Term) {
+func (x *stepper) notify(pid term.Pid, msg term.Term) {
 	q := x.proc(pid)
 	if q == nil {
 		return
@@ -649,7 +650,7 @@ func (x *stepper) notify(pid Pid, msg Term) {
 	x.info.Appends = append(x.info.Appends, Append{To: pid, Msg: msg})
 }
 
-func (x *stepper) appendMsg(q *Proc, msg Term, vc VClock) {
+func (x *stepper) appendMsg(q *Proc, msg term.Term, vc VClock) {
 	if len(q.Mbox) >= x.sys.bounds.Mailbox {
 		x.m.bound = fmt.Sprintf("mailbox of %s reached %d messages (bound mailbox)", x.sys.PidLabel(q.Pid), x.sys.bounds.Mailbox)
 	}
@@ -661,7 +662,7 @@ func (x *stepper) appendMsg(q *Proc, msg Term, vc VClock) {
 
 // userSent numbers a message of p to dest (history) and returns the signal
 // fields to carry.
-func (x *stepper) userSent(p *Proc, dest Dest, target Pid, sig *Signal) {
+func (x *stepper) userSent(p *Proc, dest Dest, target term.Pid, sig *Signal) {
 	rec := x.sys.opts.Record
 	if rec&RecordSeq != 0 {
 		h := x.e.hist()
@@ -684,7 +685,7 @@ func (x *stepper) userSent(p *Proc, dest Dest, target Pid, sig *Signal) {
 }
 
 // supervises reports whether p links to or monitors the destination.
-func (x *stepper) supervises(p *Proc, dest Dest, target Pid) bool {
+func (x *stepper) supervises(p *Proc, dest Dest, target term.Pid) bool {
 	if !dest.ByName {
 		for _, l := range p.Links {
 			if l.Pid == dest.Pid && l.State == LinkActive {
@@ -707,7 +708,7 @@ func (x *stepper) supervises(p *Proc, dest Dest, target Pid) bool {
 // userArrive puts a user message into the mailbox of q (if live), or
 // records that it reached a dead destination. memo, when its name is not
 // zero, names the arrival for what q remembers (memo.go).
-func (x *stepper) userArrive(q Pid, sig *Signal, dest Dest, memo memoKey) {
+func (x *stepper) userArrive(q term.Pid, sig *Signal, dest Dest, memo memoKey) {
 	a := Append{To: q, Msg: sig.Val, User: true, From: sig.From, Dest: dest, Seq: sig.Seq, Sup: sig.Sup}
 	rec := x.sys.opts.Record
 	if rec&RecordSeq != 0 {
@@ -742,7 +743,7 @@ func (x *stepper) userArrive(q Pid, sig *Signal, dest Dest, memo memoKey) {
 // process that ended had received: no message reaches it any more, and a
 // later process with the same pid starts afresh. It also makes a delivery to
 // a process and the process's end commute (the partial-order reduction).
-func (x *stepper) forgetSeen(pid Pid) {
+func (x *stepper) forgetSeen(pid term.Pid) {
 	if x.sys.opts.Record&RecordCausal == 0 || x.e.s.Hist == nil {
 		return
 	}
@@ -783,7 +784,7 @@ func (x *stepper) told(t Told) {
 
 // push puts a signal on the channel from a to b if the connection is up;
 // otherwise the signal is lost.
-func (x *stepper) push(a, b NodeID, sig Signal) {
+func (x *stepper) push(a, b term.NodeID, sig Signal) {
 	if x.e.s.ConnState(a, b) != ConnUp {
 		x.lose(a, b, sig, "sent on a dead connection")
 		return
@@ -795,17 +796,17 @@ func (x *stepper) push(a, b NodeID, sig Signal) {
 	x.info.Pushed = append(x.info.Pushed, Pushed{From: a, To: b, Sig: sig})
 }
 
-func (x *stepper) lose(a, b NodeID, sig Signal, why string) {
+func (x *stepper) lose(a, b term.NodeID, sig Signal, why string) {
 	x.info.Lost = append(x.info.Lost, Lost{From: a, To: b, Sig: sig, Why: why})
 }
 
-func (x *stepper) flushed(a, b NodeID, sig Signal, why string) {
+func (x *stepper) flushed(a, b term.NodeID, sig Signal, why string) {
 	x.info.Lost = append(x.info.Lost, Lost{From: a, To: b, Sig: sig, Why: why, InFlight: true})
 }
 
 // ensure is SEMANTICS.md's Ensure(a, b): it makes sure node a holds a
 // connection to b, connecting if needed, and reports whether it does.
-func (x *stepper) ensure(a, b NodeID) bool {
+func (x *stepper) ensure(a, b term.NodeID) bool {
 	if a == b {
 		return true
 	}
@@ -842,8 +843,8 @@ func (x *stepper) ensure(a, b NodeID) bool {
 	return true
 }
 
-func (x *stepper) connect(a, b NodeID) {
-	x.info.Connected = append(x.info.Connected, [2]NodeID{a, b})
+func (x *stepper) connect(a, b term.NodeID) {
+	x.info.Connected = append(x.info.Connected, [2]term.NodeID{a, b})
 	x.e.setConn(a, b, ConnUp)
 	lo, hi := a, b
 	if lo > hi {
@@ -860,8 +861,8 @@ func (x *stepper) connect(a, b NodeID) {
 }
 
 // connectNotify tells node x's subscribers that y is up.
-func (x *stepper) connectNotify(n, y NodeID) {
-	msg := MkTuple(ANodeup, x.sys.nodeAtom(y))
+func (x *stepper) connectNotify(n, y term.NodeID) {
+	msg := term.MkTuple(term.ANodeup, x.sys.nodeAtom(y))
 	for _, s := range x.e.s.Nodes[n].Subs {
 		x.notify(s, msg)
 	}
@@ -878,8 +879,8 @@ func (x *stepper) connectNotify(n, y NodeID) {
 }
 
 // procsOn lists the live processes of node n in pid order.
-func (x *stepper) procsOn(n NodeID) []Pid {
-	var out []Pid
+func (x *stepper) procsOn(n term.NodeID) []term.Pid {
+	var out []term.Pid
 	for _, p := range x.e.s.Procs {
 		if p.Pid.Node == n {
 			out = append(out, p.Pid)
@@ -890,7 +891,7 @@ func (x *stepper) procsOn(n NodeID) []Pid {
 
 // connCreation returns the creation node y had when its connection with x
 // was made (the incarnation x knows), or y's current creation.
-func (x *stepper) connCreation(a, y NodeID) uint32 {
+func (x *stepper) connCreation(a, y term.NodeID) uint32 {
 	lo, hi := a, y
 	if lo > hi {
 		lo, hi = hi, lo
@@ -908,7 +909,7 @@ func (x *stepper) connCreation(a, y NodeID) uint32 {
 
 // teardown is TeardownCore{a, b}: both channels are emptied silently and
 // every node that held the connection is told the other end is down.
-func (x *stepper) teardown(a, b NodeID, why string) {
+func (x *stepper) teardown(a, b term.NodeID, why string) {
 	st := x.e.s.ConnState(a, b)
 	lo, hi := a, b
 	if lo > hi {
@@ -922,7 +923,7 @@ func (x *stepper) teardown(a, b NodeID, why string) {
 		x.flushed(b, a, sig, why)
 	}
 	x.e.setConn(a, b, ConnDown)
-	var holders []NodeID
+	var holders []term.NodeID
 	if holds(st, lo, hi, lo) {
 		holders = append(holders, lo)
 	}
@@ -942,14 +943,14 @@ func (x *stepper) teardown(a, b NodeID, why string) {
 // gone. Processes are handled in pid order; within a mailbox the order is
 // EXITs, DOWNs, nodedown (monitor_node), spawn failures, nodedown
 // (net_kernel).
-func (x *stepper) notifyDown(n, y NodeID, cr uint32) {
-	nodedown := MkTuple(ANodedown, x.sys.nodeAtom(y))
+func (x *stepper) notifyDown(n, y term.NodeID, cr uint32) {
+	nodedown := term.MkTuple(term.ANodedown, x.sys.nodeAtom(y))
 	for _, pid := range x.procsOn(n) {
 		p := x.proc(pid)
 		if p == nil {
 			continue
 		}
-		var exits []Pid
+		var exits []term.Pid
 		var links []Link
 		for _, l := range p.Links {
 			if l.Pid.Node == y {
@@ -976,7 +977,7 @@ func (x *stepper) notifyDown(n, y NodeID, cr uint32) {
 			}
 		}
 		nmon := 0
-		var keep []NodeID
+		var keep []term.NodeID
 		for _, m := range p.NMon {
 			if m == y {
 				nmon++
@@ -1002,13 +1003,13 @@ func (x *stepper) notifyDown(n, y NodeID, cr uint32) {
 		_ = links
 		// The links are gone already: react as to a link signal.
 		for _, q := range exits {
-			x.react(pid, q, ANoconnection, true)
+			x.react(pid, q, term.ANoconnection, true)
 		}
 		for _, m := range downs {
 			if !x.alive(pid) {
 				break
 			}
-			x.notify(pid, MkTuple(ADOWN, m.Ref, AProcess, x.monObj(m), ANoconnection))
+			x.notify(pid, term.MkTuple(term.ADOWN, m.Ref, term.AProcess, x.monObj(m), term.ANoconnection))
 			if !m.ByName {
 				x.told(Told{Watcher: pid, Pid: m.Target})
 			}
@@ -1031,7 +1032,7 @@ func (x *stepper) notifyDown(n, y NodeID, cr uint32) {
 }
 
 // linksWithout removes every link to a process of node y.
-func linksWithout(ls []Link, y NodeID, _ []Pid) []Link {
+func linksWithout(ls []Link, y term.NodeID, _ []term.Pid) []Link {
 	var out []Link
 	for _, l := range ls {
 		if l.Pid.Node != y {
@@ -1041,9 +1042,9 @@ func linksWithout(ls []Link, y NodeID, _ []Pid) []Link {
 	return out
 }
 
-func (x *stepper) monObj(m MonOut) Term {
+func (x *stepper) monObj(m MonOut) term.Term {
 	if m.ByName {
-		return MkTuple(m.Name, x.sys.nodeAtom(m.Node))
+		return term.MkTuple(m.Name, x.sys.nodeAtom(m.Node))
 	}
 	return m.Target
 }
@@ -1053,7 +1054,7 @@ func (x *stepper) monObj(m MonOut) Term {
 
 // crash removes every process of node n without running their
 // terminations: peers learn of it only when they detect the dead connection.
-func (x *stepper) crash(n NodeID, why string) {
+func (x *stepper) crash(n term.NodeID, why string) {
 	for _, pid := range x.procsOn(n) {
 		p := x.e.s.Proc(pid)
 		x.info.Ends = append(x.info.Ends, End{Pid: pid, Name: x.sys.ProcName(p)})
@@ -1071,7 +1072,7 @@ func (x *stepper) crash(n NodeID, why string) {
 	nodes[n].Reg = nil
 	nodes[n].Subs = nil
 	for m := 0; m < len(nodes); m++ {
-		y := NodeID(m)
+		y := term.NodeID(m)
 		if y == n {
 			continue
 		}
@@ -1100,7 +1101,7 @@ func (x *stepper) crash(n NodeID, why string) {
 	}
 }
 
-func (x *stepper) restart(n NodeID) {
+func (x *stepper) restart(n term.NodeID) {
 	nodes := x.e.nodes()
 	node := &nodes[n]
 	node.Up = true
@@ -1115,7 +1116,7 @@ func (x *stepper) restart(n NodeID) {
 // Exit signals and termination
 
 // exitSig is ExitSig(q, s, r, lf): process q receives an exit signal from s.
-func (x *stepper) exitSig(q, s Pid, r Term, lf bool) {
+func (x *stepper) exitSig(q, s term.Pid, r term.Term, lf bool) {
 	p := x.proc(q)
 	if p == nil {
 		return
@@ -1133,29 +1134,29 @@ func (x *stepper) exitSig(q, s Pid, r Term, lf bool) {
 // react is rules 3 to 6 of ExitSig: how live process q reacts to an exit
 // signal from s that it accepts (a link-caused one only while the link was
 // active; the caller has removed the link).
-func (x *stepper) react(q, s Pid, r Term, lf bool) {
+func (x *stepper) react(q, s term.Pid, r term.Term, lf bool) {
 	p := x.proc(q)
 	if p == nil {
 		return
 	}
 	switch {
-	case !lf && r == AKill:
-		x.terminate(q, AKilled)
+	case !lf && r == term.AKill:
+		x.terminate(q, term.AKilled)
 	case p.Trap:
-		x.notify(q, MkTuple(AEXIT, s, r))
-		if r == ANoconnection {
+		x.notify(q, term.MkTuple(term.AEXIT, s, r))
+		if r == term.ANoconnection {
 			x.told(Told{Watcher: q, Pid: s})
 		}
-	case r == ANormal:
+	case r == term.ANormal:
 		if s == q && !lf {
-			x.terminate(q, ANormal)
+			x.terminate(q, term.ANormal)
 		}
 	default:
 		x.terminate(q, r)
 	}
 }
 
-func findLink(ls []Link, p Pid) int {
+func findLink(ls []Link, p term.Pid) int {
 	for i, l := range ls {
 		if l.Pid == p {
 			return i
@@ -1166,12 +1167,12 @@ func findLink(ls []Link, p Pid) int {
 
 // dying is a process scheduled to terminate, with its reason.
 type dying struct {
-	pid    Pid
-	reason Term
+	pid    term.Pid
+	reason term.Term
 }
 
 // isDying reports whether pid is scheduled to terminate in this step.
-func (x *stepper) isDying(pid Pid) bool {
+func (x *stepper) isDying(pid term.Pid) bool {
 	for _, d := range x.dying {
 		if d.pid == pid {
 			return true
@@ -1182,7 +1183,7 @@ func (x *stepper) isDying(pid Pid) bool {
 
 // terminate schedules the termination of a process; terminations run in
 // ascending pid order when the step drains its work list.
-func (x *stepper) terminate(pid Pid, reason Term) {
+func (x *stepper) terminate(pid term.Pid, reason term.Term) {
 	if x.isDying(pid) || x.e.s.proc(pid) < 0 {
 		return
 	}
@@ -1212,7 +1213,7 @@ func (x *stepper) drain() {
 }
 
 // doTerminate is Terminate(p, r).
-func (x *stepper) doTerminate(pid Pid, reason Term) {
+func (x *stepper) doTerminate(pid term.Pid, reason term.Term) {
 	p := x.e.s.Proc(pid)
 	if p == nil {
 		return
@@ -1241,9 +1242,9 @@ func (x *stepper) doTerminate(pid Pid, reason Term) {
 	}
 	// Monitors on p.
 	for _, m := range p.MonIn {
-		var obj Term = pid
+		var obj term.Term = pid
 		if m.ByName {
-			obj = MkTuple(m.Name, x.sys.nodeAtom(n))
+			obj = term.MkTuple(m.Name, x.sys.nodeAtom(n))
 		}
 		if m.Watcher.Node == n {
 			w := x.proc(m.Watcher)
@@ -1252,7 +1253,7 @@ func (x *stepper) doTerminate(pid Pid, reason Term) {
 			}
 			if i := findMonOut(w.MonOut, m.Ref); i >= 0 {
 				w.MonOut = append(w.MonOut[:i:i], w.MonOut[i+1:]...)
-				x.notify(m.Watcher, MkTuple(ADOWN, m.Ref, AProcess, obj, reason))
+				x.notify(m.Watcher, term.MkTuple(term.ADOWN, m.Ref, term.AProcess, obj, reason))
 			}
 		} else if x.sys.configured(m.Watcher.Node) {
 			x.push(n, m.Watcher.Node, Signal{Kind: SigDown, From: pid, To: m.Watcher, Ref: m.Ref, Val: reason, Name: m.Name, Flag: m.ByName})
@@ -1265,7 +1266,7 @@ func (x *stepper) doTerminate(pid Pid, reason Term) {
 	}
 }
 
-func (x *stepper) dropMonIn(target Pid, ref Ref) {
+func (x *stepper) dropMonIn(target term.Pid, ref term.Ref) {
 	if x.e.s.proc(target) < 0 {
 		return
 	}
@@ -1278,7 +1279,7 @@ func (x *stepper) dropMonIn(target Pid, ref Ref) {
 	t.MonIn = append(t.MonIn[:i:i], t.MonIn[i+1:]...)
 }
 
-func findMonOut(ms []MonOut, r Ref) int {
+func findMonOut(ms []MonOut, r term.Ref) int {
 	for i, m := range ms {
 		if m.Ref == r {
 			return i
@@ -1287,7 +1288,7 @@ func findMonOut(ms []MonOut, r Ref) int {
 	return -1
 }
 
-func findMonIn(ms []MonIn, r Ref) int {
+func findMonIn(ms []MonIn, r term.Ref) int {
 	for i, m := range ms {
 		if m.Ref == r {
 			return i
@@ -1296,7 +1297,7 @@ func findMonIn(ms []MonIn, r Ref) int {
 	return -1
 }
 
-func hasReg(rs []RegEntry, p Pid) bool {
+func hasReg(rs []RegEntry, p term.Pid) bool {
 	for _, r := range rs {
 		if r.Pid == p {
 			return true
@@ -1305,7 +1306,7 @@ func hasReg(rs []RegEntry, p Pid) bool {
 	return false
 }
 
-func hasPid(ps []Pid, p Pid) bool {
+func hasPid(ps []term.Pid, p term.Pid) bool {
 	for _, q := range ps {
 		if q == p {
 			return true
@@ -1314,7 +1315,7 @@ func hasPid(ps []Pid, p Pid) bool {
 	return false
 }
 
-func regWithout(rs []RegEntry, p Pid) []RegEntry {
+func regWithout(rs []RegEntry, p term.Pid) []RegEntry {
 	var out []RegEntry
 	for _, r := range rs {
 		if r.Pid != p {
@@ -1324,8 +1325,8 @@ func regWithout(rs []RegEntry, p Pid) []RegEntry {
 	return out
 }
 
-func pidsWithout(ps []Pid, p Pid) []Pid {
-	var out []Pid
+func pidsWithout(ps []term.Pid, p term.Pid) []term.Pid {
+	var out []term.Pid
 	for _, q := range ps {
 		if q != p {
 			out = append(out, q)
@@ -1337,23 +1338,23 @@ func pidsWithout(ps []Pid, p Pid) []Pid {
 // ---------------------------------------------------------------------------
 // Deliveries
 
-func (x *stepper) deliver(a, b NodeID) {
+func (x *stepper) deliver(a, b term.NodeID) {
 	sig, _ := x.e.popSig(a, b)
 	x.info.Sig = x.e.sigCopy(sig)
 	switch sig.Kind {
 	case SigMsg:
 		x.userArrive(sig.To, &sig, Dest{Pid: sig.To}, memoKey{b: sig.fp, kind: StepDeliver})
 	case SigRegMsg:
-		dest := Dest{Pid: Pid{Node: b}, Name: sig.Name, ByName: true}
+		dest := Dest{Pid: term.Pid{Node: b}, Name: sig.Name, ByName: true}
 		if q, ok := x.whereis(b, sig.Name); ok {
 			x.userArrive(q, &sig, dest, memoKey{b: sig.fp, kind: StepDeliver})
 		} else {
-			x.userArrive(Pid{Node: b}, &sig, dest, memoKey{})
+			x.userArrive(term.Pid{Node: b}, &sig, dest, memoKey{})
 		}
 	case SigLink:
 		q := x.proc(sig.To)
 		if q == nil {
-			x.push(b, a, Signal{Kind: SigExit, From: sig.To, To: sig.From, Val: ANoproc, Flag: true})
+			x.push(b, a, Signal{Kind: SigExit, From: sig.To, To: sig.From, Val: term.ANoproc, Flag: true})
 			return
 		}
 		if findLink(q.Links, sig.From) < 0 {
@@ -1386,7 +1387,7 @@ func (x *stepper) deliver(a, b NodeID) {
 			target, ok = x.whereis(b, sig.Name)
 		}
 		if !ok {
-			x.push(b, a, Signal{Kind: SigDown, From: target, To: sig.From, Ref: sig.Ref, Val: ANoproc, Name: sig.Name, Flag: sig.Flag})
+			x.push(b, a, Signal{Kind: SigDown, From: target, To: sig.From, Ref: sig.Ref, Val: term.ANoproc, Name: sig.Name, Flag: sig.Flag})
 			return
 		}
 		t := x.proc(target)
@@ -1402,22 +1403,22 @@ func (x *stepper) deliver(a, b NodeID) {
 		}
 		m := w.MonOut[i]
 		w.MonOut = append(w.MonOut[:i:i], w.MonOut[i+1:]...)
-		x.notify(sig.To, MkTuple(ADOWN, sig.Ref, AProcess, x.monObj(m), sig.Val))
-		if sig.Val == ANoconnection && !m.ByName {
+		x.notify(sig.To, term.MkTuple(term.ADOWN, sig.Ref, term.AProcess, x.monObj(m), sig.Val))
+		if sig.Val == term.ANoconnection && !m.ByName {
 			x.told(Told{Watcher: sig.To, Pid: m.Target})
 		}
 	case SigSpawnReq:
 		var r *Proc
 		switch prog := sig.Val.(type) {
-		case *Fun:
+		case *term.Fun:
 			r = x.sys.newProc(&x.m, b, 0, 0, nil, prog)
-		case Tuple:
-			r = x.sys.newProc(&x.m, b, prog[0].(Atom), prog[1].(Atom), prog[2], nil)
+		case term.Tuple:
+			r = x.sys.newProc(&x.m, b, prog[0].(term.Atom), prog[1].(term.Atom), prog[2], nil)
 		}
 		if r == nil {
 			return
 		}
-		if r.St == StExit && r.Reason != ANormal {
+		if r.St == StExit && r.Reason != term.ANormal {
 			x.info.Raised = append(x.info.Raised, Raise{Pid: r.Pid, Reason: r.Reason, Pos: x.m.raisedAt, Crash: r.Own})
 		}
 		x.spawned(r.Pid, sig.From)
@@ -1433,14 +1434,14 @@ func (x *stepper) deliver(a, b NodeID) {
 		if p == nil || p.St != StSpawnWait || p.Spawn != sig.Ref {
 			return
 		}
-		r := sig.Val.(Pid)
-		var res Term = r
+		r := sig.Val.(term.Pid)
+		var res term.Term = r
 		if sig.Opts&spawnLink != 0 {
 			p.Links = insertLink(p.Links, Link{Pid: r})
 		}
 		if sig.Opts&spawnMonitor != 0 {
 			p.MonOut = insertMonOut(p.MonOut, MonOut{Ref: sig.Ref, Target: r, Node: r.Node})
-			res = MkTuple(r, sig.Ref)
+			res = term.MkTuple(r, sig.Ref)
 		}
 		x.m.resume(p, res)
 		if p.St != StExit {
@@ -1449,13 +1450,13 @@ func (x *stepper) deliver(a, b NodeID) {
 	}
 }
 
-func (x *stepper) whereis(n NodeID, name Atom) (Pid, bool) {
+func (x *stepper) whereis(n term.NodeID, name term.Atom) (term.Pid, bool) {
 	for _, r := range x.e.s.Nodes[n].Reg {
 		if r.Name == name {
 			return r.Pid, true
 		}
 	}
-	return Pid{}, false
+	return term.Pid{}, false
 }
 
 func insertLink(ls []Link, l Link) []Link {
@@ -1483,7 +1484,7 @@ func insertMonIn(ms []MonIn, m MonIn) []MonIn {
 }
 
 // spawned records a new process (pid_unique).
-func (x *stepper) spawned(pid, parent Pid) {
+func (x *stepper) spawned(pid, parent term.Pid) {
 	sp := Spawned{Pid: pid, Parent: parent}
 	if x.sys.opts.Record&RecordPids != 0 {
 		h := x.e.hist()

@@ -9,6 +9,7 @@ import (
 	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/lang/ast"
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // Record says which history the semantics keeps in the state for the
@@ -44,7 +45,7 @@ type Options struct {
 // faultBudget is one configured fault budget.
 type faultBudget struct {
 	kind  FaultKind
-	nodes []NodeID // empty: every node
+	nodes []term.NodeID // empty: every node
 }
 
 // FaultKind is a kind of fault.
@@ -69,15 +70,15 @@ type System struct {
 	cfg      *lang.Config
 	opts     Options
 	bounds   lang.Bounds
-	nodes    []Atom // node names; the configured nodes first, then names the program mentions
-	nUp      int    // how many nodes are configured (and may be up)
-	nodeIdx  map[Atom]NodeID
+	nodes    []term.Atom // node names; the configured nodes first, then names the program mentions
+	nUp      int         // how many nodes are configured (and may be up)
+	nodeIdx  map[term.Atom]term.NodeID
 	faults   []faultBudget
 	budgets  []uint8
 	exported map[int32]bool
 	endState map[int32]bool
 	initFn   int32
-	initArgs []Term
+	initArgs []term.Term
 	creation []uint32
 	startFn  int32 // '$mcgo':start/3
 	funFn    int32 // '$mcgo':start_fun/1
@@ -126,9 +127,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	}
 	s := &System{prog: prog, cfg: cfg, exported: map[int32]bool{}, endState: map[int32]bool{}}
 	s.flow = analyzeFlow(prog)
-	atoms.mu.RLock()
-	s.atomLimit = len(atoms.names)
-	atoms.mu.RUnlock()
+	s.atomLimit = term.AtomCount()
 	s.gm = &machine{sys: s}
 	s.procs = newProcCache()
 	s.memo = true
@@ -158,12 +157,12 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 		s.bounds.Channel = def.Channel
 	}
 	for _, e := range model.Module.Exports {
-		if i, ok := prog.Lookup(prog.Module, Intern(e.Name), e.Arity); ok {
+		if i, ok := prog.Lookup(prog.Module, term.Intern(e.Name), e.Arity); ok {
 			s.exported[i] = true
 		}
 	}
 	for _, e := range cfg.EndStates {
-		if i, ok := prog.Lookup(prog.Module, Intern(e.Name), e.Arity); ok {
+		if i, ok := prog.Lookup(prog.Module, term.Intern(e.Name), e.Arity); ok {
 			s.endState[i] = true
 		} else {
 			return nil, fmt.Errorf("%s: end_states: function %s/%d is not defined", cfg.KeyPos["end_states"], e.Name, e.Arity)
@@ -171,17 +170,17 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	}
 	// Nodes: the configured ones, then any other node name the program
 	// mentions (never up: messages to them are lost, spawns fail).
-	s.nodeIdx = map[Atom]NodeID{}
+	s.nodeIdx = map[term.Atom]term.NodeID{}
 	nodes := cfg.Nodes
 	if len(nodes) == 0 {
 		nodes = []string{"nonode@nohost"}
 	}
 	for _, n := range nodes {
-		a := Intern(n)
+		a := term.Intern(n)
 		if _, dup := s.nodeIdx[a]; dup {
 			return nil, fmt.Errorf("%s: node %s listed twice", cfg.KeyPos["nodes"], quoteAtom(n))
 		}
-		s.nodeIdx[a] = NodeID(len(s.nodes))
+		s.nodeIdx[a] = term.NodeID(len(s.nodes))
 		s.nodes = append(s.nodes, a)
 	}
 	s.nUp = len(s.nodes)
@@ -191,7 +190,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	}
 	var extra []string
 	for _, c := range prog.Consts {
-		if a, ok := c.(Atom); ok && strings.Contains(a.Name(), "@") {
+		if a, ok := c.(term.Atom); ok && strings.Contains(a.Name(), "@") {
 			if _, known := s.nodeIdx[a]; !known {
 				extra = append(extra, a.Name())
 			}
@@ -199,7 +198,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	}
 	sort.Strings(extra)
 	for _, n := range extra {
-		a := Intern(n)
+		a := term.Intern(n)
 		if _, dup := s.nodeIdx[a]; dup {
 			continue
 		}
@@ -207,7 +206,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 			s.nodeIdx[a] = 0
 			continue
 		}
-		s.nodeIdx[a] = NodeID(len(s.nodes))
+		s.nodeIdx[a] = term.NodeID(len(s.nodes))
 		s.nodes = append(s.nodes, a)
 	}
 	s.creation = make([]uint32, len(s.nodes))
@@ -235,7 +234,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 			return nil, fmt.Errorf("%s: unknown fault %q", cfg.KeyPos["faults"], f.Kind)
 		}
 		for _, n := range f.Nodes {
-			id, ok := s.nodeIdx[Intern(n)]
+			id, ok := s.nodeIdx[term.Intern(n)]
 			if !ok {
 				return nil, fmt.Errorf("%s: fault %s names node %s, which is not configured", cfg.KeyPos["faults"], f.Kind, quoteAtom(n))
 			}
@@ -252,7 +251,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	if mod == "" {
 		mod = model.Module.Name
 	}
-	fi, ok := prog.Lookup(Intern(mod), Intern(cfg.Init.Function), len(cfg.Init.Args))
+	fi, ok := prog.Lookup(term.Intern(mod), term.Intern(cfg.Init.Function), len(cfg.Init.Args))
 	if !ok || prog.Funcs[fi].Prelude {
 		return nil, fmt.Errorf("%s: init: function %s:%s/%d is not defined", posOr(cfg.KeyPos["init"], fs, model.Module.File), mod, cfg.Init.Function, len(cfg.Init.Args))
 	}
@@ -264,9 +263,9 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 		}
 		s.initArgs = append(s.initArgs, t)
 	}
-	s.startFn, _ = prog.Lookup(AMcgo, Intern("start"), 3)
-	s.funFn, _ = prog.Lookup(AMcgo, Intern("start_fun"), 1)
-	s.afterFn, _ = prog.Lookup(AMcgo, Intern("send_after"), 4)
+	s.startFn, _ = prog.Lookup(term.AMcgo, term.Intern("start"), 3)
+	s.funFn, _ = prog.Lookup(term.AMcgo, term.Intern("start_fun"), 1)
+	s.afterFn, _ = prog.Lookup(term.AMcgo, term.Intern("send_after"), 4)
 	return s, nil
 }
 
@@ -278,16 +277,16 @@ func posOr(p token.Position, fs *token.FileSet, file token.Pos) token.Position {
 }
 
 // literal converts a literal term of the syntax tree.
-func literal(e ast.Expr) (Term, error) {
+func literal(e ast.Expr) (term.Term, error) {
 	switch x := e.(type) {
 	case *ast.Atom:
-		return Intern(x.Name), nil
+		return term.Intern(x.Name), nil
 	case *ast.Int:
-		return Int(x.Value), nil
+		return term.Int(x.Value), nil
 	case *ast.String:
-		return MkString(x.Value), nil
+		return term.MkString(x.Value), nil
 	case *ast.Tuple:
-		t := make(Tuple, len(x.Elems))
+		t := make(term.Tuple, len(x.Elems))
 		for i, el := range x.Elems {
 			v, err := literal(el)
 			if err != nil {
@@ -297,7 +296,7 @@ func literal(e ast.Expr) (Term, error) {
 		}
 		return t, nil
 	case *ast.List:
-		var elems []Term
+		var elems []term.Term
 		for _, el := range x.Elems {
 			v, err := literal(el)
 			if err != nil {
@@ -305,7 +304,7 @@ func literal(e ast.Expr) (Term, error) {
 			}
 			elems = append(elems, v)
 		}
-		var tail Term = NilTerm
+		var tail term.Term = term.NilTerm
 		if x.Tail != nil {
 			v, err := literal(x.Tail)
 			if err != nil {
@@ -313,7 +312,7 @@ func literal(e ast.Expr) (Term, error) {
 			}
 			tail = v
 		}
-		return ListWithTail(elems, tail), nil
+		return term.ListWithTail(elems, tail), nil
 	case *ast.UnaryOp:
 		if t, ok := constExpr(x); ok {
 			return t, nil
@@ -332,7 +331,7 @@ func (s *System) Config() *lang.Config { return s.cfg }
 func (s *System) Options() Options { return s.opts }
 
 // NodeName returns the name of a node.
-func (s *System) NodeName(n NodeID) string {
+func (s *System) NodeName(n term.NodeID) string {
 	if int(n) < len(s.nodes) {
 		return s.nodes[n].Name()
 	}
@@ -342,16 +341,16 @@ func (s *System) NodeName(n NodeID) string {
 // Nodes returns the number of configured nodes.
 func (s *System) Nodes() int { return s.nUp }
 
-func (s *System) nodeAtom(n NodeID) Atom {
+func (s *System) nodeAtom(n term.NodeID) term.Atom {
 	if int(n) < len(s.nodes) {
 		return s.nodes[n]
 	}
-	return ANonodeNohost
+	return term.ANonodeNohost
 }
 
 // nodeOf returns the node named by an atom.
-func (s *System) nodeOf(t Term) (NodeID, bool) {
-	a, ok := t.(Atom)
+func (s *System) nodeOf(t term.Term) (term.NodeID, bool) {
+	a, ok := t.(term.Atom)
 	if !ok {
 		return 0, false
 	}
@@ -364,7 +363,7 @@ func (s *System) nodeOf(t Term) (NodeID, bool) {
 }
 
 // configured reports whether n is a node of the model (one that can be up).
-func (s *System) configured(n NodeID) bool { return int(n) < s.nUp }
+func (s *System) configured(n term.NodeID) bool { return int(n) < s.nUp }
 
 // nextCreation is the creation of a node's next incarnation.
 func (s *System) nextCreation(c uint32) uint32 {
@@ -384,7 +383,7 @@ func (s *System) Initial() []*State {
 	st := &State{Budget: append([]uint8(nil), s.budgets...)}
 	for i := 0; i < len(s.nodes); i++ {
 		n := Node{Cr: s.creation[i], NextLid: firstLid}
-		if s.configured(NodeID(i)) {
+		if s.configured(term.NodeID(i)) {
 			n.Up = true
 		}
 		st.Nodes = append(st.Nodes, n)
@@ -394,7 +393,7 @@ func (s *System) Initial() []*State {
 	}
 	e := newEdit(st)
 	m := &machine{sys: s, e: e}
-	p := s.newProc(m, 0, s.prog.Module, s.prog.Funcs[s.initFn].Name, MkList(s.initArgs...), nil)
+	p := s.newProc(m, 0, s.prog.Module, s.prog.Funcs[s.initFn].Name, term.MkList(s.initArgs...), nil)
 	if p != nil {
 		if h := e.hist(); h != nil && s.opts.Record&RecordPids != 0 {
 			h.addPid(p.Pid)
@@ -411,13 +410,13 @@ func (s *System) Initial() []*State {
 // newProc creates a process on node n running M:F(Args) (or the fun F when
 // fun != nil), runs it to its first effect and adds it to the state. It
 // returns nil when a bound was reached (m.bound says which).
-func (s *System) newProc(m *machine, n NodeID, mod, f Atom, args Term, fun *Fun) *Proc {
+func (s *System) newProc(m *machine, n term.NodeID, mod, f term.Atom, args term.Term, fun *term.Fun) *Proc {
 	return s.newProcAt(m, n, mod, f, args, fun, -1)
 }
 
 // newProcAt is newProc; when direct >= 0 the process runs that function
 // of the arguments directly instead of through '$mcgo':start/3.
-func (s *System) newProcAt(m *machine, n NodeID, mod, f Atom, args Term, fun *Fun, direct int32) *Proc {
+func (s *System) newProcAt(m *machine, n term.NodeID, mod, f term.Atom, args term.Term, fun *term.Fun, direct int32) *Proc {
 	e := m.e
 	if len(e.s.Procs) >= s.bounds.Processes {
 		m.bound = fmt.Sprintf("%d live processes (bound processes)", s.bounds.Processes)
@@ -429,14 +428,14 @@ func (s *System) newProcAt(m *machine, n NodeID, mod, f Atom, args Term, fun *Fu
 	}
 	nodes := e.nodes()
 	node := &nodes[n]
-	pid := Pid{Node: n, Lid: node.NextLid, Cr: node.Cr}
+	pid := term.Pid{Node: n, Lid: node.NextLid, Cr: node.Cr}
 	node.NextLid++
 	e.s.Spawns++
 	p := &Proc{Pid: pid, St: StRun}
 	var fi int32
 	if fun != nil {
 		fi = s.funFn
-		p.Stack = []Term{fun}
+		p.Stack = []term.Term{fun}
 		if fun.Fn >= 0 {
 			p.Init = fun.Fn
 		} else {
@@ -449,16 +448,16 @@ func (s *System) newProcAt(m *machine, n NodeID, mod, f Atom, args Term, fun *Fu
 		}
 	} else if direct >= 0 {
 		fi = direct
-		p.Stack, _ = ListToSlice(args)
+		p.Stack, _ = term.ListToSlice(args)
 		p.Init = direct
 	} else {
 		fi = s.startFn
-		p.Stack = []Term{mod, f, args}
+		p.Stack = []term.Term{mod, f, args}
 		p.Init = -1
-		if i, ok := s.prog.Lookup(mod, f, ListLen(args)); ok {
+		if i, ok := s.prog.Lookup(mod, f, term.ListLen(args)); ok {
 			p.Init = i
 		} else {
-			p.InitM, p.InitF, p.InitA = mod, f, uint8(ListLen(args))
+			p.InitM, p.InitF, p.InitA = mod, f, uint8(term.ListLen(args))
 		}
 	}
 	fn := s.prog.Funcs[fi]
@@ -483,22 +482,40 @@ func (s *System) ProcName(p *Proc) string {
 
 // PidString formats a pid for traces: <node.lid.creation> with the node's
 // name, e.g. <n2@h.1.2>; creations are shown so that incarnations differ.
-func (s *System) PidString(p Pid) string {
+func (s *System) PidString(p term.Pid) string {
 	if p.Lid == 0 && p.Cr == 0 {
 		return fmt.Sprintf("<%s.useless>", s.NodeName(p.Node))
 	}
 	return fmt.Sprintf("<%s.%d.%d>", s.NodeName(p.Node), p.Lid, p.Cr)
 }
 
-// pidText is erlang:pid_to_list's text as seen from node viewer:
-// <0.Lid.0> for a local pid, <K.Lid.0> for a pid of node K-1. The creation
-// is not part of the text, as in Erlang.
-func (s *System) pidText(p Pid, viewer NodeID) string {
-	k := 0
-	if p.Node != viewer && !s.opts.SingleNode {
-		k = int(p.Node) + 1
-	}
-	return fmt.Sprintf("<%d.%d.0>", k, p.Lid)
+// pidText is erlang:pid_to_list's text as seen from node viewer.
+func (s *System) pidText(p term.Pid, viewer term.NodeID) string {
+	return term.PidText(s.namer(), p, viewer)
+}
+
+// Write is io_lib:write/1 of t as printed on node viewer.
+func (s *System) Write(t term.Term, viewer term.NodeID) string {
+	return term.Write(s.namer(), t, viewer)
+}
+
+// Print is io_lib_pretty:print/1 of t at column 1, line length 80, as
+// printed on node viewer: what ~p prints at the start of a line.
+func (s *System) Print(t term.Term, viewer term.NodeID) string {
+	return term.Print(s.namer(), t, viewer)
+}
+
+// sysNamer names nodes and funs for the term writer.
+type sysNamer struct{ s *System }
+
+func (s *System) namer() sysNamer { return sysNamer{s} }
+
+func (n sysNamer) NodeName(id term.NodeID) string { return n.s.NodeName(id) }
+func (n sysNamer) OneNode() bool                  { return n.s.opts.SingleNode }
+func (n sysNamer) Legacy() bool                   { return n.s.opts.Legacy }
+func (n sysNamer) FunCode(fn int32) (term.Atom, int) {
+	f := n.s.prog.Funcs[fn]
+	return f.Module, f.Arity - f.NFree
 }
 
 // paddedCount is a counter alone on its cache line, so that the workers

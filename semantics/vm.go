@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // maxPureSteps bounds the instructions one transition may run before the
@@ -19,7 +20,7 @@ type machine struct {
 	bound string
 	// raisedAt is the position of the last uncaught exception (for traces).
 	raisedAt token.Pos
-	scratch  []Term
+	scratch  []term.Term
 	// madeRef is set when the transition made a reference (refs.go).
 	madeRef bool
 }
@@ -31,7 +32,7 @@ func (m *machine) run(p *Proc) {
 	steps := 0
 	for {
 		if len(p.Frames) == 0 {
-			m.finish(p, ANormal, false)
+			m.finish(p, term.ANormal, false)
 			return
 		}
 		top := len(p.Frames) - 1
@@ -51,7 +52,7 @@ func (m *machine) run(p *Proc) {
 			}
 			if pc >= len(code) {
 				// Falling off the end cannot happen in compiled code.
-				m.raise(p, errorExc(Intern("mcgo_internal_pc")), code[len(code)-1].Pos)
+				m.raise(p, term.ErrorExc(term.Intern("mcgo_internal_pc")), code[len(code)-1].Pos)
 				if p.St == StExit {
 					return
 				}
@@ -91,7 +92,7 @@ func (m *machine) run(p *Proc) {
 					pc = int(in.B)
 				} else {
 					fr.PC = int32(pc)
-					m.raise(p, errorExc(MkTuple(ABadmatch, v)), in.Pos)
+					m.raise(p, term.ErrorExc(term.MkTuple(term.ABadmatch, v)), in.Pos)
 					if p.St == StExit {
 						return
 					}
@@ -105,7 +106,7 @@ func (m *machine) run(p *Proc) {
 				}
 			case OpTuple:
 				n := int(in.A)
-				t := make(Tuple, n)
+				t := make(term.Tuple, n)
 				copy(t, p.Stack[len(p.Stack)-n:])
 				p.Stack = p.Stack[:len(p.Stack)-n]
 				p.Stack = append(p.Stack, t)
@@ -114,17 +115,17 @@ func (m *machine) run(p *Proc) {
 				n := int(in.A)
 				l := p.Stack[len(p.Stack)-1]
 				for i := len(p.Stack) - 2; i >= len(p.Stack)-1-n; i-- {
-					l = &Cons{Head: p.Stack[i], Tail: l}
+					l = &term.Cons{Head: p.Stack[i], Tail: l}
 				}
 				p.Stack = p.Stack[:len(p.Stack)-1-n]
 				p.Stack = append(p.Stack, l)
 				pc++
 			case OpNil:
-				p.Stack = append(p.Stack, NilTerm)
+				p.Stack = append(p.Stack, term.NilTerm)
 				pc++
 			case OpBinop:
 				n := len(p.Stack)
-				r, exc := binop(int(in.A), p.Stack[n-2], p.Stack[n-1])
+				r, exc := term.Binop(int(in.A), p.Stack[n-2], p.Stack[n-1])
 				if exc != nil {
 					fr.PC = int32(pc)
 					m.raise(p, exc, in.Pos)
@@ -138,7 +139,7 @@ func (m *machine) run(p *Proc) {
 				pc++
 			case OpUnop:
 				n := len(p.Stack)
-				r, exc := unop(int(in.A), p.Stack[n-1])
+				r, exc := term.Unop(int(in.A), p.Stack[n-1])
 				if exc != nil {
 					fr.PC = int32(pc)
 					m.raise(p, exc, in.Pos)
@@ -151,10 +152,10 @@ func (m *machine) run(p *Proc) {
 				pc++
 			case OpAndAlso, OpOrElse:
 				v := p.Stack[len(p.Stack)-1]
-				b, ok := toBool(v)
+				b, ok := term.ToBool(v)
 				if !ok {
 					fr.PC = int32(pc)
-					m.raise(p, errorExc(MkTuple(ABadarg, v)), in.Pos)
+					m.raise(p, term.ErrorExc(term.MkTuple(term.ABadarg, v)), in.Pos)
 					if p.St == StExit {
 						return
 					}
@@ -169,19 +170,19 @@ func (m *machine) run(p *Proc) {
 			case OpJump:
 				pc = int(in.A)
 			case OpCaseFail, OpTryFail, OpIfFail, OpFuncFail:
-				var reason Term
+				var reason term.Term
 				switch in.Op {
 				case OpCaseFail:
-					reason = MkTuple(ACaseClause, p.Stack[len(p.Stack)-1])
+					reason = term.MkTuple(term.ACaseClause, p.Stack[len(p.Stack)-1])
 				case OpTryFail:
-					reason = MkTuple(ATryClause, p.Stack[len(p.Stack)-1])
+					reason = term.MkTuple(term.ATryClause, p.Stack[len(p.Stack)-1])
 				case OpIfFail:
-					reason = AIfClause
+					reason = term.AIfClause
 				default:
-					reason = AFunctionClause
+					reason = term.AFunctionClause
 				}
 				fr.PC = int32(pc)
-				m.raise(p, errorExc(reason), in.Pos)
+				m.raise(p, term.ErrorExc(reason), in.Pos)
 				if p.St == StExit {
 					return
 				}
@@ -195,7 +196,7 @@ func (m *machine) run(p *Proc) {
 			case OpBif:
 				n := int(in.B)
 				args := p.Stack[len(p.Stack)-n:]
-				r, exc := bifs[in.A].fn(m, p, args)
+				r, exc := bifFns[in.A](m, p, args)
 				if exc != nil {
 					fr.PC = int32(pc)
 					m.raise(p, exc, in.Pos)
@@ -222,25 +223,25 @@ func (m *machine) run(p *Proc) {
 				break inner
 			case OpMakeFun:
 				n := int(in.B)
-				env := make([]Term, n)
+				env := make([]term.Term, n)
 				copy(env, p.Stack[len(p.Stack)-n:])
 				p.Stack = p.Stack[:len(p.Stack)-n]
-				p.Stack = append(p.Stack, &Fun{Fn: in.A, Env: env})
+				p.Stack = append(p.Stack, &term.Fun{Fn: in.A, Env: env})
 				pc++
 			case OpSelfFun:
 				n := int(in.B)
-				env := make([]Term, n)
+				env := make([]term.Term, n)
 				copy(env, p.Stack[base:base+n])
-				p.Stack = append(p.Stack, &Fun{Fn: in.A, Env: env})
+				p.Stack = append(p.Stack, &term.Fun{Fn: in.A, Env: env})
 				pc++
 			case OpMakeExtFun:
 				k := len(p.Stack)
-				mod, ok1 := p.Stack[k-3].(Atom)
-				f, ok2 := p.Stack[k-2].(Atom)
-				a, ok3 := p.Stack[k-1].(Int)
+				mod, ok1 := p.Stack[k-3].(term.Atom)
+				f, ok2 := p.Stack[k-2].(term.Atom)
+				a, ok3 := p.Stack[k-1].(term.Int)
 				if !ok1 || !ok2 || !ok3 || a < 0 || a > 255 {
 					fr.PC = int32(pc)
-					m.raise(p, excBadarg, in.Pos)
+					m.raise(p, term.ExcBadarg, in.Pos)
 					if p.St == StExit {
 						return
 					}
@@ -254,7 +255,7 @@ func (m *machine) run(p *Proc) {
 				p.Stack = p.Stack[:base]
 				p.Frames = p.Frames[:top]
 				if len(p.Frames) == 0 {
-					m.finish(p, ANormal, false)
+					m.finish(p, term.ANormal, false)
 					return
 				}
 				p.Stack = append(p.Stack, r)
@@ -262,9 +263,9 @@ func (m *machine) run(p *Proc) {
 			case OpRecv:
 				if in.B == 1 {
 					t := p.Stack[len(p.Stack)-1]
-					if i, ok := t.(Int); !(ok && i >= 0) && t != AInfinity {
+					if i, ok := t.(term.Int); !(ok && i >= 0) && t != term.AInfinity {
 						fr.PC = int32(pc)
-						m.raise(p, errorExc(Intern("timeout_value")), in.Pos)
+						m.raise(p, term.ErrorExc(term.Intern("timeout_value")), in.Pos)
 						if p.St == StExit {
 							return
 						}
@@ -283,25 +284,25 @@ func (m *machine) run(p *Proc) {
 				pc++
 			case OpCatchVal:
 				k := len(p.Stack)
-				class, reason, stk := p.Stack[k-3].(Atom), p.Stack[k-2], p.Stack[k-1]
-				var v Term
+				class, reason, stk := p.Stack[k-3].(term.Atom), p.Stack[k-2], p.Stack[k-1]
+				var v term.Term
 				switch class {
-				case AThrow:
+				case term.AThrow:
 					v = reason
-				case AExit:
-					v = MkTuple(AEXIT, reason)
+				case term.AExit:
+					v = term.MkTuple(term.AEXIT, reason)
 				default:
-					v = MkTuple(AEXIT, MkTuple(reason, stk))
+					v = term.MkTuple(term.AEXIT, term.MkTuple(reason, stk))
 				}
 				p.Stack = p.Stack[:k-3]
 				p.Stack = append(p.Stack, v)
 				pc++
 			case OpReraise:
 				k := len(p.Stack)
-				class, reason := p.Stack[k-3].(Atom), p.Stack[k-2]
+				class, reason := p.Stack[k-3].(term.Atom), p.Stack[k-2]
 				p.Stack = p.Stack[:k-3]
 				fr.PC = int32(pc)
-				m.raise(p, &Exc{Class: class, Reason: reason}, in.Pos)
+				m.raise(p, &term.Exc{Class: class, Reason: reason}, in.Pos)
 				if p.St == StExit {
 					return
 				}
@@ -311,14 +312,14 @@ func (m *machine) run(p *Proc) {
 				reason := p.Stack[k-1]
 				p.Stack = p.Stack[:k-1]
 				fr.PC = int32(pc)
-				m.raise(p, &Exc{Class: Atom(in.A), Reason: reason}, in.Pos)
+				m.raise(p, &term.Exc{Class: term.Atom(in.A), Reason: reason}, in.Pos)
 				if p.St == StExit {
 					return
 				}
 				break inner
 			default:
 				fr.PC = int32(pc)
-				m.raise(p, errorExc(Intern("mcgo_bad_instruction")), in.Pos)
+				m.raise(p, term.ErrorExc(term.Intern("mcgo_bad_instruction")), in.Pos)
 				if p.St == StExit {
 					return
 				}
@@ -352,7 +353,7 @@ func (m *machine) call(p *Proc, fi int32, n int, tail bool) bool {
 	return true
 }
 
-func growSlots(s []Term, n int) []Term {
+func growSlots(s []term.Term, n int) []term.Term {
 	for len(s) < n {
 		s = append(s, nil)
 	}
@@ -367,14 +368,14 @@ func (m *machine) dynCall(p *Proc, in *Instr) bool {
 	n := int(in.B)
 	tail := in.Op == OpTailCallDyn || in.Op == OpTailCallFun || in.Op == OpTailApply
 	k := len(p.Stack)
-	var mod, f Term
-	var fun Term
+	var mod, f term.Term
+	var fun term.Term
 	switch in.Op {
 	case OpApply, OpTailApply:
 		// apply(Fun, Args) or apply(M, F, Args): spread Args on the stack.
-		args, ok := ListToSlice(p.Stack[k-1])
+		args, ok := term.ListToSlice(p.Stack[k-1])
 		if !ok {
-			m.raise(p, excBadarg, in.Pos)
+			m.raise(p, term.ExcBadarg, in.Pos)
 			return p.St != StExit
 		}
 		p.Stack = p.Stack[:k-1]
@@ -398,31 +399,31 @@ func (m *machine) dynCall(p *Proc, in *Instr) bool {
 	}
 	args := p.Stack[len(p.Stack)-n:]
 	if fun != nil {
-		fv, ok := fun.(*Fun)
+		fv, ok := fun.(*term.Fun)
 		if !ok {
 			p.Stack = p.Stack[:len(p.Stack)-n]
-			m.raise(p, errorExc(MkTuple(ABadfun, fun)), in.Pos)
+			m.raise(p, term.ErrorExc(term.MkTuple(term.ABadfun, fun)), in.Pos)
 			return p.St != StExit
 		}
 		if fv.Fn < 0 {
 			if fv.Arity != n {
-				a := MkList(args...)
+				a := term.MkList(args...)
 				p.Stack = p.Stack[:len(p.Stack)-n]
-				m.raise(p, errorExc(MkTuple(ABadarity, MkTuple(fun, a))), in.Pos)
+				m.raise(p, term.ErrorExc(term.MkTuple(term.ABadarity, term.MkTuple(fun, a))), in.Pos)
 				return p.St != StExit
 			}
 			mod, f = fv.M, fv.F
 		} else {
 			target := prog.Funcs[fv.Fn]
 			if target.Arity-target.NFree != n {
-				a := MkList(args...)
+				a := term.MkList(args...)
 				p.Stack = p.Stack[:len(p.Stack)-n]
-				m.raise(p, errorExc(MkTuple(ABadarity, MkTuple(fun, a))), in.Pos)
+				m.raise(p, term.ErrorExc(term.MkTuple(term.ABadarity, term.MkTuple(fun, a))), in.Pos)
 				return p.St != StExit
 			}
 			// Insert the captured values before the arguments.
 			if len(fv.Env) > 0 {
-				a := append([]Term(nil), args...)
+				a := append([]term.Term(nil), args...)
 				p.Stack = p.Stack[:len(p.Stack)-n]
 				p.Stack = append(p.Stack, fv.Env...)
 				p.Stack = append(p.Stack, a...)
@@ -431,11 +432,11 @@ func (m *machine) dynCall(p *Proc, in *Instr) bool {
 			return m.call(p, fv.Fn, target.Arity, tail)
 		}
 	}
-	ma, ok1 := mod.(Atom)
-	fa, ok2 := f.(Atom)
+	ma, ok1 := mod.(term.Atom)
+	fa, ok2 := f.(term.Atom)
 	if !ok1 || !ok2 {
 		p.Stack = p.Stack[:len(p.Stack)-n]
-		m.raise(p, excBadarg, in.Pos)
+		m.raise(p, term.ExcBadarg, in.Pos)
 		return p.St != StExit
 	}
 	// The model's exported functions and the prelude.
@@ -450,8 +451,8 @@ func (m *machine) dynCall(p *Proc, in *Instr) bool {
 		m.stop(p)
 		return false
 	}
-	if b, ok := lookupBif(ma, fa, n); ok {
-		r, exc := bifs[b].fn(m, p, args)
+	if b, ok := lookupBuiltin(ma, fa, n); ok {
+		r, exc := bifFns[b](m, p, args)
 		p.Stack = p.Stack[:len(p.Stack)-n]
 		if exc != nil {
 			m.raise(p, exc, in.Pos)
@@ -460,29 +461,29 @@ func (m *machine) dynCall(p *Proc, in *Instr) bool {
 		m.resume(p, r)
 		return p.St != StExit
 	}
-	if ma == AErlang && n == 1 && (fa == AError || fa == AThrow || fa == AExit) {
+	if ma == term.AErlang && n == 1 && (fa == term.AError || fa == term.AThrow || fa == term.AExit) {
 		r := args[0]
 		p.Stack = p.Stack[:len(p.Stack)-n]
-		m.raise(p, &Exc{Class: fa, Reason: r}, in.Pos)
+		m.raise(p, &term.Exc{Class: fa, Reason: r}, in.Pos)
 		return p.St != StExit
 	}
-	a := MkList(args...)
+	a := term.MkList(args...)
 	p.Stack = p.Stack[:len(p.Stack)-n]
-	m.raiseStack(p, errorExc(AUndef), MkList(MkTuple(ma, fa, a, NilTerm)), in.Pos)
+	m.raiseStack(p, term.ErrorExc(term.AUndef), term.MkList(term.MkTuple(ma, fa, a, term.NilTerm)), in.Pos)
 	return p.St != StExit
 }
 
 // externalFun makes fun M:F/A; a fun of the model's own function refers to
 // that function.
-func externalFun(prog *Program, mod, f Atom, arity int) *Fun {
-	return &Fun{Fn: -1, M: mod, F: f, Arity: arity}
+func externalFun(prog *Program, mod, f term.Atom, arity int) *term.Fun {
+	return &term.Fun{Fn: -1, M: mod, F: f, Arity: arity}
 }
 
 // resume continues the process after the instruction at the top frame's PC
 // produced value r (an effect's result or a dynamic BIF call's): the
 // instruction's arguments are already popped. A tail-call instruction
 // returns r at once.
-func (m *machine) resume(p *Proc, r Term) {
+func (m *machine) resume(p *Proc, r term.Term) {
 	top := len(p.Frames) - 1
 	fr := &p.Frames[top]
 	in := m.sys.prog.Funcs[fr.Fn].Code[fr.PC]
@@ -493,7 +494,7 @@ func (m *machine) resume(p *Proc, r Term) {
 		p.Stack = p.Stack[:fr.Base]
 		p.Frames = p.Frames[:top]
 		if len(p.Frames) == 0 {
-			m.finish(p, ANormal, false)
+			m.finish(p, term.ANormal, false)
 			return
 		}
 	}
@@ -501,14 +502,14 @@ func (m *machine) resume(p *Proc, r Term) {
 }
 
 // raise throws an exception in p at its current PC.
-func (m *machine) raise(p *Proc, exc *Exc, pos token.Pos) {
-	m.raiseStack(p, exc, NilTerm, pos)
+func (m *machine) raise(p *Proc, exc *term.Exc, pos token.Pos) {
+	m.raiseStack(p, exc, term.NilTerm, pos)
 }
 
 // raiseStack throws an exception with a given stack trace term. mcgo's stack
 // traces are [] except for undef, whose first entry names the missing
 // function as Erlang's does.
-func (m *machine) raiseStack(p *Proc, exc *Exc, stk Term, pos token.Pos) {
+func (m *machine) raiseStack(p *Proc, exc *term.Exc, stk term.Term, pos token.Pos) {
 	if n := len(p.Hand); n > 0 {
 		h := p.Hand[n-1]
 		p.Hand = p.Hand[:n-1]
@@ -519,18 +520,18 @@ func (m *machine) raiseStack(p *Proc, exc *Exc, stk Term, pos token.Pos) {
 		p.St = StRun
 		return
 	}
-	var reason Term
+	var reason term.Term
 	switch exc.Class {
-	case AExit:
+	case term.AExit:
 		reason = exc.Reason
-	case AThrow:
-		reason = MkTuple(MkTuple(ANocatch, exc.Reason), stk)
+	case term.AThrow:
+		reason = term.MkTuple(term.MkTuple(term.ANocatch, exc.Reason), stk)
 	default:
-		reason = MkTuple(exc.Reason, stk)
+		reason = term.MkTuple(exc.Reason, stk)
 	}
 	m.raisedAt = pos
 	own := true
-	if exc.Class == AExit && isNormalExit(exc.Reason) {
+	if exc.Class == term.AExit && isNormalExit(exc.Reason) {
 		own = false
 	}
 	m.finish(p, reason, own)
@@ -539,11 +540,11 @@ func (m *machine) raiseStack(p *Proc, exc *Exc, stk Term, pos token.Pos) {
 
 // isNormalExit reports whether an exit reason is normal, shutdown or
 // {shutdown, _}: not a crash.
-func isNormalExit(r Term) bool {
-	if r == ANormal || r == AShutdown {
+func isNormalExit(r term.Term) bool {
+	if r == term.ANormal || r == term.AShutdown {
 		return true
 	}
-	if t, ok := r.(Tuple); ok && len(t) == 2 && t[0] == AShutdown {
+	if t, ok := r.(term.Tuple); ok && len(t) == 2 && t[0] == term.AShutdown {
 		return true
 	}
 	return false
@@ -551,7 +552,7 @@ func isNormalExit(r Term) bool {
 
 // finish marks p as ended with the given reason; its termination is the
 // process's next step.
-func (m *machine) finish(p *Proc, reason Term, own bool) {
+func (m *machine) finish(p *Proc, reason term.Term, own bool) {
 	p.St = StExit
 	p.Reason = reason
 	p.Own = own
@@ -584,7 +585,7 @@ func (m *machine) stop(p *Proc) {
 // Pattern matching and guards
 
 // match matches v against pattern pt, binding slots in locals.
-func match(pt *Pat, v Term, locals []Term) bool {
+func match(pt *Pat, v term.Term, locals []term.Term) bool {
 	switch pt.Kind {
 	case PWild:
 		return true
@@ -592,11 +593,11 @@ func match(pt *Pat, v Term, locals []Term) bool {
 		locals[pt.Slot] = v
 		return true
 	case PCheck:
-		return Equal(locals[pt.Slot], v)
+		return term.Equal(locals[pt.Slot], v)
 	case PConst:
-		return Equal(pt.Const, v)
+		return term.Equal(pt.Const, v)
 	case PTuple:
-		t, ok := v.(Tuple)
+		t, ok := v.(term.Tuple)
 		if !ok || len(t) != len(pt.Elems) {
 			return false
 		}
@@ -607,7 +608,7 @@ func match(pt *Pat, v Term, locals []Term) bool {
 		}
 		return true
 	case PCons:
-		c, ok := v.(*Cons)
+		c, ok := v.(*term.Cons)
 		if !ok {
 			return false
 		}
@@ -618,12 +619,12 @@ func match(pt *Pat, v Term, locals []Term) bool {
 	return false
 }
 
-func evalGuard(m *machine, g Guard, locals []Term, p *Proc) bool {
+func evalGuard(m *machine, g Guard, locals []term.Term, p *Proc) bool {
 	for _, conj := range g {
 		ok := true
 		for _, t := range conj {
 			v, good := evalG(m, t, locals, p)
-			if !good || v != ATrue {
+			if !good || v != term.ATrue {
 				ok = false
 				break
 			}
@@ -637,14 +638,14 @@ func evalGuard(m *machine, g Guard, locals []Term, p *Proc) bool {
 
 // evalG evaluates a guard expression; ok=false means an exception (the guard
 // fails).
-func evalG(m *machine, g *GExpr, locals []Term, p *Proc) (Term, bool) {
+func evalG(m *machine, g *GExpr, locals []term.Term, p *Proc) (term.Term, bool) {
 	switch g.Kind {
 	case GConst:
 		return g.Const, true
 	case GVar:
 		return locals[g.Slot], true
 	case GTuple:
-		t := make(Tuple, len(g.Args))
+		t := make(term.Tuple, len(g.Args))
 		for i, a := range g.Args {
 			v, ok := evalG(m, a, locals, p)
 			if !ok {
@@ -655,7 +656,7 @@ func evalG(m *machine, g *GExpr, locals []Term, p *Proc) (Term, bool) {
 		return t, true
 	case GList:
 		n := len(g.Args) - 1
-		vals := make([]Term, n)
+		vals := make([]term.Term, n)
 		for i := 0; i < n; i++ {
 			v, ok := evalG(m, g.Args[i], locals, p)
 			if !ok {
@@ -667,13 +668,13 @@ func evalG(m *machine, g *GExpr, locals []Term, p *Proc) (Term, bool) {
 		if !ok {
 			return nil, false
 		}
-		return ListWithTail(vals, tail), true
+		return term.ListWithTail(vals, tail), true
 	case GAndAlso, GOrElse:
 		x, ok := evalG(m, g.Args[0], locals, p)
 		if !ok {
 			return nil, false
 		}
-		b, isb := toBool(x)
+		b, isb := term.ToBool(x)
 		if !isb {
 			return nil, false
 		}
@@ -690,17 +691,17 @@ func evalG(m *machine, g *GExpr, locals []Term, p *Proc) (Term, bool) {
 		if !ok {
 			return nil, false
 		}
-		r, exc := binop(int(g.Op), x, y)
+		r, exc := term.Binop(int(g.Op), x, y)
 		return r, exc == nil
 	case GUnop:
 		x, ok := evalG(m, g.Args[0], locals, p)
 		if !ok {
 			return nil, false
 		}
-		r, exc := unop(int(g.Op), x)
+		r, exc := term.Unop(int(g.Op), x)
 		return r, exc == nil
 	case GBif:
-		args := make([]Term, len(g.Args))
+		args := make([]term.Term, len(g.Args))
 		for i, a := range g.Args {
 			v, ok := evalG(m, a, locals, p)
 			if !ok {
@@ -708,7 +709,7 @@ func evalG(m *machine, g *GExpr, locals []Term, p *Proc) (Term, bool) {
 			}
 			args[i] = v
 		}
-		r, exc := bifs[g.Op].fn(m, p, args)
+		r, exc := bifFns[g.Op](m, p, args)
 		return r, exc == nil
 	}
 	return nil, false

@@ -1,4 +1,4 @@
-package semantics
+package term
 
 import (
 	"strings"
@@ -170,6 +170,14 @@ func LookupAtom(name string) (Atom, bool) {
 	a, ok := atoms.index[name]
 	atoms.mu.RUnlock()
 	return a, ok
+}
+
+// AtomCount returns the number of atoms interned so far: the atoms below
+// it exist, and every atom interned later has a larger index.
+func AtomCount() int {
+	atoms.mu.RLock()
+	defer atoms.mu.RUnlock()
+	return len(atoms.names)
 }
 
 // Name returns the atom's text.
