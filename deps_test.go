@@ -21,13 +21,14 @@ import (
 const module = "github.com/mcgo-dev/mcgo"
 
 var allowed = map[string][]string{
-	"lang/token":     {},
-	"lang/ast":       {"lang/token"},
-	"lang":           {"lang/token", "lang/ast", "github.com/alecthomas/participle/v2"},
-	"semantics/term": {},
-	"semantics":      {"semantics/term", "lang", "lang/token", "lang/ast", "github.com/cespare/xxhash/v2"},
-	"properties":     {"semantics"},
-	"statestore":     {"github.com/cespare/xxhash/v2"},
+	"lang/token":                 {},
+	"lang/ast":                   {"lang/token"},
+	"lang":                       {"lang/token", "lang/ast", "github.com/alecthomas/participle/v2"},
+	"semantics/term":             {},
+	"semantics/internal/compile": {"semantics/term", "lang", "lang/token", "lang/ast"},
+	"semantics":                  {"semantics/term", "semantics/internal/compile", "lang", "lang/token", "lang/ast", "github.com/cespare/xxhash/v2"},
+	"properties":                 {"semantics"},
+	"statestore":                 {"github.com/cespare/xxhash/v2"},
 	"statestore/settest": {
 		"statestore",
 	},

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -16,7 +17,7 @@ type bifFn func(m *machine, p *Proc, a []term.Term) (term.Term, *term.Exc)
 var bifFns []bifFn
 
 func defBif(mod, name string, arity int, guard bool, fn bifFn) {
-	if i := registerBuiltin(mod, name, arity, guard); i != len(bifFns) {
+	if i := compile.RegisterBuiltin(mod, name, arity, guard); i != len(bifFns) {
 		panic("built-in table out of step")
 	}
 	bifFns = append(bifFns, fn)
@@ -362,7 +363,7 @@ func raise(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	return nil, &term.Exc{Class: class, Reason: a[1]}
 }
 
-func funArity(prog *Program, f *term.Fun) int {
+func funArity(prog *compile.Program, f *term.Fun) int {
 	if f.Fn < 0 {
 		return f.Arity
 	}

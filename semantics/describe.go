@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -128,7 +129,7 @@ func (s *System) sigText(g *Signal) string {
 	case SigMsg:
 		return fmt.Sprintf("%s to %s", s.label(g.Val), s.PidLabel(g.To))
 	case SigRegMsg:
-		return fmt.Sprintf("%s to %s", s.label(g.Val), quoteAtom(g.Name.Name()))
+		return fmt.Sprintf("%s to %s", s.label(g.Val), compile.QuoteAtom(g.Name.Name()))
 	case SigLink:
 		return fmt.Sprintf("link %s - %s", s.PidLabel(g.From), s.PidLabel(g.To))
 	case SigUnlink:
@@ -137,7 +138,7 @@ func (s *System) sigText(g *Signal) string {
 		return fmt.Sprintf("exit signal %s from %s to %s", s.label(g.Val), s.PidLabel(g.From), s.PidLabel(g.To))
 	case SigMonitor:
 		if g.Flag {
-			return fmt.Sprintf("monitor of %s by %s", quoteAtom(g.Name.Name()), s.PidLabel(g.From))
+			return fmt.Sprintf("monitor of %s by %s", compile.QuoteAtom(g.Name.Name()), s.PidLabel(g.From))
 		}
 		return fmt.Sprintf("monitor of %s by %s", s.PidLabel(g.To), s.PidLabel(g.From))
 	case SigDemonitor:
@@ -145,7 +146,7 @@ func (s *System) sigText(g *Signal) string {
 	case SigDown:
 		about := s.PidLabel(g.From)
 		if g.Flag {
-			about = quoteAtom(g.Name.Name())
+			about = compile.QuoteAtom(g.Name.Name())
 		}
 		return fmt.Sprintf("DOWN %s about %s to %s", s.label(g.Val), about, s.PidLabel(g.To))
 	case SigSpawnReq:
@@ -164,7 +165,7 @@ func (s *System) progText(t term.Term) string {
 		for i, a := range args {
 			parts[i] = s.label(a)
 		}
-		return fmt.Sprintf("%s:%s(%s)", quoteAtom(x[0].(term.Atom).Name()), quoteAtom(x[1].(term.Atom).Name()), strings.Join(parts, ","))
+		return fmt.Sprintf("%s:%s(%s)", compile.QuoteAtom(x[0].(term.Atom).Name()), compile.QuoteAtom(x[1].(term.Atom).Name()), strings.Join(parts, ","))
 	case *term.Fun:
 		return s.label(x)
 	}
@@ -291,7 +292,7 @@ func (s *System) effectText(from *State, step Step, in *StepInfo) string {
 		res = s.label(in.Result)
 	}
 	switch in.Eff {
-	case EffSend:
+	case compile.EffSend:
 		t := fmt.Sprintf("send %s to %s", args[1], args[0])
 		for _, a := range in.Appends {
 			if a.User {
@@ -300,7 +301,7 @@ func (s *System) effectText(from *State, step Step, in *StepInfo) string {
 			}
 		}
 		return t
-	case EffSpawn, EffSpawnLink, EffSpawnMonitor:
+	case compile.EffSpawn, compile.EffSpawnLink, compile.EffSpawnMonitor:
 		var prog string
 		k := len(in.Args)
 		switch k {
@@ -320,9 +321,9 @@ func (s *System) effectText(from *State, step Step, in *StepInfo) string {
 			return fmt.Sprintf("%s %s%s: request sent, waits for the reply", in.Eff, prog, where)
 		}
 		return fmt.Sprintf("%s %s%s = %s", in.Eff, prog, where, res)
-	case EffIoFormat:
+	case compile.EffIoFormat:
 		return "io:format " + strings.TrimRight(fmt.Sprintf("%q", in.Output), "")
-	case EffHalt:
+	case compile.EffHalt:
 		return fmt.Sprintf("halt(): node %s stops", s.ShortNode(step.Pid.Node))
 	}
 	t := fmt.Sprintf("%s(%s)", in.Eff, strings.Join(args, ", "))

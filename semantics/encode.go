@@ -10,6 +10,7 @@ import (
 	"github.com/cespare/xxhash/v2"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -567,7 +568,7 @@ func (d *decoder) proc() *Proc {
 	p := &Proc{}
 	p.Pid = d.pid()
 	p.St = PStatus(d.byte1())
-	p.Eff = Effect(d.uv())
+	p.Eff = compile.Effect(d.uv())
 	p.NArgs = d.byte1()
 	p.Trap = d.bool1()
 	p.Init = int32(d.v())

@@ -4,6 +4,7 @@ import (
 	"sync/atomic"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -149,7 +150,7 @@ func (x *stepper) memoStep(kind StepKind, pid term.Pid) bool {
 // message, which send returns, so it depends on the sender alone.
 func (x *stepper) memoSend(pid term.Pid) bool {
 	p, _ := x.memoFrom(pid)
-	if p == nil || p.Eff != EffSend || p.NArgs != 2 {
+	if p == nil || p.Eff != compile.EffSend || p.NArgs != 2 {
 		return false
 	}
 	k := len(p.Stack)
@@ -163,7 +164,7 @@ func (x *stepper) memoSend(pid term.Pid) bool {
 		return false
 	}
 	x.info.Pos = e.pos
-	x.info.Eff = EffSend
+	x.info.Eff = compile.EffSend
 	x.info.Args = args
 	if to.Node == pid.Node && x.sys.sigTab != nil {
 		// The message goes straight into the mailbox of to: name it, so

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -16,19 +17,19 @@ const (
 // effect performs an effect of process p (a private copy) with the given
 // arguments. It returns the effect's value, or an exception to raise in p.
 // If p dies or blocks during the effect, the caller does not resume it.
-func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *term.Exc) {
+func (x *stepper) effect(p *Proc, eff compile.Effect, args []term.Term) (term.Term, *term.Exc) {
 	s := x.sys
 	n := p.Pid.Node
 	switch eff {
-	case EffSend:
+	case compile.EffSend:
 		return args[1], x.send(p, args[0], args[1])
 
-	case EffSpawn, EffSpawnLink, EffSpawnMonitor:
+	case compile.EffSpawn, compile.EffSpawnLink, compile.EffSpawnMonitor:
 		var opts uint8
 		switch eff {
-		case EffSpawnLink:
+		case compile.EffSpawnLink:
 			opts = spawnLink
-		case EffSpawnMonitor:
+		case compile.EffSpawnMonitor:
 			opts = spawnMonitor
 		}
 		node := n
@@ -102,7 +103,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		}
 		return res, nil
 
-	case EffLink:
+	case compile.EffLink:
 		q, ok := args[0].(term.Pid)
 		if !ok {
 			return nil, term.ExcBadarg
@@ -138,7 +139,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		}
 		return term.ATrue, nil
 
-	case EffUnlink:
+	case compile.EffUnlink:
 		q, ok := args[0].(term.Pid)
 		if !ok {
 			return nil, term.ExcBadarg
@@ -158,13 +159,13 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		}
 		return term.ATrue, nil
 
-	case EffMonitor:
+	case compile.EffMonitor:
 		if args[0] != term.AProcess {
 			return nil, term.ExcBadarg
 		}
 		return x.monitor(p, args[1])
 
-	case EffDemonitor:
+	case compile.EffDemonitor:
 		ref, ok := args[0].(term.Ref)
 		if !ok {
 			return nil, term.ExcBadarg
@@ -225,7 +226,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		}
 		return term.ATrue, nil
 
-	case EffMonitorNode:
+	case compile.EffMonitorNode:
 		b, ok := term.ToBool(args[1])
 		if _, isAtom := args[0].(term.Atom); !isAtom || !ok {
 			return nil, term.ExcBadarg
@@ -252,7 +253,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		x.info.Appends = append(x.info.Appends, Append{To: p.Pid, Msg: term.MkTuple(term.ANodedown, args[0])})
 		return term.ATrue, nil
 
-	case EffExit2:
+	case compile.EffExit2:
 		q, ok := args[0].(term.Pid)
 		if !ok {
 			return nil, term.ExcBadarg
@@ -270,7 +271,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		}
 		return term.ATrue, nil
 
-	case EffProcessFlag:
+	case compile.EffProcessFlag:
 		if args[0] != term.ATrapExit {
 			return nil, term.ExcBadarg
 		}
@@ -282,7 +283,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		p.Trap = b
 		return term.Bool(old), nil
 
-	case EffRegister:
+	case compile.EffRegister:
 		name, ok := args[0].(term.Atom)
 		q, ok2 := args[1].(term.Pid)
 		if !ok || !ok2 || name == term.AUndefined || q.Node != n || !x.alive(q) {
@@ -297,7 +298,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		nodes[n].Reg = insertReg(nodes[n].Reg, RegEntry{Name: name, Pid: q})
 		return term.ATrue, nil
 
-	case EffUnregister:
+	case compile.EffUnregister:
 		name, ok := args[0].(term.Atom)
 		if !ok {
 			return nil, term.ExcBadarg
@@ -312,7 +313,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		}
 		return nil, term.ExcBadarg
 
-	case EffWhereis:
+	case compile.EffWhereis:
 		name, ok := args[0].(term.Atom)
 		if !ok {
 			return nil, term.ExcBadarg
@@ -322,25 +323,25 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		}
 		return term.AUndefined, nil
 
-	case EffRegistered:
+	case compile.EffRegistered:
 		var names []term.Term
 		for _, r := range x.e.s.Nodes[n].Reg {
 			names = append(names, r.Name)
 		}
 		return term.MkList(names...), nil
 
-	case EffIsAlive:
+	case compile.EffIsAlive:
 		q, ok := args[0].(term.Pid)
 		if !ok || q.Node != n {
 			return nil, term.ExcBadarg
 		}
 		return term.Bool(x.alive(q)), nil
 
-	case EffHalt:
+	case compile.EffHalt:
 		x.crash(n, "halt")
 		return nil, nil
 
-	case EffDisconnect:
+	case compile.EffDisconnect:
 		m, ok := s.nodeOf(args[0])
 		if _, isAtom := args[0].(term.Atom); !isAtom {
 			return nil, term.ExcBadarg
@@ -359,13 +360,13 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		x.teardown(n, m, "disconnect_node")
 		return term.ATrue, nil
 
-	case EffPing, EffConnect:
+	case compile.EffPing, compile.EffConnect:
 		if _, isAtom := args[0].(term.Atom); !isAtom {
 			return nil, term.ExcBadarg
 		}
 		m, ok := s.nodeOf(args[0])
 		up := ok && x.ensure(n, m)
-		if eff == EffPing {
+		if eff == compile.EffPing {
 			if up {
 				return term.APong, nil
 			}
@@ -373,7 +374,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		}
 		return term.Bool(up), nil
 
-	case EffMonitorNodes:
+	case compile.EffMonitorNodes:
 		b, ok := term.ToBool(args[0])
 		if !ok {
 			return nil, term.ExcBadarg
@@ -386,7 +387,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		nodes[n].Subs = subs
 		return term.AOk, nil
 
-	case EffSendAfter:
+	case compile.EffSendAfter:
 		t, ok := args[0].(term.Int)
 		if !ok || t < 0 {
 			return nil, term.ExcBadarg
@@ -404,7 +405,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		}
 		return ref, nil
 
-	case EffCancelTimer:
+	case compile.EffCancelTimer:
 		ref, ok := args[0].(term.Ref)
 		if !ok {
 			return nil, term.ExcBadarg
@@ -429,7 +430,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		}
 		return term.AFalse, nil
 
-	case EffListToPid:
+	case compile.EffListToPid:
 		str, ok := term.StringValue(args[0])
 		if !ok {
 			return nil, term.ExcBadarg
@@ -457,7 +458,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		}
 		return term.Pid{Node: m, Lid: uint32(lid), Cr: x.connCreation(n, m)}, nil
 
-	case EffIoFormat:
+	case compile.EffIoFormat:
 		var f, a term.Term = args[0], term.NilTerm
 		switch len(args) {
 		case 2:
@@ -472,7 +473,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		x.info.Output += out
 		return term.AOk, nil
 
-	case EffNodes:
+	case compile.EffNodes:
 		var out []term.Term
 		for m := 0; m < s.nUp; m++ {
 			if term.NodeID(m) == n {
@@ -488,7 +489,7 @@ func (x *stepper) effect(p *Proc, eff Effect, args []term.Term) (term.Term, *ter
 		}
 		return term.MkList(out...), nil
 
-	case EffYield:
+	case compile.EffYield:
 		return term.ATrue, nil
 	}
 	return nil, term.ErrorExc(term.AUndef)

@@ -1,6 +1,9 @@
 package semantics
 
-import "github.com/mcgo-dev/mcgo/semantics/term"
+import (
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/term"
+)
 
 // ReducedSuccessors is mcgo's partial-order reduction (explore.Reducer).
 // When some process can take a message from its mailbox, that receive alone
@@ -159,11 +162,11 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 		}
 	}
 	np := len(st.Procs)
-	var flags [64]flowFlags
+	var flags [64]compile.FlowFlags
 	var know [64]uint64
 	for i, p := range st.Procs {
 		flags[i] = s.procFlow(p)
-		if flags[i]&flowHazard != 0 {
+		if flags[i]&compile.FlowHazard != 0 {
 			return -1
 		}
 		k := pidScan{st: st}
@@ -182,7 +185,7 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 		for _, m := range p.MonOut {
 			k.pid(m.Target)
 		}
-		if flags[i]&flowSelf != 0 {
+		if flags[i]&compile.FlowSelf != 0 {
 			k.bits |= 1 << i
 		}
 		know[i] = k.bits
@@ -211,7 +214,7 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 	for changed := true; changed; {
 		changed = false
 		for y := 0; y < np; y++ {
-			if flags[y]&flowLeak == 0 {
+			if flags[y]&compile.FlowLeak == 0 {
 				continue
 			}
 			for x := 0; x < np; x++ {
@@ -244,7 +247,7 @@ func (s *System) deliveryCandidate(st *State, a, b term.NodeID) bool {
 	if p == nil || p.St == StExit || len(p.NMon) > 0 || hasPid(st.Nodes[b].Subs, p.Pid) {
 		return false
 	}
-	if s.procFlow(p)&(flowTimeout|flowSpawn|flowHazard|flowLink) != 0 {
+	if s.procFlow(p)&(compile.FlowTimeout|compile.FlowSpawn|compile.FlowHazard|compile.FlowLink) != 0 {
 		return false
 	}
 	for _, l := range p.Links {
@@ -262,7 +265,7 @@ func (s *System) deliveryCandidate(st *State, a, b term.NodeID) bool {
 
 // deliveryAlone is the rest of deliveryAmple's test for channel a -> b,
 // given each process's flags and what it may come to know.
-func (s *System) deliveryAlone(st *State, a, b term.NodeID, flags []flowFlags, know []uint64) bool {
+func (s *System) deliveryAlone(st *State, a, b term.NodeID, flags []compile.FlowFlags, know []uint64) bool {
 	to := st.Channel(a, b)[0].To
 	pi := st.proc(to)
 	for _, c := range st.Chans {
@@ -280,12 +283,12 @@ func (s *System) deliveryAlone(st *State, a, b term.NodeID, flags []flowFlags, k
 			continue
 		}
 		if x == pi {
-			if flags[x]&flowComm != 0 {
+			if flags[x]&compile.FlowComm != 0 {
 				return false // p may send to itself
 			}
 			continue
 		}
-		if flags[x]&flowSpawnRemote != 0 || q.Pid.Node != a && flags[x]&flowComm != 0 {
+		if flags[x]&compile.FlowSpawnRemote != 0 || q.Pid.Node != a && flags[x]&compile.FlowComm != 0 {
 			return false
 		}
 	}
@@ -294,13 +297,13 @@ func (s *System) deliveryAlone(st *State, a, b term.NodeID, flags []flowFlags, k
 
 // procFlow is what a process may still do: the flags of every function on
 // its call stack.
-func (s *System) procFlow(p *Proc) flowFlags {
-	var f flowFlags
+func (s *System) procFlow(p *Proc) compile.FlowFlags {
+	var f compile.FlowFlags
 	for _, fr := range p.Frames {
-		f |= s.flow.flags[fr.Fn]
+		f |= s.flow.Flags[fr.Fn]
 	}
 	if len(p.Frames) == 0 && p.St != StExit {
-		f = flowAll
+		f = compile.FlowAll
 	}
 	return f
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -238,7 +239,7 @@ func renderState(b *strings.Builder, sys *System, st *State) {
 		if len(nd.Reg) > 0 {
 			var rs []string
 			for _, r := range nd.Reg {
-				rs = append(rs, quoteAtom(r.Name.Name())+"="+sys.PidLabel(r.Pid))
+				rs = append(rs, compile.QuoteAtom(r.Name.Name())+"="+sys.PidLabel(r.Pid))
 			}
 			s += " reg{" + strings.Join(rs, ",") + "}"
 		}

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -79,8 +80,8 @@ type MonIn struct {
 type Proc struct {
 	Pid   term.Pid
 	St    PStatus
-	Eff   Effect // StRun: the requested effect
-	NArgs uint8  // StRun: its number of arguments (on the top of the stack)
+	Eff   compile.Effect // StRun: the requested effect
+	NArgs uint8          // StRun: its number of arguments (on the top of the stack)
 	Trap  bool
 	Init  int32 // the function the process was spawned with (for display), or -1
 	// InitM, InitF, InitA name the spawned function when it is not

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -53,7 +54,7 @@ type Step struct {
 
 // StepInfo details a transition.
 type StepInfo struct {
-	Eff       Effect
+	Eff       compile.Effect
 	Pos       token.Pos        // source position of the effect, receive or raise
 	Args      []term.Term      // the effect's arguments
 	Result    term.Term        // the effect's result (nil if it raised or blocked)

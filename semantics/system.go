@@ -9,6 +9,7 @@ import (
 	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/lang/ast"
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -66,7 +67,7 @@ func (k FaultKind) String() string { return faultNames[k] }
 // *[State] values and its labels [Step] values. It satisfies
 // explore.System[*State, Step] structurally.
 type System struct {
-	prog     *Program
+	prog     *compile.Program
 	cfg      *lang.Config
 	opts     Options
 	bounds   lang.Bounds
@@ -99,7 +100,7 @@ type System struct {
 	fpMask  uint64 // all ones but in tests (fingerprint)
 	memo    bool   // shared processes remember their local steps (memo.go)
 	// flow is the static analysis behind the delivery reduction (flow.go).
-	flow *flowInfo
+	flow *compile.FlowInfo
 	// reduced counts the states the partial-order reduction expanded by
 	// one receive and by one delivery (ReductionCounts).
 	reduced [2]paddedCount
@@ -113,20 +114,20 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	fs := model.FileSet
 	mods := []*ast.Module{model.Module}
 	pre := []bool{false}
-	for _, name := range preludeOrder {
-		m, err := lang.ParseFile(fs, "<prelude>/"+name, []byte(preludeSources[name]), nil)
+	for _, name := range compile.PreludeOrder {
+		m, err := lang.ParseFile(fs, "<prelude>/"+name, compile.PreludeSource(name), nil)
 		if err != nil {
 			return nil, fmt.Errorf("prelude %s: %v", name, err)
 		}
 		mods = append(mods, m)
 		pre = append(pre, true)
 	}
-	prog, err := compileModules(fs, mods, pre)
+	prog, err := compile.CompileModules(fs, mods, pre)
 	if err != nil {
 		return nil, err
 	}
 	s := &System{prog: prog, cfg: cfg, exported: map[int32]bool{}, endState: map[int32]bool{}}
-	s.flow = analyzeFlow(prog)
+	s.flow = compile.AnalyzeFlow(prog)
 	s.atomLimit = term.AtomCount()
 	s.gm = &machine{sys: s}
 	s.procs = newProcCache()
@@ -178,7 +179,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	for _, n := range nodes {
 		a := term.Intern(n)
 		if _, dup := s.nodeIdx[a]; dup {
-			return nil, fmt.Errorf("%s: node %s listed twice", cfg.KeyPos["nodes"], quoteAtom(n))
+			return nil, fmt.Errorf("%s: node %s listed twice", cfg.KeyPos["nodes"], compile.QuoteAtom(n))
 		}
 		s.nodeIdx[a] = term.NodeID(len(s.nodes))
 		s.nodes = append(s.nodes, a)
@@ -216,7 +217,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 			s.creation[i] = uint32(c)
 		}
 		if s.opts.Legacy && (s.creation[i] < 1 || s.creation[i] > 3) {
-			return nil, fmt.Errorf("%s: creation of %s must be 1, 2 or 3 under runtime legacy", cfg.KeyPos["creation"], quoteAtom(a.Name()))
+			return nil, fmt.Errorf("%s: creation of %s must be 1, 2 or 3 under runtime legacy", cfg.KeyPos["creation"], compile.QuoteAtom(a.Name()))
 		}
 	}
 	for _, f := range cfg.Faults {
@@ -236,7 +237,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 		for _, n := range f.Nodes {
 			id, ok := s.nodeIdx[term.Intern(n)]
 			if !ok {
-				return nil, fmt.Errorf("%s: fault %s names node %s, which is not configured", cfg.KeyPos["faults"], f.Kind, quoteAtom(n))
+				return nil, fmt.Errorf("%s: fault %s names node %s, which is not configured", cfg.KeyPos["faults"], f.Kind, compile.QuoteAtom(n))
 			}
 			fb.nodes = append(fb.nodes, id)
 		}
@@ -314,7 +315,7 @@ func literal(e ast.Expr) (term.Term, error) {
 		}
 		return term.ListWithTail(elems, tail), nil
 	case *ast.UnaryOp:
-		if t, ok := constExpr(x); ok {
+		if t, ok := compile.ConstExpr(x); ok {
 			return t, nil
 		}
 	}
@@ -322,7 +323,7 @@ func literal(e ast.Expr) (term.Term, error) {
 }
 
 // Program returns the compiled program.
-func (s *System) Program() *Program { return s.prog }
+func (s *System) Program() *compile.Program { return s.prog }
 
 // Config returns the configuration the system was built from.
 func (s *System) Config() *lang.Config { return s.cfg }
@@ -475,7 +476,7 @@ func (s *System) ProcName(p *Proc) string {
 		return s.prog.Funcs[p.Init].Display
 	}
 	if p.InitF != 0 || p.InitM != 0 {
-		return quoteAtom(p.InitM.Name()) + ":" + quoteAtom(p.InitF.Name()) + "/" + fmt.Sprint(p.InitA)
+		return compile.QuoteAtom(p.InitM.Name()) + ":" + compile.QuoteAtom(p.InitF.Name()) + "/" + fmt.Sprint(p.InitA)
 	}
 	return "?"
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -60,29 +61,29 @@ func (m *machine) run(p *Proc) {
 			}
 			in := &code[pc]
 			switch in.Op {
-			case OpNop:
+			case compile.OpNop:
 				pc++
-			case OpConst:
+			case compile.OpConst:
 				p.Stack = append(p.Stack, prog.Consts[in.A])
 				pc++
-			case OpVar:
+			case compile.OpVar:
 				p.Stack = append(p.Stack, p.Stack[base+int(in.A)])
 				pc++
-			case OpSetVar:
+			case compile.OpSetVar:
 				n := len(p.Stack) - 1
 				p.Stack[base+int(in.A)] = p.Stack[n]
 				p.Stack = p.Stack[:n]
 				pc++
-			case OpPop:
+			case compile.OpPop:
 				p.Stack = p.Stack[:len(p.Stack)-1]
 				pc++
-			case OpDup:
+			case compile.OpDup:
 				p.Stack = append(p.Stack, p.Stack[len(p.Stack)-1])
 				pc++
-			case OpPeek:
+			case compile.OpPeek:
 				p.Stack = append(p.Stack, p.Stack[len(p.Stack)-1-int(in.A)])
 				pc++
-			case OpMatch:
+			case compile.OpMatch:
 				n := len(p.Stack) - 1
 				v := p.Stack[n]
 				p.Stack = p.Stack[:n]
@@ -98,20 +99,20 @@ func (m *machine) run(p *Proc) {
 					}
 					break inner
 				}
-			case OpGuard:
+			case compile.OpGuard:
 				if evalGuard(m, prog.Guards[in.A], p.Stack[base:], p) {
 					pc++
 				} else {
 					pc = int(in.B)
 				}
-			case OpTuple:
+			case compile.OpTuple:
 				n := int(in.A)
 				t := make(term.Tuple, n)
 				copy(t, p.Stack[len(p.Stack)-n:])
 				p.Stack = p.Stack[:len(p.Stack)-n]
 				p.Stack = append(p.Stack, t)
 				pc++
-			case OpList:
+			case compile.OpList:
 				n := int(in.A)
 				l := p.Stack[len(p.Stack)-1]
 				for i := len(p.Stack) - 2; i >= len(p.Stack)-1-n; i-- {
@@ -120,10 +121,10 @@ func (m *machine) run(p *Proc) {
 				p.Stack = p.Stack[:len(p.Stack)-1-n]
 				p.Stack = append(p.Stack, l)
 				pc++
-			case OpNil:
+			case compile.OpNil:
 				p.Stack = append(p.Stack, term.NilTerm)
 				pc++
-			case OpBinop:
+			case compile.OpBinop:
 				n := len(p.Stack)
 				r, exc := term.Binop(int(in.A), p.Stack[n-2], p.Stack[n-1])
 				if exc != nil {
@@ -137,7 +138,7 @@ func (m *machine) run(p *Proc) {
 				p.Stack = p.Stack[:n-2]
 				p.Stack = append(p.Stack, r)
 				pc++
-			case OpUnop:
+			case compile.OpUnop:
 				n := len(p.Stack)
 				r, exc := term.Unop(int(in.A), p.Stack[n-1])
 				if exc != nil {
@@ -150,7 +151,7 @@ func (m *machine) run(p *Proc) {
 				}
 				p.Stack[n-1] = r
 				pc++
-			case OpAndAlso, OpOrElse:
+			case compile.OpAndAlso, compile.OpOrElse:
 				v := p.Stack[len(p.Stack)-1]
 				b, ok := term.ToBool(v)
 				if !ok {
@@ -161,22 +162,22 @@ func (m *machine) run(p *Proc) {
 					}
 					break inner
 				}
-				if b == (in.Op == OpOrElse) {
+				if b == (in.Op == compile.OpOrElse) {
 					pc = int(in.A)
 				} else {
 					p.Stack = p.Stack[:len(p.Stack)-1]
 					pc++
 				}
-			case OpJump:
+			case compile.OpJump:
 				pc = int(in.A)
-			case OpCaseFail, OpTryFail, OpIfFail, OpFuncFail:
+			case compile.OpCaseFail, compile.OpTryFail, compile.OpIfFail, compile.OpFuncFail:
 				var reason term.Term
 				switch in.Op {
-				case OpCaseFail:
+				case compile.OpCaseFail:
 					reason = term.MkTuple(term.ACaseClause, p.Stack[len(p.Stack)-1])
-				case OpTryFail:
+				case compile.OpTryFail:
 					reason = term.MkTuple(term.ATryClause, p.Stack[len(p.Stack)-1])
-				case OpIfFail:
+				case compile.OpIfFail:
 					reason = term.AIfClause
 				default:
 					reason = term.AFunctionClause
@@ -187,13 +188,13 @@ func (m *machine) run(p *Proc) {
 					return
 				}
 				break inner
-			case OpCall, OpTailCall:
+			case compile.OpCall, compile.OpTailCall:
 				fr.PC = int32(pc + 1)
-				if !m.call(p, in.A, int(in.B), in.Op == OpTailCall) {
+				if !m.call(p, in.A, int(in.B), in.Op == compile.OpTailCall) {
 					return
 				}
 				break inner
-			case OpBif:
+			case compile.OpBif:
 				n := int(in.B)
 				args := p.Stack[len(p.Stack)-n:]
 				r, exc := bifFns[in.A](m, p, args)
@@ -208,33 +209,33 @@ func (m *machine) run(p *Proc) {
 				p.Stack = p.Stack[:len(p.Stack)-n]
 				p.Stack = append(p.Stack, r)
 				pc++
-			case OpEffect:
+			case compile.OpEffect:
 				fr.PC = int32(pc)
 				p.St = StRun
-				p.Eff = Effect(in.A)
+				p.Eff = compile.Effect(in.A)
 				p.NArgs = uint8(in.B)
 				m.stop(p)
 				return
-			case OpCallDyn, OpTailCallDyn, OpCallFun, OpTailCallFun, OpApply, OpTailApply:
+			case compile.OpCallDyn, compile.OpTailCallDyn, compile.OpCallFun, compile.OpTailCallFun, compile.OpApply, compile.OpTailApply:
 				fr.PC = int32(pc)
 				if !m.dynCall(p, in) {
 					return
 				}
 				break inner
-			case OpMakeFun:
+			case compile.OpMakeFun:
 				n := int(in.B)
 				env := make([]term.Term, n)
 				copy(env, p.Stack[len(p.Stack)-n:])
 				p.Stack = p.Stack[:len(p.Stack)-n]
 				p.Stack = append(p.Stack, &term.Fun{Fn: in.A, Env: env})
 				pc++
-			case OpSelfFun:
+			case compile.OpSelfFun:
 				n := int(in.B)
 				env := make([]term.Term, n)
 				copy(env, p.Stack[base:base+n])
 				p.Stack = append(p.Stack, &term.Fun{Fn: in.A, Env: env})
 				pc++
-			case OpMakeExtFun:
+			case compile.OpMakeExtFun:
 				k := len(p.Stack)
 				mod, ok1 := p.Stack[k-3].(term.Atom)
 				f, ok2 := p.Stack[k-2].(term.Atom)
@@ -250,7 +251,7 @@ func (m *machine) run(p *Proc) {
 				p.Stack = p.Stack[:k-3]
 				p.Stack = append(p.Stack, externalFun(prog, mod, f, int(a)))
 				pc++
-			case OpRet:
+			case compile.OpRet:
 				r := p.Stack[len(p.Stack)-1]
 				p.Stack = p.Stack[:base]
 				p.Frames = p.Frames[:top]
@@ -260,7 +261,7 @@ func (m *machine) run(p *Proc) {
 				}
 				p.Stack = append(p.Stack, r)
 				break inner
-			case OpRecv:
+			case compile.OpRecv:
 				if in.B == 1 {
 					t := p.Stack[len(p.Stack)-1]
 					if i, ok := t.(term.Int); !(ok && i >= 0) && t != term.AInfinity {
@@ -276,13 +277,13 @@ func (m *machine) run(p *Proc) {
 				p.St = StWait
 				m.stop(p)
 				return
-			case OpTry:
+			case compile.OpTry:
 				p.Hand = append(p.Hand, Handler{Frame: int32(top), SP: int32(len(p.Stack)), PC: in.A})
 				pc++
-			case OpEndTry:
+			case compile.OpEndTry:
 				p.Hand = p.Hand[:len(p.Hand)-1]
 				pc++
-			case OpCatchVal:
+			case compile.OpCatchVal:
 				k := len(p.Stack)
 				class, reason, stk := p.Stack[k-3].(term.Atom), p.Stack[k-2], p.Stack[k-1]
 				var v term.Term
@@ -297,7 +298,7 @@ func (m *machine) run(p *Proc) {
 				p.Stack = p.Stack[:k-3]
 				p.Stack = append(p.Stack, v)
 				pc++
-			case OpReraise:
+			case compile.OpReraise:
 				k := len(p.Stack)
 				class, reason := p.Stack[k-3].(term.Atom), p.Stack[k-2]
 				p.Stack = p.Stack[:k-3]
@@ -307,7 +308,7 @@ func (m *machine) run(p *Proc) {
 					return
 				}
 				break inner
-			case OpRaise:
+			case compile.OpRaise:
 				k := len(p.Stack)
 				reason := p.Stack[k-1]
 				p.Stack = p.Stack[:k-1]
@@ -363,15 +364,15 @@ func growSlots(s []term.Term, n int) []term.Term {
 // dynCall performs a call whose target is known only at run time: M:F(...),
 // a fun value, or apply. The current frame's PC is at the call instruction.
 // It reports false when the process stopped.
-func (m *machine) dynCall(p *Proc, in *Instr) bool {
+func (m *machine) dynCall(p *Proc, in *compile.Instr) bool {
 	prog := m.sys.prog
 	n := int(in.B)
-	tail := in.Op == OpTailCallDyn || in.Op == OpTailCallFun || in.Op == OpTailApply
+	tail := in.Op == compile.OpTailCallDyn || in.Op == compile.OpTailCallFun || in.Op == compile.OpTailApply
 	k := len(p.Stack)
 	var mod, f term.Term
 	var fun term.Term
 	switch in.Op {
-	case OpApply, OpTailApply:
+	case compile.OpApply, compile.OpTailApply:
 		// apply(Fun, Args) or apply(M, F, Args): spread Args on the stack.
 		args, ok := term.ListToSlice(p.Stack[k-1])
 		if !ok {
@@ -388,7 +389,7 @@ func (m *machine) dynCall(p *Proc, in *Instr) bool {
 		}
 		p.Stack = append(p.Stack, args...)
 		n = len(args)
-	case OpCallFun, OpTailCallFun:
+	case compile.OpCallFun, compile.OpTailCallFun:
 		fun = p.Stack[k-n-1]
 		copy(p.Stack[k-n-1:], p.Stack[k-n:])
 		p.Stack = p.Stack[:k-1]
@@ -444,14 +445,14 @@ func (m *machine) dynCall(p *Proc, in *Instr) bool {
 		p.Frames[len(p.Frames)-1].PC++
 		return m.call(p, fi, n, tail)
 	}
-	if e, ok := lookupEffect(ma, fa, n); ok {
+	if e, ok := compile.LookupEffect(ma, fa, n); ok {
 		p.St = StRun
 		p.Eff = e
 		p.NArgs = uint8(n)
 		m.stop(p)
 		return false
 	}
-	if b, ok := lookupBuiltin(ma, fa, n); ok {
+	if b, ok := compile.LookupBuiltin(ma, fa, n); ok {
 		r, exc := bifFns[b](m, p, args)
 		p.Stack = p.Stack[:len(p.Stack)-n]
 		if exc != nil {
@@ -475,7 +476,7 @@ func (m *machine) dynCall(p *Proc, in *Instr) bool {
 
 // externalFun makes fun M:F/A; a fun of the model's own function refers to
 // that function.
-func externalFun(prog *Program, mod, f term.Atom, arity int) *term.Fun {
+func externalFun(prog *compile.Program, mod, f term.Atom, arity int) *term.Fun {
 	return &term.Fun{Fn: -1, M: mod, F: f, Arity: arity}
 }
 
@@ -490,7 +491,7 @@ func (m *machine) resume(p *Proc, r term.Term) {
 	fr.PC++
 	p.St = StRun
 	switch in.Op {
-	case OpTailCallDyn, OpTailCallFun, OpTailApply:
+	case compile.OpTailCallDyn, compile.OpTailCallFun, compile.OpTailApply:
 		p.Stack = p.Stack[:fr.Base]
 		p.Frames = p.Frames[:top]
 		if len(p.Frames) == 0 {
@@ -574,7 +575,7 @@ func (m *machine) stop(p *Proc) {
 		}
 		live := fn.Live[fr.PC]
 		for s := 0; s < fn.NSlots; s++ {
-			if !live.has(s) && int(fr.Base)+s < len(p.Stack) {
+			if !live.Has(s) && int(fr.Base)+s < len(p.Stack) {
 				p.Stack[int(fr.Base)+s] = nil
 			}
 		}
@@ -585,18 +586,18 @@ func (m *machine) stop(p *Proc) {
 // Pattern matching and guards
 
 // match matches v against pattern pt, binding slots in locals.
-func match(pt *Pat, v term.Term, locals []term.Term) bool {
+func match(pt *compile.Pat, v term.Term, locals []term.Term) bool {
 	switch pt.Kind {
-	case PWild:
+	case compile.PWild:
 		return true
-	case PBind:
+	case compile.PBind:
 		locals[pt.Slot] = v
 		return true
-	case PCheck:
+	case compile.PCheck:
 		return term.Equal(locals[pt.Slot], v)
-	case PConst:
+	case compile.PConst:
 		return term.Equal(pt.Const, v)
-	case PTuple:
+	case compile.PTuple:
 		t, ok := v.(term.Tuple)
 		if !ok || len(t) != len(pt.Elems) {
 			return false
@@ -607,19 +608,19 @@ func match(pt *Pat, v term.Term, locals []term.Term) bool {
 			}
 		}
 		return true
-	case PCons:
+	case compile.PCons:
 		c, ok := v.(*term.Cons)
 		if !ok {
 			return false
 		}
 		return match(pt.Elems[0], c.Head, locals) && match(pt.Elems[1], c.Tail, locals)
-	case PAlias:
+	case compile.PAlias:
 		return match(pt.Elems[0], v, locals) && match(pt.Elems[1], v, locals)
 	}
 	return false
 }
 
-func evalGuard(m *machine, g Guard, locals []term.Term, p *Proc) bool {
+func evalGuard(m *machine, g compile.Guard, locals []term.Term, p *Proc) bool {
 	for _, conj := range g {
 		ok := true
 		for _, t := range conj {
@@ -638,13 +639,13 @@ func evalGuard(m *machine, g Guard, locals []term.Term, p *Proc) bool {
 
 // evalG evaluates a guard expression; ok=false means an exception (the guard
 // fails).
-func evalG(m *machine, g *GExpr, locals []term.Term, p *Proc) (term.Term, bool) {
+func evalG(m *machine, g *compile.GExpr, locals []term.Term, p *Proc) (term.Term, bool) {
 	switch g.Kind {
-	case GConst:
+	case compile.GConst:
 		return g.Const, true
-	case GVar:
+	case compile.GVar:
 		return locals[g.Slot], true
-	case GTuple:
+	case compile.GTuple:
 		t := make(term.Tuple, len(g.Args))
 		for i, a := range g.Args {
 			v, ok := evalG(m, a, locals, p)
@@ -654,7 +655,7 @@ func evalG(m *machine, g *GExpr, locals []term.Term, p *Proc) (term.Term, bool) 
 			t[i] = v
 		}
 		return t, true
-	case GList:
+	case compile.GList:
 		n := len(g.Args) - 1
 		vals := make([]term.Term, n)
 		for i := 0; i < n; i++ {
@@ -669,7 +670,7 @@ func evalG(m *machine, g *GExpr, locals []term.Term, p *Proc) (term.Term, bool) 
 			return nil, false
 		}
 		return term.ListWithTail(vals, tail), true
-	case GAndAlso, GOrElse:
+	case compile.GAndAlso, compile.GOrElse:
 		x, ok := evalG(m, g.Args[0], locals, p)
 		if !ok {
 			return nil, false
@@ -678,11 +679,11 @@ func evalG(m *machine, g *GExpr, locals []term.Term, p *Proc) (term.Term, bool) 
 		if !isb {
 			return nil, false
 		}
-		if b == (g.Kind == GOrElse) {
+		if b == (g.Kind == compile.GOrElse) {
 			return x, true
 		}
 		return evalG(m, g.Args[1], locals, p)
-	case GBinop:
+	case compile.GBinop:
 		x, ok := evalG(m, g.Args[0], locals, p)
 		if !ok {
 			return nil, false
@@ -693,14 +694,14 @@ func evalG(m *machine, g *GExpr, locals []term.Term, p *Proc) (term.Term, bool) 
 		}
 		r, exc := term.Binop(int(g.Op), x, y)
 		return r, exc == nil
-	case GUnop:
+	case compile.GUnop:
 		x, ok := evalG(m, g.Args[0], locals, p)
 		if !ok {
 			return nil, false
 		}
 		r, exc := term.Unop(int(g.Op), x)
 		return r, exc == nil
-	case GBif:
+	case compile.GBif:
 		args := make([]term.Term, len(g.Args))
 		for i, a := range g.Args {
 			v, ok := evalG(m, a, locals, p)

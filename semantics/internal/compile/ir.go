@@ -1,4 +1,4 @@
-package semantics
+package compile
 
 import (
 	"github.com/mcgo-dev/mcgo/lang/token"
@@ -164,7 +164,7 @@ type Recv struct {
 // bitset is a small set of slot numbers.
 type bitset []uint64
 
-func (b bitset) has(i int) bool {
+func (b bitset) Has(i int) bool {
 	w := i / 64
 	return w < len(b) && b[w]&(1<<(uint(i)%64)) != 0
 }

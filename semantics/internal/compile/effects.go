@@ -1,4 +1,4 @@
-package semantics
+package compile
 
 import "github.com/mcgo-dev/mcgo/semantics/term"
 
@@ -88,7 +88,7 @@ func init() {
 	defEff("erlang", "yield", EffYield, 0)
 }
 
-func lookupEffect(m, f term.Atom, arity int) (Effect, bool) {
+func LookupEffect(m, f term.Atom, arity int) (Effect, bool) {
 	e, ok := effIndex[mfa{m, f, arity}]
 	return e, ok
 }

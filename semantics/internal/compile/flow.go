@@ -1,4 +1,4 @@
-package semantics
+package compile
 
 import (
 	"strings"
@@ -20,31 +20,31 @@ import (
 // a receive pattern, a parameter, self() or the pid a spawn returns can.
 
 // flowFlags is what a function (with its callees) may do.
-type flowFlags uint16
+type FlowFlags uint16
 
 const (
-	flowComm        flowFlags = 1 << iota // may send a message or a signal (send, exit/2, link, monitor, spawn, send_after...)
-	flowLeak                              // may put a pid into a message, a spawned process's arguments or an exit reason
-	flowSelf                              // may call self()
-	flowTimeout                           // may wait in a receive with a finite (or computed) timeout
-	flowSpawn                             // may spawn a process
-	flowSpawnRemote                       // may spawn a process on another node
-	flowHazard                            // may halt a node, disconnect, watch nodes, register a name or make a pid from a string
-	flowLink                              // may link to or monitor a process (which may then signal it)
+	FlowComm        FlowFlags = 1 << iota // may send a message or a signal (send, exit/2, link, monitor, spawn, send_after...)
+	FlowLeak                              // may put a pid into a message, a spawned process's arguments or an exit reason
+	FlowSelf                              // may call self()
+	FlowTimeout                           // may wait in a receive with a finite (or computed) timeout
+	FlowSpawn                             // may spawn a process
+	FlowSpawnRemote                       // may spawn a process on another node
+	FlowHazard                            // may halt a node, disconnect, watch nodes, register a name or make a pid from a string
+	FlowLink                              // may link to or monitor a process (which may then signal it)
 
-	flowAll = flowComm | flowLeak | flowSelf | flowTimeout | flowSpawn | flowSpawnRemote | flowHazard | flowLink
+	FlowAll = FlowComm | FlowLeak | FlowSelf | FlowTimeout | FlowSpawn | FlowSpawnRemote | FlowHazard | FlowLink
 )
 
 // flowInfo is the analysis of a program.
-type flowInfo struct {
-	flags []flowFlags // per function, transitive
+type FlowInfo struct {
+	Flags []FlowFlags // per function, transitive
 	intro []bool      // per function: may return a pid when its arguments hold none
 }
 
 // analyzeFlow runs the analysis over every function of prog.
-func analyzeFlow(prog *Program) *flowInfo {
+func AnalyzeFlow(prog *Program) *FlowInfo {
 	n := len(prog.Funcs)
-	fi := &flowInfo{flags: make([]flowFlags, n), intro: make([]bool, n)}
+	fi := &FlowInfo{Flags: make([]FlowFlags, n), intro: make([]bool, n)}
 	// Functions that a fun value may run: lifted funs. A fun made from
 	// M:F/A may run anything.
 	funTargets := map[int32]bool{}
@@ -74,31 +74,31 @@ func analyzeFlow(prog *Program) *flowInfo {
 	}
 	// Local flags with tainted parameters, then their closure over calls.
 	for i := range prog.Funcs {
-		fi.flags[i], _ = a.function(int32(i), true)
+		fi.Flags[i], _ = a.function(int32(i), true)
 	}
 	for changed := true; changed; {
 		changed = false
-		var funUnion flowFlags
+		var funUnion FlowFlags
 		if anyExtFun {
-			funUnion = flowAll
+			funUnion = FlowAll
 		}
 		for t := range funTargets {
-			funUnion |= fi.flags[t]
+			funUnion |= fi.Flags[t]
 		}
 		for i, fn := range prog.Funcs {
-			f := fi.flags[i]
+			f := fi.Flags[i]
 			for _, in := range fn.Code {
 				switch in.Op {
 				case OpCall, OpTailCall:
-					f |= fi.flags[in.A]
+					f |= fi.Flags[in.A]
 				case OpCallFun, OpTailCallFun:
 					f |= funUnion
 				case OpCallDyn, OpTailCallDyn, OpApply, OpTailApply:
-					f = flowAll
+					f = FlowAll
 				}
 			}
-			if f != fi.flags[i] {
-				fi.flags[i] = f
+			if f != fi.Flags[i] {
+				fi.Flags[i] = f
 				changed = true
 			}
 		}
@@ -108,7 +108,7 @@ func analyzeFlow(prog *Program) *flowInfo {
 
 type flowAnalyzer struct {
 	prog       *Program
-	fi         *flowInfo
+	fi         *FlowInfo
 	funTargets map[int32]bool
 	anyExtFun  bool
 }
@@ -183,7 +183,7 @@ var unknownStack = aStack{floor: true, ok: true}
 
 // function analyzes one function: its own flags (callees not included) and
 // whether it may return a pid. With params, its parameters may hold pids.
-func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
+func (a *flowAnalyzer) function(fi int32, params bool) (FlowFlags, bool) {
 	fn := a.prog.Funcs[fi]
 	slots := make([]bool, fn.NSlots)
 	if params {
@@ -191,8 +191,8 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 			slots[i] = true
 		}
 	}
-	selfBif, _ := lookupBuiltin(term.Intern("erlang"), term.Intern("self"), 0)
-	var flags flowFlags
+	selfBif, _ := LookupBuiltin(term.Intern("erlang"), term.Intern("self"), 0)
+	var flags FlowFlags
 	ret := false
 	// Slots are flow-insensitive: repeat until they no longer change.
 	for iter := 0; ; iter++ {
@@ -236,7 +236,7 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 			switch ins.Op {
 			case OpNop, OpEndTry, OpGuard:
 				if ins.Op == OpGuard && !jump(pc, int(ins.B), s) {
-					return flowAll, true
+					return FlowAll, true
 				}
 			case OpConst, OpNil, OpMakeExtFun:
 				if ins.Op == OpMakeExtFun {
@@ -257,7 +257,7 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 				v := s.pop()
 				bindPat(a.prog.Pats[ins.A], v)
 				if ins.B >= 0 && !jump(pc, int(ins.B), s) {
-					return flowAll, true
+					return FlowAll, true
 				}
 			case OpTuple:
 				s.push(s.popN(int(ins.A)))
@@ -271,12 +271,12 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 				s.push(false)
 			case OpAndAlso, OpOrElse:
 				if !jump(pc, int(ins.A), s) {
-					return flowAll, true
+					return FlowAll, true
 				}
 				s.pop()
 			case OpJump:
 				if !jump(pc, int(ins.A), s) {
-					return flowAll, true
+					return FlowAll, true
 				}
 				fall = false
 			case OpCaseFail, OpTryFail, OpIfFail, OpFuncFail, OpReraise, OpRaise:
@@ -291,7 +291,7 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 			case OpBif:
 				v := s.popN(int(ins.B))
 				if ins.A == int32(selfBif) {
-					flags |= flowSelf
+					flags |= FlowSelf
 					v = true
 				} else if cleanBif(builtinAt(ins.A)) {
 					v = false
@@ -302,7 +302,7 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 				flags |= f
 				s.push(r)
 			case OpCallDyn, OpTailCallDyn, OpApply, OpTailApply:
-				flags = flowAll
+				flags = FlowAll
 				s.popN(int(ins.B) + 2)
 				if ins.Op == OpCallDyn || ins.Op == OpApply {
 					s.push(true)
@@ -336,27 +336,27 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 				if ins.B == 1 {
 					infinite := pc > 0 && fn.Code[pc-1].Op == OpConst && a.prog.Consts[fn.Code[pc-1].A] == term.AInfinity
 					if !infinite {
-						flags |= flowTimeout
+						flags |= FlowTimeout
 					}
 				}
 				for _, c := range r.Clauses {
 					bindPat(c.Pat, true)
 					if !jump(pc, int(c.Body), unknownStack) {
-						return flowAll, true
+						return FlowAll, true
 					}
 				}
 				if r.HasAfter && !jump(pc, int(r.After), unknownStack) {
-					return flowAll, true
+					return FlowAll, true
 				}
 				fall = false
 			case OpTry:
 				if !jump(pc, int(ins.A), unknownStack) {
-					return flowAll, true
+					return FlowAll, true
 				}
 			case OpCatchVal:
 				s.push(s.popN(3))
 			default:
-				return flowAll, true
+				return FlowAll, true
 			}
 			if fall {
 				in[pc+1].join(s)
@@ -371,48 +371,48 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 
 // effectFlow is what effect e with n arguments on s may do, and whether its
 // result may hold a pid. It pops the arguments.
-func effectFlow(e Effect, n int, s *aStack) (flowFlags, bool) {
+func effectFlow(e Effect, n int, s *aStack) (FlowFlags, bool) {
 	arg := func(i int) bool { return s.peek(n - 1 - i) } // argument i (from 0)
-	var f flowFlags
+	var f FlowFlags
 	r := false
 	switch e {
 	case EffSend:
-		f = flowComm
+		f = FlowComm
 		if n >= 2 && arg(1) {
-			f |= flowLeak
+			f |= FlowLeak
 		}
 		r = n >= 2 && arg(1)
 	case EffSendAfter:
-		f = flowComm | flowSpawn
+		f = FlowComm | FlowSpawn
 		if n >= 3 && arg(2) {
-			f |= flowLeak
+			f |= FlowLeak
 		}
 	case EffSpawn, EffSpawnLink, EffSpawnMonitor:
-		f = flowComm | flowSpawn
+		f = FlowComm | FlowSpawn
 		if e != EffSpawn {
-			f |= flowLink
+			f |= FlowLink
 		}
 		if n == 2 || n == 4 {
-			f |= flowSpawnRemote
+			f |= FlowSpawnRemote
 		}
 		// What the new process gets: the fun, or the argument list (the
 		// node, module and function name are not handed over).
 		if arg(n - 1) {
-			f |= flowLeak
+			f |= FlowLeak
 		}
 		r = true
 	case EffExit2:
-		f = flowComm
+		f = FlowComm
 		if n >= 2 && arg(1) {
-			f |= flowLeak
+			f |= FlowLeak
 		}
 	case EffLink, EffMonitor:
-		f = flowComm | flowLink
+		f = FlowComm | FlowLink
 	case EffUnlink, EffDemonitor, EffCancelTimer:
-		f = flowComm
+		f = FlowComm
 	case EffHalt, EffDisconnect, EffMonitorNode, EffMonitorNodes, EffRegister, EffUnregister,
 		EffListToPid, EffPing, EffConnect:
-		f = flowHazard | flowComm
+		f = FlowHazard | FlowComm
 		r = e == EffListToPid
 	case EffWhereis:
 		r = true

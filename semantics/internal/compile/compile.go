@@ -1,4 +1,4 @@
-package semantics
+package compile
 
 import (
 	"fmt"
@@ -58,7 +58,7 @@ type compiler struct {
 
 // Compile lowers modules into one program. The first module is the model;
 // the others are prelude modules.
-func compileModules(fs *token.FileSet, mods []*ast.Module, prelude []bool) (*Program, error) {
+func CompileModules(fs *token.FileSet, mods []*ast.Module, prelude []bool) (*Program, error) {
 	prog := &Program{Files: fs, byMFA: map[mfa]int32{}}
 	if len(mods) > 0 {
 		prog.Module = term.Intern(mods[0].Name)
@@ -73,7 +73,7 @@ func compileModules(fs *token.FileSet, mods []*ast.Module, prelude []bool) (*Pro
 				continue // the checker reports duplicates
 			}
 			fn := &Func{Module: c.module, Name: term.Intern(f.Name), Arity: f.Arity, Pos: f.NamePos, Prelude: prelude[i]}
-			fn.Display = m.Name + ":" + quoteAtom(f.Name) + "/" + strconv.Itoa(f.Arity)
+			fn.Display = m.Name + ":" + QuoteAtom(f.Name) + "/" + strconv.Itoa(f.Arity)
 			idx := int32(len(prog.Funcs))
 			prog.Funcs = append(prog.Funcs, fn)
 			c.local[key] = idx
@@ -614,7 +614,7 @@ func (g *fnc) remote(m, f term.Atom, args []ast.Expr, tail bool, pos token.Pos) 
 		g.emit(OpRaise, int32(term.AError), 0, pos)
 		return
 	}
-	if e, ok := lookupEffect(m, f, len(args)); ok {
+	if e, ok := LookupEffect(m, f, len(args)); ok {
 		g.args(args)
 		g.emit(OpEffect, int32(e), n, pos)
 		if tail {
@@ -622,7 +622,7 @@ func (g *fnc) remote(m, f term.Atom, args []ast.Expr, tail bool, pos token.Pos) 
 		}
 		return
 	}
-	if b, ok := lookupBuiltin(m, f, len(args)); ok {
+	if b, ok := LookupBuiltin(m, f, len(args)); ok {
 		g.args(args)
 		g.emit(OpBif, int32(b), n, pos)
 		return
@@ -681,7 +681,7 @@ func (g *fnc) fun(x *ast.Fun) {
 	}
 	c.lambdas++
 	fn := &Func{Module: c.module, Name: term.Intern(name), Arity: len(free) + arity, Pos: x.FunPos, Prelude: c.prelude}
-	fn.Display = c.module.Name() + ":" + quoteAtom(name) + "/" + strconv.Itoa(arity)
+	fn.Display = c.module.Name() + ":" + QuoteAtom(name) + "/" + strconv.Itoa(arity)
 	idx := int32(len(c.prog.Funcs))
 	c.prog.Funcs = append(c.prog.Funcs, fn)
 	sub := &fnc{c: c, fn: fn, selfName: x.Name, selfFree: len(free)}
@@ -978,11 +978,11 @@ func (g *fnc) pat(e ast.Expr) *Pat {
 				return p
 			}
 		}
-		if t, ok := constExpr(e); ok {
+		if t, ok := ConstExpr(e); ok {
 			return &Pat{Kind: PConst, Const: t}
 		}
 	case *ast.UnaryOp:
-		if t, ok := constExpr(e); ok {
+		if t, ok := ConstExpr(e); ok {
 			return &Pat{Kind: PConst, Const: t}
 		}
 	}
@@ -992,20 +992,20 @@ func (g *fnc) pat(e ast.Expr) *Pat {
 
 // constExpr evaluates a constant arithmetic expression allowed in patterns
 // (-1, 2+3).
-func constExpr(e ast.Expr) (term.Term, bool) {
+func ConstExpr(e ast.Expr) (term.Term, bool) {
 	switch x := e.(type) {
 	case *ast.Int:
 		return term.Int(x.Value), true
 	case *ast.UnaryOp:
-		v, ok := constExpr(x.X)
+		v, ok := ConstExpr(x.X)
 		if !ok {
 			return nil, false
 		}
 		r, exc := term.Unop(term.UnopIndex(x.Op), v)
 		return r, exc == nil
 	case *ast.BinaryOp:
-		a, ok1 := constExpr(x.X)
-		b, ok2 := constExpr(x.Y)
+		a, ok1 := ConstExpr(x.X)
+		b, ok2 := ConstExpr(x.Y)
 		if !ok1 || !ok2 {
 			return nil, false
 		}
@@ -1076,7 +1076,7 @@ func (g *fnc) gexpr(e ast.Expr) *GExpr {
 			m, _ = atomOf(x.Module)
 		}
 		f, _ := atomOf(x.Fun)
-		if b, ok := lookupBuiltin(term.Intern(m), term.Intern(f), len(x.Args)); ok && builtinAt(int32(b)).Guard {
+		if b, ok := LookupBuiltin(term.Intern(m), term.Intern(f), len(x.Args)); ok && builtinAt(int32(b)).Guard {
 			n := &GExpr{Kind: GBif, Op: int32(b)}
 			for _, a := range x.Args {
 				n.Args = append(n.Args, g.gexpr(a))
@@ -1089,7 +1089,7 @@ func (g *fnc) gexpr(e ast.Expr) *GExpr {
 }
 
 // quoteAtom returns the atom as Erlang writes it (quoted when needed).
-func quoteAtom(s string) string {
+func QuoteAtom(s string) string {
 	if term.AtomNeedsQuotes(s) {
 		return "'" + term.EscapeAtom(s) + "'"
 	}

@@ -1,4 +1,4 @@
-package semantics
+package compile
 
 import "github.com/mcgo-dev/mcgo/semantics/term"
 
@@ -18,7 +18,7 @@ var builtinIndex = map[mfa]int{}
 // registerBuiltin adds a built-in to the table and returns its index, the
 // operand of OpBif. The process machine registers each function it
 // implements, once.
-func registerBuiltin(mod, name string, arity int, guard bool) int {
+func RegisterBuiltin(mod, name string, arity int, guard bool) int {
 	k := mfa{term.Intern(mod), term.Intern(name), arity}
 	if _, dup := builtinIndex[k]; dup {
 		panic("built-in registered twice: " + mod + ":" + name)
@@ -29,7 +29,7 @@ func registerBuiltin(mod, name string, arity int, guard bool) int {
 }
 
 // lookupBuiltin returns the index of the built-in m:f/arity.
-func lookupBuiltin(m, f term.Atom, arity int) (int, bool) {
+func LookupBuiltin(m, f term.Atom, arity int) (int, bool) {
 	i, ok := builtinIndex[mfa{m, f, arity}]
 	return i, ok
 }
