@@ -26,7 +26,8 @@ var allowed = map[string][]string{
 	"lang":                       {"lang/token", "lang/ast", "github.com/alecthomas/participle/v2"},
 	"semantics/term":             {},
 	"semantics/internal/compile": {"semantics/term", "lang", "lang/token", "lang/ast"},
-	"semantics":                  {"semantics/term", "semantics/internal/compile", "lang", "lang/token", "lang/ast", "github.com/cespare/xxhash/v2"},
+	"semantics/internal/vm":      {"semantics/term", "semantics/internal/compile", "lang/token"},
+	"semantics":                  {"semantics/term", "semantics/internal/compile", "semantics/internal/vm", "lang", "lang/token", "lang/ast", "github.com/cespare/xxhash/v2"},
 	"properties":                 {"semantics"},
 	"statestore":                 {"github.com/cespare/xxhash/v2"},
 	"statestore/settest": {

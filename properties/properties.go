@@ -71,7 +71,7 @@ var Crash = &Property{
 	// the initial process is seen too.
 	State: func(sys *semantics.System, st *semantics.State) (bool, string) {
 		for _, p := range st.Procs {
-			if p.St == semantics.StExit && p.Own {
+			if p.Ended() && p.Own {
 				where := ""
 				if p.RaisedAt.IsValid() {
 					where = " at " + sys.Program().Position(p.RaisedAt).String()

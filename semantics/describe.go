@@ -6,6 +6,7 @@ import (
 
 	"github.com/mcgo-dev/mcgo/lang/token"
 	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -381,13 +382,13 @@ func (s *System) View(st *State) StateView {
 	for _, p := range st.Procs {
 		pv := ProcView{Pid: s.PidLabel(p.Pid), Name: s.ProcName(p), Node: s.ShortNode(p.Pid.Node), Trap: p.Trap}
 		switch p.St {
-		case StRun:
+		case vm.StRun:
 			pv.Status = "running"
-		case StWait:
+		case vm.StWait:
 			pv.Status = "waiting"
-		case StExit:
+		case vm.StExit:
 			pv.Status = "exiting"
-		case StSpawnWait:
+		case vm.StSpawnWait:
 			pv.Status = "spawning"
 		}
 		if len(p.Frames) > 0 {
@@ -438,7 +439,7 @@ func (s *System) Deadlocked(st *State) (bool, []term.Pid) {
 	// those transitions are always enabled (see transitions), so the full
 	// list is needed only when there is none.
 	for _, p := range st.Procs {
-		if p.St == StRun || p.St == StExit {
+		if p.St == vm.StRun || p.St == vm.StExit {
 			return false, nil
 		}
 	}
@@ -455,14 +456,14 @@ func (s *System) Deadlocked(st *State) (bool, []term.Pid) {
 	var waiting []term.Pid
 	for _, p := range st.Procs {
 		switch p.St {
-		case StWait:
+		case vm.StWait:
 			fr := p.Frames[len(p.Frames)-1]
 			if s.endStateFrame(p) {
 				continue
 			}
 			_ = fr
 			waiting = append(waiting, p.Pid)
-		case StSpawnWait:
+		case vm.StSpawnWait:
 			waiting = append(waiting, p.Pid)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/mcgo-dev/mcgo/lang/token"
 	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -281,7 +282,17 @@ func (s *System) appendNodes(b []byte, st *State) []byte {
 	b, sec := s.sectionStart(b)
 	b = putUvarint(b, uint64(len(st.Nodes)))
 	for _, n := range st.Nodes {
-		b = appendBool(b, n.Up)
+		// Bit 0: up; bit 1: run-time atoms follow the subscribers (so
+		// that keys without them are what they were before atoms were
+		// kept in the state).
+		flags := byte(0)
+		if n.Up {
+			flags |= 1
+		}
+		if len(n.Atoms) > 0 {
+			flags |= 2
+		}
+		b = append(b, flags)
 		b = putUvarint(b, uint64(n.Cr))
 		b = putUvarint(b, uint64(n.NextLid))
 		b = putUvarint(b, uint64(n.Incarn))
@@ -293,6 +304,14 @@ func (s *System) appendNodes(b []byte, st *State) []byte {
 		b = putUvarint(b, uint64(len(n.Subs)))
 		for _, p := range n.Subs {
 			b = appendPid(b, p)
+		}
+		if len(n.Atoms) > 0 {
+			b = putUvarint(b, uint64(len(n.Atoms)))
+			for _, a := range n.Atoms {
+				name := a.Name()
+				b = putUvarint(b, uint64(len(name)))
+				b = append(b, name...)
+			}
 		}
 	}
 	b = sectionEnd(b, sec)
@@ -567,7 +586,7 @@ func (d *decoder) proc() *Proc {
 	start := d.b
 	p := &Proc{}
 	p.Pid = d.pid()
-	p.St = PStatus(d.byte1())
+	p.St = vm.PStatus(d.byte1())
 	p.Eff = compile.Effect(d.uv())
 	p.NArgs = d.byte1()
 	p.Trap = d.bool1()
@@ -576,9 +595,9 @@ func (d *decoder) proc() *Proc {
 		p.InitM, p.InitF, p.InitA = d.atom(), d.atom(), d.byte1()
 	}
 	if n := d.count(); n > 0 {
-		p.Frames = make([]Frame, n)
+		p.Frames = make([]vm.Frame, n)
 		for i := range p.Frames {
-			p.Frames[i] = Frame{Fn: int32(d.uv()), PC: int32(d.uv()), Base: int32(d.uv())}
+			p.Frames[i] = vm.Frame{Fn: int32(d.uv()), PC: int32(d.uv()), Base: int32(d.uv())}
 		}
 	}
 	if n := d.count(); n > 0 {
@@ -588,9 +607,9 @@ func (d *decoder) proc() *Proc {
 		}
 	}
 	if n := d.count(); n > 0 {
-		p.Hand = make([]Handler, n)
+		p.Hand = make([]vm.Handler, n)
 		for i := range p.Hand {
-			p.Hand[i] = Handler{Frame: int32(d.uv()), SP: int32(d.uv()), PC: int32(d.uv())}
+			p.Hand[i] = vm.Handler{Frame: int32(d.uv()), SP: int32(d.uv()), PC: int32(d.uv())}
 		}
 	}
 	if n := d.count(); n > 0 {
@@ -900,7 +919,8 @@ func (d *decoder) decodeNodes(sb *decodedState) error {
 	for i := range st.Nodes {
 		n := &st.Nodes[i]
 		*n = Node{}
-		n.Up = d.bool1()
+		flags := d.byte1()
+		n.Up = flags&1 != 0
 		n.Cr = uint32(d.uv())
 		n.NextLid = uint32(d.uv())
 		n.Incarn = uint32(d.uv())
@@ -915,6 +935,15 @@ func (d *decoder) decodeNodes(sb *decodedState) error {
 			for j := range n.Subs {
 				n.Subs[j] = d.pid()
 			}
+		}
+		if flags&2 != 0 {
+			n.Atoms = make([]term.Atom, d.count())
+			for j := range n.Atoms {
+				n.Atoms[j] = term.Intern(string(d.bytes(d.uv())))
+			}
+		}
+		if flags > 3 {
+			d.err = errCorrupt
 		}
 	}
 	return nil

@@ -222,7 +222,7 @@ func (s *System) termName(t term.Term) uint64 {
 func (x *stepper) memoRecord() {
 	pd := x.pending
 	x.pending = memoPending{}
-	if x.m.bound != "" || x.m.madeRef || len(x.info.Ends) > 0 || len(x.info.Raised) > 0 || len(x.info.Spawned) > 0 {
+	if x.m.Bound != "" || x.m.Impure || len(x.info.Ends) > 0 || len(x.info.Raised) > 0 || len(x.info.Spawned) > 0 {
 		return
 	}
 	r := x.e.s.Proc(pd.from.Pid)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -59,15 +60,15 @@ func (x *stepper) effect(p *Proc, eff compile.Effect, args []term.Term) (term.Te
 			}
 			if !ok {
 				// A node that is not part of the model: unreachable.
-				return x.spawnFail(p, term.NodeID(0xFFFF), opts, x.m.makeRef(n)), nil
+				return x.spawnFail(p, term.NodeID(0xFFFF), opts, x.m.MakeRef(n)), nil
 			}
 			node = id
 		}
 		if node != n {
-			ref := x.m.makeRef(n)
+			ref := x.m.MakeRef(n)
 			if x.ensure(n, node) {
 				x.push(n, node, Signal{Kind: SigSpawnReq, From: p.Pid, Ref: ref, Val: prog, Opts: opts})
-				p.St = StSpawnWait
+				p.St = vm.StSpawnWait
 				p.Spawn = ref
 				p.SpawnTo = node
 				p.SpawnOpts = opts
@@ -79,16 +80,16 @@ func (x *stepper) effect(p *Proc, eff compile.Effect, args []term.Term) (term.Te
 		var q *Proc
 		switch pr := prog.(type) {
 		case *term.Fun:
-			q = s.newProc(&x.m, n, 0, 0, nil, pr)
+			q = s.newProc(&x.m, x.e, n, 0, 0, nil, pr)
 		case term.Tuple:
-			q = s.newProc(&x.m, n, pr[0].(term.Atom), pr[1].(term.Atom), pr[2], nil)
+			q = s.newProc(&x.m, x.e, n, pr[0].(term.Atom), pr[1].(term.Atom), pr[2], nil)
 		}
 		if q == nil {
 			return term.AUndefined, nil // a bound was reached; the state is cut here
 		}
 		x.spawned(q.Pid, p.Pid)
-		if q.St == StExit && q.Reason != term.ANormal {
-			x.info.Raised = append(x.info.Raised, Raise{Pid: q.Pid, Reason: q.Reason, Pos: x.m.raisedAt, Crash: q.Own})
+		if q.St == vm.StExit && q.Reason != term.ANormal {
+			x.info.Raised = append(x.info.Raised, Raise{Pid: q.Pid, Reason: q.Reason, Pos: x.m.RaisedAt, Crash: q.Own})
 		}
 		var res term.Term = q.Pid
 		if opts&spawnLink != 0 {
@@ -96,7 +97,7 @@ func (x *stepper) effect(p *Proc, eff compile.Effect, args []term.Term) (term.Te
 			q.Links = insertLink(q.Links, Link{Pid: p.Pid})
 		}
 		if opts&spawnMonitor != 0 {
-			ref := x.m.makeRef(n)
+			ref := x.m.MakeRef(n)
 			p.MonOut = insertMonOut(p.MonOut, MonOut{Ref: ref, Target: q.Pid, Node: n})
 			q.MonIn = insertMonIn(q.MonIn, MonIn{Ref: ref, Watcher: p.Pid})
 			res = term.MkTuple(q.Pid, ref)
@@ -397,9 +398,9 @@ func (x *stepper) effect(p *Proc, eff compile.Effect, args []term.Term) (term.Te
 		default:
 			return nil, term.ExcBadarg
 		}
-		ref := x.m.makeRef(n)
+		ref := x.m.MakeRef(n)
 		tag := term.Tuple{aTimer, ref, args[0]}
-		q := s.newProcAt(&x.m, n, term.AMcgo, term.Intern("send_after"), term.MkList(args[0], args[1], args[2], tag), nil, s.afterFn)
+		q := s.newProcAt(&x.m, x.e, n, term.AMcgo, term.Intern("send_after"), term.MkList(args[0], args[1], args[2], tag), nil, s.afterFn)
 		if q != nil {
 			x.spawned(q.Pid, p.Pid)
 		}
@@ -422,7 +423,7 @@ func (x *stepper) effect(p *Proc, eff compile.Effect, args []term.Term) (term.Te
 			if !ok {
 				continue
 			}
-			if q.St != StWait || x.isDying(q.Pid) {
+			if q.St != vm.StWait || x.isDying(q.Pid) {
 				break
 			}
 			x.terminate(q.Pid, term.ANormal)
@@ -569,7 +570,7 @@ func (x *stepper) sendPid(p *Proc, q term.Pid, dest Dest, msg term.Term) {
 func (x *stepper) monitor(p *Proc, target term.Term) (term.Term, *term.Exc) {
 	s := x.sys
 	n := p.Pid.Node
-	ref := x.m.makeRef(n)
+	ref := x.m.MakeRef(n)
 	var m MonOut
 	switch t := target.(type) {
 	case term.Pid:
@@ -654,10 +655,10 @@ func (x *stepper) spawnFail(p *Proc, m term.NodeID, opts uint8, ref term.Ref) te
 		p.Links = insertLink(p.Links, Link{Pid: useless})
 		x.exitSig(p.Pid, useless, term.ANoconnection, true)
 	}
-	if p.St == StSpawnWait {
-		p.St = StRun
+	if p.St == vm.StSpawnWait {
+		p.St = vm.StRun
 		if x.alive(p.Pid) {
-			x.m.resume(p, res)
+			x.m.Resume(&p.Proc, res)
 		}
 	}
 	return res
@@ -674,13 +675,13 @@ func (x *stepper) spawnCrasher(p *Proc, opts uint8, ref term.Ref) term.Term {
 	e := x.e
 	n := p.Pid.Node
 	if len(e.s.Procs) >= s.bounds.Processes || int(e.s.Spawns) >= s.bounds.Spawns {
-		x.m.bound = fmt.Sprintf("%d live processes or %d spawns (bounds processes, spawns)", s.bounds.Processes, s.bounds.Spawns)
+		x.m.Bound = fmt.Sprintf("%d live processes or %d spawns (bounds processes, spawns)", s.bounds.Processes, s.bounds.Spawns)
 	}
 	nodes := e.nodes()
 	pid := term.Pid{Node: n, Lid: nodes[n].NextLid, Cr: nodes[n].Cr}
 	nodes[n].NextLid++
 	e.s.Spawns++
-	c := &Proc{Pid: pid, St: StExit, Reason: term.ANoconnection, Init: -1,
+	c := &Proc{Proc: vm.Proc{Pid: pid, St: vm.StExit, Reason: term.ANoconnection}, Init: -1,
 		InitM: term.Intern("erts_internal"), InitF: term.Intern("crasher"), InitA: 6}
 	e.addProc(c)
 	x.spawned(pid, p.Pid)
@@ -694,10 +695,10 @@ func (x *stepper) spawnCrasher(p *Proc, opts uint8, ref term.Ref) term.Term {
 		c.MonIn = insertMonIn(c.MonIn, MonIn{Ref: ref, Watcher: p.Pid})
 		res = term.MkTuple(pid, ref)
 	}
-	if p.St == StSpawnWait {
-		p.St = StRun
+	if p.St == vm.StSpawnWait {
+		p.St = vm.StRun
 		if x.alive(p.Pid) {
-			x.m.resume(p, res)
+			x.m.Resume(&p.Proc, res)
 		}
 	}
 	return res

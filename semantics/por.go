@@ -2,6 +2,7 @@ package semantics
 
 import (
 	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -87,8 +88,8 @@ func (s *System) reducedSuccessors(st *State, transient bool, yield func(index i
 // never taken alone.
 func (s *System) yieldAlone(x *stepper, st *State, t trans, i int, transient bool, c *paddedCount, yield func(index int, step Step, next *State) bool) bool {
 	x.reset(s, nil, transient)
-	next, step := x.apply(st, t, x.m.scratch)
-	if x.m.madeRef {
+	next, step := x.apply(st, t, x.m.Scratch)
+	if x.m.Impure {
 		return false
 	}
 	c.n.Add(1)
@@ -244,7 +245,7 @@ func (s *System) deliveryCandidate(st *State, a, b term.NodeID) bool {
 		return false
 	}
 	p := st.Proc(sigs[0].To)
-	if p == nil || p.St == StExit || len(p.NMon) > 0 || hasPid(st.Nodes[b].Subs, p.Pid) {
+	if p == nil || p.St == vm.StExit || len(p.NMon) > 0 || hasPid(st.Nodes[b].Subs, p.Pid) {
 		return false
 	}
 	if s.procFlow(p)&(compile.FlowTimeout|compile.FlowSpawn|compile.FlowHazard|compile.FlowLink) != 0 {
@@ -302,7 +303,7 @@ func (s *System) procFlow(p *Proc) compile.FlowFlags {
 	for _, fr := range p.Frames {
 		f |= s.flow.Flags[fr.Fn]
 	}
-	if len(p.Frames) == 0 && p.St != StExit {
+	if len(p.Frames) == 0 && p.St != vm.StExit {
 		f = compile.FlowAll
 	}
 	return f

@@ -163,3 +163,31 @@ lnk(P) -> link(P).
 		}
 	}
 }
+
+// TestRuntimeAtomsFollowThePath checks that atoms made at run time live in
+// the state: a process that looks an atom up before another made it sees
+// badarg on that path, whatever paths were explored before (the atom table
+// of the Go process once answered for every path), also in a second system
+// built after the first made the atom.
+func TestRuntimeAtomsFollowThePath(t *testing.T) {
+	src := []byte(`-module(atoms).
+-export([start/0, check/0]).
+start() ->
+    P = spawn(?MODULE, check, []),
+    P ! go,
+    receive after 0 -> list_to_atom("made_" ++ "late") end.
+check() ->
+    receive go -> ok end,
+    R = try list_to_existing_atom("made_late") of A -> A catch error:badarg -> no end,
+    receive never -> R end.
+`)
+	for round := 0; round < 2; round++ {
+		for _, reduced := range []bool{false, true} {
+			s := compileModel(t, "atoms.erl", src, nil, 0)
+			_, ends := porSearch(t, s, reduced)
+			if len(ends) != 2 {
+				t.Errorf("round %d, reduced %v: %d end states, want 2 (the check before and after the atom is made)", round, reduced, len(ends))
+			}
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package semantics
 
-import "github.com/mcgo-dev/mcgo/semantics/term"
+import (
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
+	"github.com/mcgo-dev/mcgo/semantics/term"
+)
 
 // References are canonical: a new reference of a node takes the smallest
 // number that no reference of that node's incarnation in the state has
@@ -11,20 +14,6 @@ import "github.com/mcgo-dev/mcgo/semantics/term"
 // that are both in the state never share a number. (Ordering references,
 // with < or lists:sort, may differ from Erlang's, where a later reference
 // is larger; mcgo models do not rely on that.)
-
-// makeRef returns a fresh reference of node n, and notes that the
-// transition made one (the partial-order reduction must then not take it
-// alone: the number chosen depends on the references of every process).
-func (m *machine) makeRef(n term.NodeID) term.Ref {
-	m.madeRef = true
-	cr := m.e.s.Nodes[n].Cr
-	used := refsInUse(m.e.s, n, cr)
-	k := uint32(1)
-	for used[k] {
-		k++
-	}
-	return term.Ref{Node: n, N: k, Cr: cr}
-}
 
 // refsInUse returns the numbers of the references of node n, incarnation
 // cr, that occur anywhere in the state.
@@ -46,7 +35,7 @@ func refsInUse(st *State, n term.NodeID, cr uint32) map[uint32]bool {
 		for _, mi := range p.MonIn {
 			add(mi.Ref)
 		}
-		if p.St == StSpawnWait {
+		if p.St == vm.StSpawnWait {
 			add(p.Spawn)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -250,6 +251,13 @@ func renderState(b *strings.Builder, sys *System, st *State) {
 			}
 			s += " subs{" + strings.Join(ps, ",") + "}"
 		}
+		if len(nd.Atoms) > 0 {
+			var as []string
+			for _, a := range nd.Atoms {
+				as = append(as, compile.QuoteAtom(a.Name()))
+			}
+			s += " atoms{" + strings.Join(as, ",") + "}"
+		}
 		nodes = append(nodes, s)
 	}
 	fmt.Fprintf(b, "nodes: %s\n", strings.Join(nodes, " | "))
@@ -328,14 +336,14 @@ func monTarget(sys *System, m MonOut) term.Term {
 // procStatus says what a process does next.
 func procStatus(sys *System, p *Proc) string {
 	switch p.St {
-	case StRun:
+	case vm.StRun:
 		args := p.Stack[len(p.Stack)-int(p.NArgs):]
 		as := make([]string, len(args))
 		for i, a := range args {
 			as[i] = sys.label(a)
 		}
 		return fmt.Sprintf("next %s(%s)", p.Eff, strings.Join(as, ", "))
-	case StWait:
+	case vm.StWait:
 		fr := p.Frames[len(p.Frames)-1]
 		in := sys.prog.Funcs[fr.Fn].Code[fr.PC]
 		pos := sys.prog.Position(sys.userPos(p, in.Pos))
@@ -344,9 +352,9 @@ func procStatus(sys *System, p *Proc) string {
 			s += fmt.Sprintf(" (after %s)", sys.label(p.Stack[len(p.Stack)-1]))
 		}
 		return s
-	case StExit:
+	case vm.StExit:
 		return "ends with " + sys.label(p.Reason)
-	case StSpawnWait:
+	case vm.StSpawnWait:
 		return "waits for the spawn reply from " + sys.ShortNode(p.SpawnTo)
 	}
 	return "?"

@@ -5,40 +5,9 @@ import (
 	"sync/atomic"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
-	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
-
-// PStatus is what a process is doing.
-type PStatus uint8
-
-const (
-	// StRun: the process has run its pure code up to an effect and waits to
-	// perform it; the top frame's PC is the instruction that requests it.
-	StRun PStatus = iota
-	// StWait: the process waits in a receive (the top frame's PC is at OpRecv).
-	StWait
-	// StExit: the process's code has ended (normally or with an exception);
-	// its termination (links, monitors) is the next step.
-	StExit
-	// StSpawnWait: the process waits for the reply to a remote spawn.
-	StSpawnWait
-)
-
-// Frame is one activation: which function, where in it, and where its slots
-// start in the process's stack.
-type Frame struct {
-	Fn   int32
-	PC   int32
-	Base int32
-}
-
-// Handler is an active try or catch.
-type Handler struct {
-	Frame int32 // frame index
-	SP    int32 // stack height to restore
-	PC    int32 // where the handler continues
-}
 
 // LinkState is the state of one end of a link.
 type LinkState uint8
@@ -78,33 +47,25 @@ type MonIn struct {
 // Handlers are shared between copies and must be replaced, never modified in
 // place.
 type Proc struct {
-	Pid   term.Pid
-	St    PStatus
-	Eff   compile.Effect // StRun: the requested effect
-	NArgs uint8          // StRun: its number of arguments (on the top of the stack)
-	Trap  bool
-	Init  int32 // the function the process was spawned with (for display), or -1
+	// Proc is the part of the process that the process machine runs:
+	// its status, frames, stack, handlers and exit reason.
+	vm.Proc
+	Trap bool
+	Init int32 // the function the process was spawned with (for display), or -1
 	// InitM, InitF, InitA name the spawned function when it is not
 	// compiled code (a built-in such as erlang:halt/0).
 	InitM, InitF term.Atom
 	InitA        uint8
-	Frames       []Frame
-	Stack        []term.Term
-	Hand         []Handler
 	Mbox         []term.Term
 	MboxVC       []VClock      // causal history of each message (only when recorded)
 	Links        []Link        // sorted by pid
 	MonOut       []MonOut      // sorted by ref
 	MonIn        []MonIn       // sorted by ref
 	NMon         []term.NodeID // monitor_node instances, sorted
-	Reason       term.Term     // StExit: the exit reason
-	Own          bool          // StExit: the process's own code raised (a crash candidate)
-	// RaisedAt is where the exception that ended the process was raised.
-	RaisedAt  token.Pos
-	Spawn     term.Ref    // StSpawnWait: the request
-	SpawnTo   term.NodeID // StSpawnWait: the node asked to spawn
-	SpawnOpts uint8       // StSpawnWait: spawnLink | spawnMonitor
-	VC        VClock      // causal history (only when recorded)
+	Spawn        term.Ref      // StSpawnWait: the request
+	SpawnTo      term.NodeID   // StSpawnWait: the node asked to spawn
+	SpawnOpts    uint8         // StSpawnWait: spawnLink | spawnMonitor
+	VC           VClock        // causal history (only when recorded)
 
 	enc     []byte // cached canonical encoding
 	encHint int    // the size of a previous encoding, to allocate the next one at once
@@ -122,6 +83,10 @@ type Proc struct {
 // shared reports whether p is a shared process (see Proc.sh).
 func (p *Proc) shared() bool { return p.sh != nil }
 
+// Ended reports whether the process's code has ended (normally or with an
+// exception): its termination (links, monitors) is its next step.
+func (p *Proc) Ended() bool { return p.St == vm.StExit }
+
 // procShared is what a shared process remembers: its local steps
 // (memo.go) and, while it waits, what it can do (waitOutcome).
 type procShared struct {
@@ -134,7 +99,7 @@ type procShared struct {
 // its stack.
 type procCopy struct {
 	p      Proc
-	frames [3]Frame
+	frames [3]vm.Frame
 	sh     procShared // for p.sh, once p is shared (persist)
 }
 
@@ -149,11 +114,11 @@ func (p *Proc) cloneCopy() *procCopy {
 	if len(p.Frames) <= len(c.frames) {
 		q.Frames = append(c.frames[:0], p.Frames...)
 	} else {
-		q.Frames = append(make([]Frame, 0, len(p.Frames)+2), p.Frames...)
+		q.Frames = append(make([]vm.Frame, 0, len(p.Frames)+2), p.Frames...)
 	}
 	q.Stack = append(make([]term.Term, 0, len(p.Stack)+8), p.Stack...)
 	if len(p.Hand) > 0 {
-		q.Hand = append([]Handler(nil), p.Hand...)
+		q.Hand = append([]vm.Handler(nil), p.Hand...)
 	}
 	q.encHint = len(p.enc)
 	q.enc = nil
@@ -169,6 +134,10 @@ type Node struct {
 	Incarn  uint32     // restarts so far
 	Reg     []RegEntry // sorted by name text
 	Subs    []term.Pid // net_kernel:monitor_nodes subscribers, sorted
+	// Atoms are the atoms made at run time (list_to_atom/1 of a name the
+	// loaded code does not have) that the node knows: it made them, or a
+	// signal brought them. Sorted by name; a restart forgets them.
+	Atoms []term.Atom
 }
 
 // RegEntry is a registered name.
@@ -211,9 +180,22 @@ const (
 	SigDown
 	SigSpawnReq
 	SigSpawnReply
+
+	numSigKinds // the number of signal kinds
 )
 
-var sigNames = [...]string{"message", "message", "link", "unlink", "exit", "monitor", "demonitor", "DOWN", "spawn request", "spawn reply"}
+var sigNames = [numSigKinds]string{
+	SigMsg:        "message",
+	SigRegMsg:     "message",
+	SigLink:       "link",
+	SigUnlink:     "unlink",
+	SigExit:       "exit",
+	SigMonitor:    "monitor",
+	SigDemonitor:  "demonitor",
+	SigDown:       "DOWN",
+	SigSpawnReq:   "spawn request",
+	SigSpawnReply: "spawn reply",
+}
 
 func (k SigKind) String() string { return sigNames[k] }
 
@@ -445,7 +427,7 @@ func (l *lists[T]) reset() {
 // arenaProc is a reusable process copy with the slices it last used.
 type arenaProc struct {
 	p      Proc
-	frames []Frame
+	frames []vm.Frame
 	stack  []term.Term
 	enc    []byte
 }
@@ -547,7 +529,7 @@ func (a *arena) clone(p *Proc) *Proc {
 	}
 	q.Stack = append(c.stack[:0], p.Stack...)
 	if len(p.Hand) > 0 {
-		q.Hand = append([]Handler(nil), p.Hand...)
+		q.Hand = append([]vm.Handler(nil), p.Hand...)
 	}
 	q.encHint = len(p.enc)
 	q.enc = c.enc[:0]

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mcgo-dev/mcgo/lang/token"
 	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -34,9 +35,21 @@ const (
 	StepRestart
 	// StepDisconnect: fault, the connection between Node and Peer breaks.
 	StepDisconnect
+
+	numStepKinds // the number of step kinds
 )
 
-var stepKindNames = [...]string{"effect", "receive", "timeout", "exit", "deliver", "detect", "crash", "restart", "disconnect"}
+var stepKindNames = [numStepKinds]string{
+	StepEffect:     "effect",
+	StepReceive:    "receive",
+	StepTimeout:    "timeout",
+	StepExit:       "exit",
+	StepDeliver:    "deliver",
+	StepDetect:     "detect",
+	StepCrash:      "crash",
+	StepRestart:    "restart",
+	StepDisconnect: "disconnect",
+}
 
 func (k StepKind) String() string { return stepKindNames[k] }
 
@@ -200,7 +213,8 @@ func (x *stepper) reset(s *System, script []int, transient bool) {
 		x.ar = &arena{}
 	}
 	x.sys, x.e, x.info = s, nil, nil
-	x.m = machine{scratch: x.m.scratch[:0]}
+	x.h.s, x.h.e = nil, nil
+	x.m = vm.Machine{Scratch: x.m.Scratch[:0]}
 	x.script, x.pos, x.points = script, 0, x.points[:0]
 	x.dying, x.queue = x.dying[:0], x.queue[:0]
 	x.actor = term.Pid{}
@@ -215,7 +229,7 @@ func (s *System) applyAll(x *stepper, st *State, t trans, transient bool, yield 
 	var script []int
 	for {
 		x.reset(s, script, transient)
-		next, step := x.apply(st, t, x.m.scratch)
+		next, step := x.apply(st, t, x.m.Scratch)
 		if !yield(step, next) {
 			return false
 		}
@@ -247,7 +261,7 @@ func (s *System) transitions(st *State, buf []trans) []trans {
 	// Receives come first: the partial-order reduction (por.go) takes the
 	// first one alone, and its index is then 0.
 	for _, p := range st.Procs {
-		if p.St == StWait {
+		if p.St == vm.StWait {
 			var w uint32
 			w, scratch = s.waitOutcome(p, scratch)
 			switch w {
@@ -260,9 +274,9 @@ func (s *System) transitions(st *State, buf []trans) []trans {
 	}
 	for _, p := range st.Procs {
 		switch p.St {
-		case StRun:
+		case vm.StRun:
 			ts = append(ts, trans{kind: StepEffect, pid: p.Pid})
-		case StExit:
+		case vm.StExit:
 			ts = append(ts, trans{kind: StepExit, pid: p.Pid})
 		}
 	}
@@ -401,7 +415,7 @@ func (s *System) recvMatch(p *Proc, scratch []term.Term) (mi, ci int, out []term
 	for i, msg := range p.Mbox {
 		for j := range r.Clauses {
 			c := &r.Clauses[j]
-			if match(c.Pat, msg, scratch) && (c.Guard == nil || evalGuard(m, c.Guard, scratch, p)) {
+			if vm.Match(c.Pat, msg, scratch) && (c.Guard == nil || vm.EvalGuard(m, c.Guard, scratch, &p.Proc)) {
 				return i, j, scratch
 			}
 			for _, k := range c.Binds {
@@ -418,7 +432,8 @@ func (s *System) recvMatch(p *Proc, scratch []term.Term) (mi, ci int, out []term
 // stepper applies one transition.
 type stepper struct {
 	sys    *System
-	m      machine
+	m      vm.Machine
+	h      host // the machine's host for the transition
 	e      *edit
 	info   *StepInfo
 	script []int // choices to take
@@ -453,7 +468,8 @@ func (x *stepper) apply(st *State, t trans, scratch []term.Term) (*State, Step) 
 	} else {
 		x.e = newEdit(st)
 	}
-	x.m = machine{sys: x.sys, e: x.e, scratch: scratch}
+	x.h = host{s: x.sys, e: x.e}
+	x.m = vm.Machine{Code: &x.sys.code, Host: &x.h, Scratch: scratch}
 	x.info = &x.e.info
 	step := Step{Kind: t.kind, Pid: t.pid, Node: t.pid.Node, Info: x.info}
 	x.actor = t.pid
@@ -494,9 +510,9 @@ func (x *stepper) apply(st *State, t trans, scratch []term.Term) (*State, Step) 
 		x.teardown(t.a, t.b, "disconnect")
 	}
 	x.drain()
-	if x.m.bound != "" {
-		x.e.s.Bound = x.m.bound
-		x.info.Bound = x.m.bound
+	if x.m.Bound != "" {
+		x.e.s.Bound = x.m.Bound
+		x.info.Bound = x.m.Bound
 	}
 	x.sys.seal(x.e.s, x.e.ar)
 	if x.pending.from != nil {
@@ -514,10 +530,10 @@ func (x *stepper) exitPos(p *Proc) token.Pos {
 
 // run runs a process's pure code and records an uncaught exception.
 func (x *stepper) run(p *Proc) {
-	x.m.raisedAt = token.NoPos
-	x.m.run(p)
-	if p.St == StExit && p.Reason != term.ANormal {
-		x.info.Raised = append(x.info.Raised, Raise{Pid: p.Pid, Reason: p.Reason, Pos: x.m.raisedAt, Crash: p.Own})
+	x.m.RaisedAt = token.NoPos
+	x.m.Run(&p.Proc)
+	if p.St == vm.StExit && p.Reason != term.ANormal {
+		x.info.Raised = append(x.info.Raised, Raise{Pid: p.Pid, Reason: p.Reason, Pos: x.m.RaisedAt, Crash: p.Own})
 	}
 }
 
@@ -572,13 +588,13 @@ func (x *stepper) effectStep(pid term.Pid) {
 	x.info.Eff = p.Eff
 	x.info.Args = args
 	res, exc := x.effect(p, p.Eff, args)
-	if !x.alive(pid) || p.St == StSpawnWait {
+	if !x.alive(pid) || p.St == vm.StSpawnWait {
 		return
 	}
 	if exc != nil {
 		x.info.Exc = exc
-		x.m.raise(p, exc, x.info.Pos)
-		if p.St == StExit {
+		x.m.Raise(&p.Proc, exc, x.info.Pos)
+		if p.St == vm.StExit {
 			if p.Reason != term.ANormal {
 				x.info.Raised = append(x.info.Raised, Raise{Pid: p.Pid, Reason: p.Reason, Pos: x.info.Pos, Crash: p.Own})
 			}
@@ -588,8 +604,8 @@ func (x *stepper) effectStep(pid term.Pid) {
 		return
 	}
 	x.info.Result = res
-	x.m.resume(p, res)
-	if p.St == StExit {
+	x.m.Resume(&p.Proc, res)
+	if p.St == vm.StExit {
 		return
 	}
 	x.run(p)
@@ -597,8 +613,8 @@ func (x *stepper) effectStep(pid term.Pid) {
 
 func (x *stepper) receiveStep(pid term.Pid) {
 	p := x.e.mut(pid)
-	mi, ci, bound := x.sys.recvMatch(p, x.m.scratch)
-	x.m.scratch = bound
+	mi, ci, bound := x.sys.recvMatch(p, x.m.Scratch)
+	x.m.Scratch = bound
 	fr := &p.Frames[len(p.Frames)-1]
 	fn := x.sys.prog.Funcs[fr.Fn]
 	in := fn.Code[fr.PC]
@@ -621,7 +637,7 @@ func (x *stepper) receiveStep(pid term.Pid) {
 		p.Stack = p.Stack[:len(p.Stack)-1]
 	}
 	fr.PC = r.Clauses[ci].Body
-	p.St = StRun
+	p.St = vm.StRun
 	x.run(p)
 }
 
@@ -633,7 +649,7 @@ func (x *stepper) timeoutStep(pid term.Pid) {
 	x.info.Pos = x.sys.userPos(p, r.Pos)
 	p.Stack = p.Stack[:len(p.Stack)-1]
 	fr.PC = r.After
-	p.St = StRun
+	p.St = vm.StRun
 	x.run(p)
 }
 
@@ -653,7 +669,7 @@ func (x *stepper) notify(pid term.Pid, msg term.Term) {
 
 func (x *stepper) appendMsg(q *Proc, msg term.Term, vc VClock) {
 	if len(q.Mbox) >= x.sys.bounds.Mailbox {
-		x.m.bound = fmt.Sprintf("mailbox of %s reached %d messages (bound mailbox)", x.sys.PidLabel(q.Pid), x.sys.bounds.Mailbox)
+		x.m.Bound = fmt.Sprintf("mailbox of %s reached %d messages (bound mailbox)", x.sys.PidLabel(q.Pid), x.sys.bounds.Mailbox)
 	}
 	q.Mbox = append(append(x.e.mailbox(len(q.Mbox)+1), q.Mbox...), msg)
 	if x.sys.opts.Record&RecordCausal != 0 {
@@ -791,7 +807,7 @@ func (x *stepper) push(a, b term.NodeID, sig Signal) {
 		return
 	}
 	if len(x.e.s.Channel(a, b)) >= x.sys.bounds.Channel {
-		x.m.bound = fmt.Sprintf("channel %s -> %s reached %d signals (bound channel)", x.sys.NodeName(a), x.sys.NodeName(b), x.sys.bounds.Channel)
+		x.m.Bound = fmt.Sprintf("channel %s -> %s reached %d signals (bound channel)", x.sys.NodeName(a), x.sys.NodeName(b), x.sys.bounds.Channel)
 	}
 	x.e.pushSig(a, b, sig)
 	x.info.Pushed = append(x.info.Pushed, Pushed{From: a, To: b, Sig: sig})
@@ -1019,7 +1035,7 @@ func (x *stepper) notifyDown(n, y term.NodeID, cr uint32) {
 			x.notify(pid, nodedown)
 			x.told(Told{Watcher: pid, ByNode: true, Node: y, Cr: cr})
 		}
-		if x.alive(pid) && p.St == StSpawnWait && p.SpawnTo == y {
+		if x.alive(pid) && p.St == vm.StSpawnWait && p.SpawnTo == y {
 			x.spawnFail(p, y, p.SpawnOpts, p.Spawn)
 			x.run(p)
 		}
@@ -1111,6 +1127,7 @@ func (x *stepper) restart(n term.NodeID) {
 	node.Incarn++
 	node.Reg = nil
 	node.Subs = nil
+	node.Atoms = nil
 }
 
 // ---------------------------------------------------------------------------
@@ -1342,6 +1359,9 @@ func pidsWithout(ps []term.Pid, p term.Pid) []term.Pid {
 func (x *stepper) deliver(a, b term.NodeID) {
 	sig, _ := x.e.popSig(a, b)
 	x.info.Sig = x.e.sigCopy(sig)
+	if x.sys.atomsMade.Load() && sig.Val != nil {
+		x.sys.learnAtoms(x.e, b, sig.Val)
+	}
 	switch sig.Kind {
 	case SigMsg:
 		x.userArrive(sig.To, &sig, Dest{Pid: sig.To}, memoKey{b: sig.fp, kind: StepDeliver})
@@ -1412,15 +1432,15 @@ func (x *stepper) deliver(a, b term.NodeID) {
 		var r *Proc
 		switch prog := sig.Val.(type) {
 		case *term.Fun:
-			r = x.sys.newProc(&x.m, b, 0, 0, nil, prog)
+			r = x.sys.newProc(&x.m, x.e, b, 0, 0, nil, prog)
 		case term.Tuple:
-			r = x.sys.newProc(&x.m, b, prog[0].(term.Atom), prog[1].(term.Atom), prog[2], nil)
+			r = x.sys.newProc(&x.m, x.e, b, prog[0].(term.Atom), prog[1].(term.Atom), prog[2], nil)
 		}
 		if r == nil {
 			return
 		}
-		if r.St == StExit && r.Reason != term.ANormal {
-			x.info.Raised = append(x.info.Raised, Raise{Pid: r.Pid, Reason: r.Reason, Pos: x.m.raisedAt, Crash: r.Own})
+		if r.St == vm.StExit && r.Reason != term.ANormal {
+			x.info.Raised = append(x.info.Raised, Raise{Pid: r.Pid, Reason: r.Reason, Pos: x.m.RaisedAt, Crash: r.Own})
 		}
 		x.spawned(r.Pid, sig.From)
 		if sig.Opts&spawnLink != 0 {
@@ -1432,7 +1452,7 @@ func (x *stepper) deliver(a, b term.NodeID) {
 		x.push(b, a, Signal{Kind: SigSpawnReply, From: r.Pid, To: sig.From, Ref: sig.Ref, Val: r.Pid, Opts: sig.Opts})
 	case SigSpawnReply:
 		p := x.proc(sig.To)
-		if p == nil || p.St != StSpawnWait || p.Spawn != sig.Ref {
+		if p == nil || p.St != vm.StSpawnWait || p.Spawn != sig.Ref {
 			return
 		}
 		r := sig.Val.(term.Pid)
@@ -1444,8 +1464,8 @@ func (x *stepper) deliver(a, b term.NodeID) {
 			p.MonOut = insertMonOut(p.MonOut, MonOut{Ref: sig.Ref, Target: r, Node: r.Node})
 			res = term.MkTuple(r, sig.Ref)
 		}
-		x.m.resume(p, res)
-		if p.St != StExit {
+		x.m.Resume(&p.Proc, res)
+		if p.St != vm.StExit {
 			x.run(p)
 		}
 	}

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/lang/ast"
 	"github.com/mcgo-dev/mcgo/lang/token"
 	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -57,9 +59,16 @@ const (
 	FaultRestart
 	FaultDisconnect
 	FaultConnectFail
+
+	numFaultKinds // the number of fault kinds
 )
 
-var faultNames = [...]string{"crash", "restart", "disconnect", "connect_fail"}
+var faultNames = [numFaultKinds]string{
+	FaultCrash:       "crash",
+	FaultRestart:     "restart",
+	FaultDisconnect:  "disconnect",
+	FaultConnectFail: "connect_fail",
+}
 
 func (k FaultKind) String() string { return faultNames[k] }
 
@@ -89,7 +98,17 @@ type System struct {
 	atomLimit int
 	// gm evaluates guards outside a transition (which messages match): guard
 	// BIFs only read the system.
-	gm *machine
+	gm *vm.Machine
+	// loaded are the atoms of the loaded code and of the runtime itself:
+	// they exist on every node from the start.
+	loaded map[term.Atom]bool
+	// atomsMade is set once a run has made an atom at run time.
+	atomsMade atomic.Bool
+	// runAtoms holds every atom made at run time (list_to_atom/1 of a name
+	// the loaded code lacks) on any explored path, for learnAtoms.
+	runAtoms sync.Map
+	// code is what the process machine reads of the compiled model.
+	code vm.Code
 	// procs caches decoded processes (DecodeKey).
 	procs *procCache
 	// procTab and chanTab intern processes and channel contents for
@@ -129,7 +148,10 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	s := &System{prog: prog, cfg: cfg, exported: map[int32]bool{}, endState: map[int32]bool{}}
 	s.flow = compile.AnalyzeFlow(prog)
 	s.atomLimit = term.AtomCount()
-	s.gm = &machine{sys: s}
+	s.loaded = prog.Atoms()
+	for _, a := range term.RuntimeAtoms() {
+		s.loaded[a] = true
+	}
 	s.procs = newProcCache()
 	s.memo = true
 	s.opts = Options{
@@ -157,6 +179,8 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	if s.bounds.Channel <= 0 {
 		s.bounds.Channel = def.Channel
 	}
+	s.code = vm.Code{Prog: prog, Exported: s.exported, StackBound: s.bounds.Stack}
+	s.gm = &vm.Machine{Code: &s.code, Host: &host{s: s}}
 	for _, e := range model.Module.Exports {
 		if i, ok := prog.Lookup(prog.Module, term.Intern(e.Name), e.Arity); ok {
 			s.exported[i] = true
@@ -212,6 +236,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	}
 	s.creation = make([]uint32, len(s.nodes))
 	for i, a := range s.nodes {
+		s.loaded[a] = true // node names are atoms every node has
 		s.creation[i] = 1
 		if c, ok := cfg.Creation[a.Name()]; ok {
 			s.creation[i] = uint32(c)
@@ -393,16 +418,16 @@ func (s *System) Initial() []*State {
 		st.Hist = &Hist{}
 	}
 	e := newEdit(st)
-	m := &machine{sys: s, e: e}
-	p := s.newProc(m, 0, s.prog.Module, s.prog.Funcs[s.initFn].Name, term.MkList(s.initArgs...), nil)
+	m := &vm.Machine{Code: &s.code, Host: &host{s: s, e: e}}
+	p := s.newProc(m, e, 0, s.prog.Module, s.prog.Funcs[s.initFn].Name, term.MkList(s.initArgs...), nil)
 	if p != nil {
 		if h := e.hist(); h != nil && s.opts.Record&RecordPids != 0 {
 			h.addPid(p.Pid)
 		}
 	}
 	out := e.s
-	if m.bound != "" {
-		out.Bound = m.bound
+	if m.Bound != "" {
+		out.Bound = m.Bound
 	}
 	s.seal(out, nil)
 	return []*State{out}
@@ -411,20 +436,19 @@ func (s *System) Initial() []*State {
 // newProc creates a process on node n running M:F(Args) (or the fun F when
 // fun != nil), runs it to its first effect and adds it to the state. It
 // returns nil when a bound was reached (m.bound says which).
-func (s *System) newProc(m *machine, n term.NodeID, mod, f term.Atom, args term.Term, fun *term.Fun) *Proc {
-	return s.newProcAt(m, n, mod, f, args, fun, -1)
+func (s *System) newProc(m *vm.Machine, e *edit, n term.NodeID, mod, f term.Atom, args term.Term, fun *term.Fun) *Proc {
+	return s.newProcAt(m, e, n, mod, f, args, fun, -1)
 }
 
 // newProcAt is newProc; when direct >= 0 the process runs that function
 // of the arguments directly instead of through '$mcgo':start/3.
-func (s *System) newProcAt(m *machine, n term.NodeID, mod, f term.Atom, args term.Term, fun *term.Fun, direct int32) *Proc {
-	e := m.e
+func (s *System) newProcAt(m *vm.Machine, e *edit, n term.NodeID, mod, f term.Atom, args term.Term, fun *term.Fun, direct int32) *Proc {
 	if len(e.s.Procs) >= s.bounds.Processes {
-		m.bound = fmt.Sprintf("%d live processes (bound processes)", s.bounds.Processes)
+		m.Bound = fmt.Sprintf("%d live processes (bound processes)", s.bounds.Processes)
 		return nil
 	}
 	if int(e.s.Spawns) >= s.bounds.Spawns {
-		m.bound = fmt.Sprintf("%d spawns (bound spawns)", s.bounds.Spawns)
+		m.Bound = fmt.Sprintf("%d spawns (bound spawns)", s.bounds.Spawns)
 		return nil
 	}
 	nodes := e.nodes()
@@ -432,7 +456,7 @@ func (s *System) newProcAt(m *machine, n term.NodeID, mod, f term.Atom, args ter
 	pid := term.Pid{Node: n, Lid: node.NextLid, Cr: node.Cr}
 	node.NextLid++
 	e.s.Spawns++
-	p := &Proc{Pid: pid, St: StRun}
+	p := &Proc{Proc: vm.Proc{Pid: pid, St: vm.StRun}}
 	var fi int32
 	if fun != nil {
 		fi = s.funFn
@@ -462,10 +486,10 @@ func (s *System) newProcAt(m *machine, n term.NodeID, mod, f term.Atom, args ter
 		}
 	}
 	fn := s.prog.Funcs[fi]
-	p.Stack = growSlots(p.Stack, fn.NSlots)
-	p.Frames = []Frame{{Fn: fi, PC: 0, Base: 0}}
+	p.Stack = vm.GrowSlots(p.Stack, fn.NSlots)
+	p.Frames = []vm.Frame{{Fn: fi, PC: 0, Base: 0}}
 	e.addProc(p)
-	m.run(p)
+	m.Run(&p.Proc)
 	return p
 }
 
@@ -504,6 +528,15 @@ func (s *System) Write(t term.Term, viewer term.NodeID) string {
 // printed on node viewer: what ~p prints at the start of a line.
 func (s *System) Print(t term.Term, viewer term.NodeID) string {
 	return term.Print(s.namer(), t, viewer)
+}
+
+// loadedAtom returns the atom named name if the loaded code has it.
+func (s *System) loadedAtom(name string) (term.Atom, bool) {
+	a, ok := term.LookupAtom(name)
+	if !ok || !s.loaded[a] {
+		return 0, false
+	}
+	return a, true
 }
 
 // sysNamer names nodes and funs for the term writer.

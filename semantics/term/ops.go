@@ -17,8 +17,32 @@ var (
 	ExcBadarith = ErrorExc(ABadarith)
 )
 
-var BinopNames = []string{"+", "-", "*", "/", "div", "rem", "band", "bor", "bxor", "bsl", "bsr",
-	"and", "or", "xor", "==", "/=", "=<", "<", ">=", ">", "=:=", "=/=", "++", "--"}
+var BinopNames = [NumBinops]string{
+	OpAdd:      "+",
+	opSub:      "-",
+	opMul:      "*",
+	opFDiv:     "/",
+	opDiv:      "div",
+	opRem:      "rem",
+	opBand:     "band",
+	opBor:      "bor",
+	opBxor:     "bxor",
+	opBsl:      "bsl",
+	opBsr:      "bsr",
+	opAnd:      "and",
+	opOr:       "or",
+	opXor:      "xor",
+	opEq:       "==",
+	opNe:       "/=",
+	opLe:       "=<",
+	opLt:       "<",
+	opGe:       ">=",
+	opGt:       ">",
+	opEqx:      "=:=",
+	opNex:      "=/=",
+	OpAppend:   "++",
+	OpSubtract: "--",
+}
 
 const (
 	OpAdd = iota
@@ -45,15 +69,24 @@ const (
 	opNex
 	OpAppend
 	OpSubtract
+
+	NumBinops // the number of binary operators
 )
 
-var UnopNames = []string{"-", "+", "not", "bnot"}
+var UnopNames = [NumUnops]string{
+	OpNeg:  "-",
+	opPlus: "+",
+	opNot:  "not",
+	opBnot: "bnot",
+}
 
 const (
 	OpNeg = iota
 	opPlus
 	opNot
 	opBnot
+
+	NumUnops // the number of unary operators
 )
 
 func BinopIndex(op string) int {

@@ -36,3 +36,33 @@ func Walk(t Term, v Visitor) {
 		return
 	}
 }
+
+// WalkAtoms calls f for every atom inside t.
+func WalkAtoms(t Term, f func(Atom)) {
+	for {
+		switch x := t.(type) {
+		case Atom:
+			f(x)
+		case Tuple:
+			for _, e := range x {
+				WalkAtoms(e, f)
+			}
+		case *Cons:
+			WalkAtoms(x.Head, f)
+			t = x.Tail
+			continue
+		case *Fun:
+			if x.Fn < 0 {
+				f(x.M)
+				f(x.F)
+			}
+			for _, e := range x.Env {
+				WalkAtoms(e, f)
+			}
+		case nil, Int, Pid, Ref, Nil, Binary:
+		default:
+			panic("term.WalkAtoms: unknown term kind")
+		}
+		return
+	}
+}

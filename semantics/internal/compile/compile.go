@@ -1106,3 +1106,61 @@ func patBinds(pt *Pat, out []int32) []int32 {
 	}
 	return out
 }
+
+// Atoms returns the atoms of the program: in its constants, patterns and
+// guards, and the names of its modules and functions. They exist from the
+// start on every node (list_to_existing_atom/1 finds them).
+func (p *Program) Atoms() map[term.Atom]bool {
+	out := map[term.Atom]bool{}
+	add := func(a term.Atom) { out[a] = true }
+	walk := func(t term.Term) {
+		if t != nil {
+			term.WalkAtoms(t, add)
+		}
+	}
+	for _, f := range p.Funcs {
+		add(f.Module)
+		add(f.Name)
+	}
+	for _, c := range p.Consts {
+		walk(c)
+	}
+	var pat func(*Pat)
+	pat = func(pt *Pat) {
+		if pt == nil {
+			return
+		}
+		walk(pt.Const)
+		for _, e := range pt.Elems {
+			pat(e)
+		}
+	}
+	for _, pt := range p.Pats {
+		pat(pt)
+	}
+	var gexpr func(*GExpr)
+	gexpr = func(g *GExpr) {
+		walk(g.Const)
+		for _, a := range g.Args {
+			gexpr(a)
+		}
+	}
+	for _, g := range p.Guards {
+		for _, conj := range g {
+			for _, e := range conj {
+				gexpr(e)
+			}
+		}
+	}
+	for _, r := range p.Recvs {
+		for _, c := range r.Clauses {
+			pat(c.Pat)
+			for _, conj := range c.Guard {
+				for _, e := range conj {
+					gexpr(e)
+				}
+			}
+		}
+	}
+	return out
+}

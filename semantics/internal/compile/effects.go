@@ -33,13 +33,39 @@ const (
 	EffIoFormat
 	EffNodes
 	EffYield
+
+	NumEffects // the number of effects
 )
 
-var effNames = [...]string{"send", "spawn", "spawn_link", "spawn_monitor", "link", "unlink",
-	"monitor", "demonitor", "monitor_node", "exit", "process_flag", "register", "unregister",
-	"whereis", "registered", "is_process_alive", "halt", "disconnect_node", "ping",
-	"connect_node", "monitor_nodes", "send_after", "cancel_timer", "list_to_pid", "io:format",
-	"nodes", "yield"}
+var effNames = [NumEffects]string{
+	EffSend:         "send",
+	EffSpawn:        "spawn",
+	EffSpawnLink:    "spawn_link",
+	EffSpawnMonitor: "spawn_monitor",
+	EffLink:         "link",
+	EffUnlink:       "unlink",
+	EffMonitor:      "monitor",
+	EffDemonitor:    "demonitor",
+	EffMonitorNode:  "monitor_node",
+	EffExit2:        "exit",
+	EffProcessFlag:  "process_flag",
+	EffRegister:     "register",
+	EffUnregister:   "unregister",
+	EffWhereis:      "whereis",
+	EffRegistered:   "registered",
+	EffIsAlive:      "is_process_alive",
+	EffHalt:         "halt",
+	EffDisconnect:   "disconnect_node",
+	EffPing:         "ping",
+	EffConnect:      "connect_node",
+	EffMonitorNodes: "monitor_nodes",
+	EffSendAfter:    "send_after",
+	EffCancelTimer:  "cancel_timer",
+	EffListToPid:    "list_to_pid",
+	EffIoFormat:     "io:format",
+	EffNodes:        "nodes",
+	EffYield:        "yield",
+}
 
 func (e Effect) String() string {
 	if int(e) < len(effNames) {

@@ -29,7 +29,7 @@ const (
 	FlowTimeout                           // may wait in a receive with a finite (or computed) timeout
 	FlowSpawn                             // may spawn a process
 	FlowSpawnRemote                       // may spawn a process on another node
-	FlowHazard                            // may halt a node, disconnect, watch nodes, register a name or make a pid from a string
+	FlowHazard                            // may halt a node, disconnect, watch nodes, register a name, make a pid from a string or look up a run-time atom
 	FlowLink                              // may link to or monitor a process (which may then signal it)
 
 	FlowAll = FlowComm | FlowLeak | FlowSelf | FlowTimeout | FlowSpawn | FlowSpawnRemote | FlowHazard | FlowLink
@@ -192,6 +192,7 @@ func (a *flowAnalyzer) function(fi int32, params bool) (FlowFlags, bool) {
 		}
 	}
 	selfBif, _ := LookupBuiltin(term.Intern("erlang"), term.Intern("self"), 0)
+	existingAtomBif, _ := LookupBuiltin(term.Intern("erlang"), term.Intern("list_to_existing_atom"), 1)
 	var flags FlowFlags
 	ret := false
 	// Slots are flow-insensitive: repeat until they no longer change.
@@ -293,6 +294,10 @@ func (a *flowAnalyzer) function(fi int32, params bool) (FlowFlags, bool) {
 				if ins.A == int32(selfBif) {
 					flags |= FlowSelf
 					v = true
+				} else if ins.A == int32(existingAtomBif) {
+					// It reads the run-time atoms of the node, which a
+					// delivery may change.
+					flags |= FlowHazard
 				} else if cleanBif(builtinAt(ins.A)) {
 					v = false
 				}

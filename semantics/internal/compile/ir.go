@@ -52,14 +52,52 @@ const (
 	OpRaise          // raise an exception of class A: pop Reason (error/exit/throw BIFs)
 	OpSelfFun        // push the fun running in this frame (named funs): Funcs[A] with the frame's first B slots as its environment
 	OpPeek           // push a copy of the value A places below the top
+
+	NumOps // the number of operations
 )
 
-var opNames = [...]string{
-	"nop", "const", "var", "setvar", "pop", "dup", "match", "guard", "tuple", "list", "nil",
-	"binop", "unop", "andalso", "orelse", "jump", "casefail", "iffail", "funcfail", "tryfail",
-	"call", "tailcall", "bif", "effect", "calldyn", "tailcalldyn", "callfun", "tailcallfun",
-	"apply", "tailapply", "makefun", "makeextfun", "ret", "recv", "try", "endtry", "catchval",
-	"reraise", "raise", "selffun", "peek",
+var opNames = [NumOps]string{
+	OpNop:         "nop",
+	OpConst:       "const",
+	OpVar:         "var",
+	OpSetVar:      "setvar",
+	OpPop:         "pop",
+	OpDup:         "dup",
+	OpMatch:       "match",
+	OpGuard:       "guard",
+	OpTuple:       "tuple",
+	OpList:        "list",
+	OpNil:         "nil",
+	OpBinop:       "binop",
+	OpUnop:        "unop",
+	OpAndAlso:     "andalso",
+	OpOrElse:      "orelse",
+	OpJump:        "jump",
+	OpCaseFail:    "casefail",
+	OpIfFail:      "iffail",
+	OpFuncFail:    "funcfail",
+	OpTryFail:     "tryfail",
+	OpCall:        "call",
+	OpTailCall:    "tailcall",
+	OpBif:         "bif",
+	OpEffect:      "effect",
+	OpCallDyn:     "calldyn",
+	OpTailCallDyn: "tailcalldyn",
+	OpCallFun:     "callfun",
+	OpTailCallFun: "tailcallfun",
+	OpApply:       "apply",
+	OpTailApply:   "tailapply",
+	OpMakeFun:     "makefun",
+	OpMakeExtFun:  "makeextfun",
+	OpRet:         "ret",
+	OpRecv:        "recv",
+	OpTry:         "try",
+	OpEndTry:      "endtry",
+	OpCatchVal:    "catchval",
+	OpReraise:     "reraise",
+	OpRaise:       "raise",
+	OpSelfFun:     "selffun",
+	OpPeek:        "peek",
 }
 
 func (o Op) String() string {

@@ -1,4 +1,4 @@
-package semantics
+package vm
 
 import (
 	"fmt"
@@ -13,23 +13,56 @@ import (
 // bound ("pure code ran N instructions without an effect").
 const maxPureSteps = 2_000_000
 
-// machine runs processes' pure code within one transition.
-type machine struct {
-	sys *System
-	e   *edit
+// Code is what the machine reads of the compiled model: it never
+// changes during a search.
+type Code struct {
+	Prog       *compile.Program
+	Exported   map[int32]bool // the model's exported functions (by index)
+	StackBound int            // the bound on a process's call stack (frames)
+}
+
+// Host is every read of the machine outside the process and its code.
+// The first methods read the loaded model only; the others read or change
+// the state, and the machine marks the step impure when it calls them
+// (Machine.Impure): the memo and the partial-order reduction read that flag.
+type Host interface {
+	term.Namer
+	// NodeAtom is the name of node n as an atom.
+	NodeAtom(n term.NodeID) term.Atom
+	// PidLabel names a process in a bound's message.
+	PidLabel(p term.Pid) string
+	// LoadedAtom returns the atom named name if the loaded code has it:
+	// such atoms exist on every node.
+	LoadedAtom(name string) (term.Atom, bool)
+
+	// NewRef returns a fresh reference of node n (state: the references
+	// in use).
+	NewRef(n term.NodeID) term.Ref
+	// KnowsAtom reports whether node n knows the atom named name, made at
+	// run time (state: the atoms a run makes).
+	KnowsAtom(n term.NodeID, name string) (term.Atom, bool)
+	// MadeAtom records that node n made atom a at run time.
+	MadeAtom(n term.NodeID, a term.Atom)
+}
+
+// Machine runs processes' pure code within one transition.
+type Machine struct {
+	Code *Code
+	Host Host
 	// bound is set when a run reached a bound.
-	bound string
+	Bound string
 	// raisedAt is the position of the last uncaught exception (for traces).
-	raisedAt token.Pos
-	scratch  []term.Term
-	// madeRef is set when the transition made a reference (refs.go).
-	madeRef bool
+	RaisedAt token.Pos
+	Scratch  []term.Term
+	// impure is set when the transition read or changed the state through
+	// the host: the step depends on more than its process.
+	Impure bool
 }
 
 // run executes p's pure code from its current PC until it requests an
 // effect, waits in a receive or ends. p must be a private copy.
-func (m *machine) run(p *Proc) {
-	prog := m.sys.prog
+func (m *Machine) Run(p *Proc) {
+	prog := m.Code.Prog
 	steps := 0
 	for {
 		if len(p.Frames) == 0 {
@@ -47,13 +80,13 @@ func (m *machine) run(p *Proc) {
 			steps++
 			if steps > maxPureSteps {
 				fr.PC = int32(pc)
-				m.bound = fmt.Sprintf("pure code ran %d instructions without an effect", maxPureSteps)
+				m.Bound = fmt.Sprintf("pure code ran %d instructions without an effect", maxPureSteps)
 				m.stop(p)
 				return
 			}
 			if pc >= len(code) {
 				// Falling off the end cannot happen in compiled code.
-				m.raise(p, term.ErrorExc(term.Intern("mcgo_internal_pc")), code[len(code)-1].Pos)
+				m.Raise(p, term.ErrorExc(term.Intern("mcgo_internal_pc")), code[len(code)-1].Pos)
 				if p.St == StExit {
 					return
 				}
@@ -87,20 +120,20 @@ func (m *machine) run(p *Proc) {
 				n := len(p.Stack) - 1
 				v := p.Stack[n]
 				p.Stack = p.Stack[:n]
-				if match(prog.Pats[in.A], v, p.Stack[base:]) {
+				if Match(prog.Pats[in.A], v, p.Stack[base:]) {
 					pc++
 				} else if in.B >= 0 {
 					pc = int(in.B)
 				} else {
 					fr.PC = int32(pc)
-					m.raise(p, term.ErrorExc(term.MkTuple(term.ABadmatch, v)), in.Pos)
+					m.Raise(p, term.ErrorExc(term.MkTuple(term.ABadmatch, v)), in.Pos)
 					if p.St == StExit {
 						return
 					}
 					break inner
 				}
 			case compile.OpGuard:
-				if evalGuard(m, prog.Guards[in.A], p.Stack[base:], p) {
+				if EvalGuard(m, prog.Guards[in.A], p.Stack[base:], p) {
 					pc++
 				} else {
 					pc = int(in.B)
@@ -129,7 +162,7 @@ func (m *machine) run(p *Proc) {
 				r, exc := term.Binop(int(in.A), p.Stack[n-2], p.Stack[n-1])
 				if exc != nil {
 					fr.PC = int32(pc)
-					m.raise(p, exc, in.Pos)
+					m.Raise(p, exc, in.Pos)
 					if p.St == StExit {
 						return
 					}
@@ -143,7 +176,7 @@ func (m *machine) run(p *Proc) {
 				r, exc := term.Unop(int(in.A), p.Stack[n-1])
 				if exc != nil {
 					fr.PC = int32(pc)
-					m.raise(p, exc, in.Pos)
+					m.Raise(p, exc, in.Pos)
 					if p.St == StExit {
 						return
 					}
@@ -156,7 +189,7 @@ func (m *machine) run(p *Proc) {
 				b, ok := term.ToBool(v)
 				if !ok {
 					fr.PC = int32(pc)
-					m.raise(p, term.ErrorExc(term.MkTuple(term.ABadarg, v)), in.Pos)
+					m.Raise(p, term.ErrorExc(term.MkTuple(term.ABadarg, v)), in.Pos)
 					if p.St == StExit {
 						return
 					}
@@ -183,7 +216,7 @@ func (m *machine) run(p *Proc) {
 					reason = term.AFunctionClause
 				}
 				fr.PC = int32(pc)
-				m.raise(p, term.ErrorExc(reason), in.Pos)
+				m.Raise(p, term.ErrorExc(reason), in.Pos)
 				if p.St == StExit {
 					return
 				}
@@ -200,7 +233,7 @@ func (m *machine) run(p *Proc) {
 				r, exc := bifFns[in.A](m, p, args)
 				if exc != nil {
 					fr.PC = int32(pc)
-					m.raise(p, exc, in.Pos)
+					m.Raise(p, exc, in.Pos)
 					if p.St == StExit {
 						return
 					}
@@ -242,7 +275,7 @@ func (m *machine) run(p *Proc) {
 				a, ok3 := p.Stack[k-1].(term.Int)
 				if !ok1 || !ok2 || !ok3 || a < 0 || a > 255 {
 					fr.PC = int32(pc)
-					m.raise(p, term.ExcBadarg, in.Pos)
+					m.Raise(p, term.ExcBadarg, in.Pos)
 					if p.St == StExit {
 						return
 					}
@@ -266,7 +299,7 @@ func (m *machine) run(p *Proc) {
 					t := p.Stack[len(p.Stack)-1]
 					if i, ok := t.(term.Int); !(ok && i >= 0) && t != term.AInfinity {
 						fr.PC = int32(pc)
-						m.raise(p, term.ErrorExc(term.Intern("timeout_value")), in.Pos)
+						m.Raise(p, term.ErrorExc(term.Intern("timeout_value")), in.Pos)
 						if p.St == StExit {
 							return
 						}
@@ -303,7 +336,7 @@ func (m *machine) run(p *Proc) {
 				class, reason := p.Stack[k-3].(term.Atom), p.Stack[k-2]
 				p.Stack = p.Stack[:k-3]
 				fr.PC = int32(pc)
-				m.raise(p, &term.Exc{Class: class, Reason: reason}, in.Pos)
+				m.Raise(p, &term.Exc{Class: class, Reason: reason}, in.Pos)
 				if p.St == StExit {
 					return
 				}
@@ -313,14 +346,14 @@ func (m *machine) run(p *Proc) {
 				reason := p.Stack[k-1]
 				p.Stack = p.Stack[:k-1]
 				fr.PC = int32(pc)
-				m.raise(p, &term.Exc{Class: term.Atom(in.A), Reason: reason}, in.Pos)
+				m.Raise(p, &term.Exc{Class: term.Atom(in.A), Reason: reason}, in.Pos)
 				if p.St == StExit {
 					return
 				}
 				break inner
 			default:
 				fr.PC = int32(pc)
-				m.raise(p, term.ErrorExc(term.Intern("mcgo_bad_instruction")), in.Pos)
+				m.Raise(p, term.ErrorExc(term.Intern("mcgo_bad_instruction")), in.Pos)
 				if p.St == StExit {
 					return
 				}
@@ -332,29 +365,29 @@ func (m *machine) run(p *Proc) {
 
 // call enters function fi with n arguments on the stack. It reports false
 // when the process stopped (a bound was hit).
-func (m *machine) call(p *Proc, fi int32, n int, tail bool) bool {
-	fn := m.sys.prog.Funcs[fi]
+func (m *Machine) call(p *Proc, fi int32, n int, tail bool) bool {
+	fn := m.Code.Prog.Funcs[fi]
 	if tail {
 		top := len(p.Frames) - 1
 		base := int(p.Frames[top].Base)
 		copy(p.Stack[base:], p.Stack[len(p.Stack)-n:])
 		p.Stack = p.Stack[:base+n]
-		p.Stack = growSlots(p.Stack, base+fn.NSlots)
+		p.Stack = GrowSlots(p.Stack, base+fn.NSlots)
 		p.Frames[top] = Frame{Fn: fi, PC: 0, Base: int32(base)}
 		return true
 	}
-	if len(p.Frames) >= m.sys.bounds.Stack {
-		m.bound = fmt.Sprintf("process %s: call stack reached %d frames (bound stack)", m.sys.PidLabel(p.Pid), m.sys.bounds.Stack)
+	if len(p.Frames) >= m.Code.StackBound {
+		m.Bound = fmt.Sprintf("process %s: call stack reached %d frames (bound stack)", m.Host.PidLabel(p.Pid), m.Code.StackBound)
 		m.stop(p)
 		return false
 	}
 	base := len(p.Stack) - n
-	p.Stack = growSlots(p.Stack, base+fn.NSlots)
+	p.Stack = GrowSlots(p.Stack, base+fn.NSlots)
 	p.Frames = append(p.Frames, Frame{Fn: fi, PC: 0, Base: int32(base)})
 	return true
 }
 
-func growSlots(s []term.Term, n int) []term.Term {
+func GrowSlots(s []term.Term, n int) []term.Term {
 	for len(s) < n {
 		s = append(s, nil)
 	}
@@ -364,8 +397,8 @@ func growSlots(s []term.Term, n int) []term.Term {
 // dynCall performs a call whose target is known only at run time: M:F(...),
 // a fun value, or apply. The current frame's PC is at the call instruction.
 // It reports false when the process stopped.
-func (m *machine) dynCall(p *Proc, in *compile.Instr) bool {
-	prog := m.sys.prog
+func (m *Machine) dynCall(p *Proc, in *compile.Instr) bool {
+	prog := m.Code.Prog
 	n := int(in.B)
 	tail := in.Op == compile.OpTailCallDyn || in.Op == compile.OpTailCallFun || in.Op == compile.OpTailApply
 	k := len(p.Stack)
@@ -376,7 +409,7 @@ func (m *machine) dynCall(p *Proc, in *compile.Instr) bool {
 		// apply(Fun, Args) or apply(M, F, Args): spread Args on the stack.
 		args, ok := term.ListToSlice(p.Stack[k-1])
 		if !ok {
-			m.raise(p, term.ExcBadarg, in.Pos)
+			m.Raise(p, term.ExcBadarg, in.Pos)
 			return p.St != StExit
 		}
 		p.Stack = p.Stack[:k-1]
@@ -403,14 +436,14 @@ func (m *machine) dynCall(p *Proc, in *compile.Instr) bool {
 		fv, ok := fun.(*term.Fun)
 		if !ok {
 			p.Stack = p.Stack[:len(p.Stack)-n]
-			m.raise(p, term.ErrorExc(term.MkTuple(term.ABadfun, fun)), in.Pos)
+			m.Raise(p, term.ErrorExc(term.MkTuple(term.ABadfun, fun)), in.Pos)
 			return p.St != StExit
 		}
 		if fv.Fn < 0 {
 			if fv.Arity != n {
 				a := term.MkList(args...)
 				p.Stack = p.Stack[:len(p.Stack)-n]
-				m.raise(p, term.ErrorExc(term.MkTuple(term.ABadarity, term.MkTuple(fun, a))), in.Pos)
+				m.Raise(p, term.ErrorExc(term.MkTuple(term.ABadarity, term.MkTuple(fun, a))), in.Pos)
 				return p.St != StExit
 			}
 			mod, f = fv.M, fv.F
@@ -419,7 +452,7 @@ func (m *machine) dynCall(p *Proc, in *compile.Instr) bool {
 			if target.Arity-target.NFree != n {
 				a := term.MkList(args...)
 				p.Stack = p.Stack[:len(p.Stack)-n]
-				m.raise(p, term.ErrorExc(term.MkTuple(term.ABadarity, term.MkTuple(fun, a))), in.Pos)
+				m.Raise(p, term.ErrorExc(term.MkTuple(term.ABadarity, term.MkTuple(fun, a))), in.Pos)
 				return p.St != StExit
 			}
 			// Insert the captured values before the arguments.
@@ -437,11 +470,11 @@ func (m *machine) dynCall(p *Proc, in *compile.Instr) bool {
 	fa, ok2 := f.(term.Atom)
 	if !ok1 || !ok2 {
 		p.Stack = p.Stack[:len(p.Stack)-n]
-		m.raise(p, term.ExcBadarg, in.Pos)
+		m.Raise(p, term.ExcBadarg, in.Pos)
 		return p.St != StExit
 	}
 	// The model's exported functions and the prelude.
-	if fi, ok := prog.Lookup(ma, fa, n); ok && (prog.Funcs[fi].Prelude || m.sys.exported[fi]) {
+	if fi, ok := prog.Lookup(ma, fa, n); ok && (prog.Funcs[fi].Prelude || m.Code.Exported[fi]) {
 		p.Frames[len(p.Frames)-1].PC++
 		return m.call(p, fi, n, tail)
 	}
@@ -456,16 +489,16 @@ func (m *machine) dynCall(p *Proc, in *compile.Instr) bool {
 		r, exc := bifFns[b](m, p, args)
 		p.Stack = p.Stack[:len(p.Stack)-n]
 		if exc != nil {
-			m.raise(p, exc, in.Pos)
+			m.Raise(p, exc, in.Pos)
 			return p.St != StExit
 		}
-		m.resume(p, r)
+		m.Resume(p, r)
 		return p.St != StExit
 	}
 	if ma == term.AErlang && n == 1 && (fa == term.AError || fa == term.AThrow || fa == term.AExit) {
 		r := args[0]
 		p.Stack = p.Stack[:len(p.Stack)-n]
-		m.raise(p, &term.Exc{Class: fa, Reason: r}, in.Pos)
+		m.Raise(p, &term.Exc{Class: fa, Reason: r}, in.Pos)
 		return p.St != StExit
 	}
 	a := term.MkList(args...)
@@ -480,14 +513,45 @@ func externalFun(prog *compile.Program, mod, f term.Atom, arity int) *term.Fun {
 	return &term.Fun{Fn: -1, M: mod, F: f, Arity: arity}
 }
 
+// makeRef returns a fresh reference of node n. The number chosen depends on
+// the references in the whole state, so the step is impure: the memo must
+// not remember it and the partial-order reduction must not take it alone.
+func (m *Machine) MakeRef(n term.NodeID) term.Ref {
+	m.Impure = true
+	return m.Host.NewRef(n)
+}
+
+// existingAtom is list_to_existing_atom/1's lookup on node n: an atom of
+// the loaded code, or one that the node made or received at run time (a
+// read of the state: the step is impure).
+func (m *Machine) existingAtom(n term.NodeID, name string) (term.Atom, bool) {
+	if a, ok := m.Host.LoadedAtom(name); ok {
+		return a, true
+	}
+	m.Impure = true
+	return m.Host.KnowsAtom(n, name)
+}
+
+// newAtom is list_to_atom/1 on node n: an atom that the loaded code lacks
+// is made at run time and kept in the node's state (the step is impure).
+func (m *Machine) newAtom(n term.NodeID, name string) term.Atom {
+	if a, ok := m.Host.LoadedAtom(name); ok {
+		return a
+	}
+	m.Impure = true
+	a := term.Intern(name)
+	m.Host.MadeAtom(n, a)
+	return a
+}
+
 // resume continues the process after the instruction at the top frame's PC
 // produced value r (an effect's result or a dynamic BIF call's): the
 // instruction's arguments are already popped. A tail-call instruction
 // returns r at once.
-func (m *machine) resume(p *Proc, r term.Term) {
+func (m *Machine) Resume(p *Proc, r term.Term) {
 	top := len(p.Frames) - 1
 	fr := &p.Frames[top]
-	in := m.sys.prog.Funcs[fr.Fn].Code[fr.PC]
+	in := m.Code.Prog.Funcs[fr.Fn].Code[fr.PC]
 	fr.PC++
 	p.St = StRun
 	switch in.Op {
@@ -503,14 +567,14 @@ func (m *machine) resume(p *Proc, r term.Term) {
 }
 
 // raise throws an exception in p at its current PC.
-func (m *machine) raise(p *Proc, exc *term.Exc, pos token.Pos) {
+func (m *Machine) Raise(p *Proc, exc *term.Exc, pos token.Pos) {
 	m.raiseStack(p, exc, term.NilTerm, pos)
 }
 
 // raiseStack throws an exception with a given stack trace term. mcgo's stack
 // traces are [] except for undef, whose first entry names the missing
 // function as Erlang's does.
-func (m *machine) raiseStack(p *Proc, exc *term.Exc, stk term.Term, pos token.Pos) {
+func (m *Machine) raiseStack(p *Proc, exc *term.Exc, stk term.Term, pos token.Pos) {
 	if n := len(p.Hand); n > 0 {
 		h := p.Hand[n-1]
 		p.Hand = p.Hand[:n-1]
@@ -530,7 +594,7 @@ func (m *machine) raiseStack(p *Proc, exc *term.Exc, stk term.Term, pos token.Po
 	default:
 		reason = term.MkTuple(exc.Reason, stk)
 	}
-	m.raisedAt = pos
+	m.RaisedAt = pos
 	own := true
 	if exc.Class == term.AExit && isNormalExit(exc.Reason) {
 		own = false
@@ -553,7 +617,7 @@ func isNormalExit(r term.Term) bool {
 
 // finish marks p as ended with the given reason; its termination is the
 // process's next step.
-func (m *machine) finish(p *Proc, reason term.Term, own bool) {
+func (m *Machine) finish(p *Proc, reason term.Term, own bool) {
 	p.St = StExit
 	p.Reason = reason
 	p.Own = own
@@ -565,8 +629,8 @@ func (m *machine) finish(p *Proc, reason term.Term, own bool) {
 
 // stop clears the slots that are dead in every frame, so that states that
 // differ only in values the process will never read again encode equally.
-func (m *machine) stop(p *Proc) {
-	prog := m.sys.prog
+func (m *Machine) stop(p *Proc) {
+	prog := m.Code.Prog
 	for i := range p.Frames {
 		fr := p.Frames[i]
 		fn := prog.Funcs[fr.Fn]
@@ -586,7 +650,7 @@ func (m *machine) stop(p *Proc) {
 // Pattern matching and guards
 
 // match matches v against pattern pt, binding slots in locals.
-func match(pt *compile.Pat, v term.Term, locals []term.Term) bool {
+func Match(pt *compile.Pat, v term.Term, locals []term.Term) bool {
 	switch pt.Kind {
 	case compile.PWild:
 		return true
@@ -603,7 +667,7 @@ func match(pt *compile.Pat, v term.Term, locals []term.Term) bool {
 			return false
 		}
 		for i, e := range pt.Elems {
-			if !match(e, t[i], locals) {
+			if !Match(e, t[i], locals) {
 				return false
 			}
 		}
@@ -613,14 +677,14 @@ func match(pt *compile.Pat, v term.Term, locals []term.Term) bool {
 		if !ok {
 			return false
 		}
-		return match(pt.Elems[0], c.Head, locals) && match(pt.Elems[1], c.Tail, locals)
+		return Match(pt.Elems[0], c.Head, locals) && Match(pt.Elems[1], c.Tail, locals)
 	case compile.PAlias:
-		return match(pt.Elems[0], v, locals) && match(pt.Elems[1], v, locals)
+		return Match(pt.Elems[0], v, locals) && Match(pt.Elems[1], v, locals)
 	}
 	return false
 }
 
-func evalGuard(m *machine, g compile.Guard, locals []term.Term, p *Proc) bool {
+func EvalGuard(m *Machine, g compile.Guard, locals []term.Term, p *Proc) bool {
 	for _, conj := range g {
 		ok := true
 		for _, t := range conj {
@@ -639,7 +703,7 @@ func evalGuard(m *machine, g compile.Guard, locals []term.Term, p *Proc) bool {
 
 // evalG evaluates a guard expression; ok=false means an exception (the guard
 // fails).
-func evalG(m *machine, g *compile.GExpr, locals []term.Term, p *Proc) (term.Term, bool) {
+func evalG(m *Machine, g *compile.GExpr, locals []term.Term, p *Proc) (term.Term, bool) {
 	switch g.Kind {
 	case compile.GConst:
 		return g.Const, true

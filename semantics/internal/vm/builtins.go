@@ -1,4 +1,4 @@
-package semantics
+package vm
 
 import (
 	"sort"
@@ -10,7 +10,7 @@ import (
 )
 
 // bifFn implements a pure built-in function (builtin).
-type bifFn func(m *machine, p *Proc, a []term.Term) (term.Term, *term.Exc)
+type bifFn func(m *Machine, p *Proc, a []term.Term) (term.Term, *term.Exc)
 
 // bifFns holds the implementation of each built-in, by its index in the
 // built-in table.
@@ -24,7 +24,7 @@ func defBif(mod, name string, arity int, guard bool, fn bifFn) {
 }
 
 func typeTest(name string, test func(term.Term) bool) {
-	defBif("erlang", name, 1, true, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) { return term.Bool(test(a[0])), nil })
+	defBif("erlang", name, 1, true, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) { return term.Bool(test(a[0])), nil })
 }
 
 func init() {
@@ -42,41 +42,41 @@ func init() {
 	typeTest("is_binary", func(t term.Term) bool { _, ok := t.(term.Binary); return ok })
 	typeTest("is_bitstring", func(t term.Term) bool { _, ok := t.(term.Binary); return ok })
 	typeTest("is_boolean", func(t term.Term) bool { return t == term.ATrue || t == term.AFalse })
-	defBif("erlang", "is_function", 2, true, func(m *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "is_function", 2, true, func(m *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		f, ok := a[0].(*term.Fun)
 		n, ok2 := a[1].(term.Int)
 		if !ok2 || n < 0 {
 			return nil, term.ExcBadarg
 		}
-		return term.Bool(ok && funArity(m.sys.prog, f) == int(n)), nil
+		return term.Bool(ok && funArity(m.Code.Prog, f) == int(n)), nil
 	})
-	defBif("erlang", "is_record", 2, true, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "is_record", 2, true, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		t, ok := a[0].(term.Tuple)
 		return term.Bool(ok && len(t) > 0 && term.Equal(t[0], a[1])), nil
 	})
-	defBif("erlang", "is_record", 3, true, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "is_record", 3, true, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		t, ok := a[0].(term.Tuple)
 		n, _ := a[2].(term.Int)
 		return term.Bool(ok && len(t) == int(n) && len(t) > 0 && term.Equal(t[0], a[1])), nil
 	})
 
-	defBif("erlang", "self", 0, true, func(_ *machine, p *Proc, _ []term.Term) (term.Term, *term.Exc) { return p.Pid, nil })
-	defBif("erlang", "node", 0, true, func(m *machine, p *Proc, _ []term.Term) (term.Term, *term.Exc) {
-		return m.sys.nodeAtom(p.Pid.Node), nil
+	defBif("erlang", "self", 0, true, func(_ *Machine, p *Proc, _ []term.Term) (term.Term, *term.Exc) { return p.Pid, nil })
+	defBif("erlang", "node", 0, true, func(m *Machine, p *Proc, _ []term.Term) (term.Term, *term.Exc) {
+		return m.Host.NodeAtom(p.Pid.Node), nil
 	})
-	defBif("erlang", "node", 1, true, func(m *machine, p *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "node", 1, true, func(m *Machine, p *Proc, a []term.Term) (term.Term, *term.Exc) {
 		switch x := a[0].(type) {
 		case term.Pid:
-			return m.sys.nodeAtom(x.Node), nil
+			return m.Host.NodeAtom(x.Node), nil
 		case term.Ref:
-			return m.sys.nodeAtom(x.Node), nil
+			return m.Host.NodeAtom(x.Node), nil
 		}
 		return nil, term.ExcBadarg
 	})
-	defBif("erlang", "make_ref", 0, false, func(m *machine, p *Proc, _ []term.Term) (term.Term, *term.Exc) {
-		return m.makeRef(p.Pid.Node), nil
+	defBif("erlang", "make_ref", 0, false, func(m *Machine, p *Proc, _ []term.Term) (term.Term, *term.Exc) {
+		return m.MakeRef(p.Pid.Node), nil
 	})
-	defBif("erlang", "element", 2, true, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "element", 2, true, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		i, ok1 := a[0].(term.Int)
 		t, ok2 := a[1].(term.Tuple)
 		if !ok1 || !ok2 || i < 1 || int(i) > len(t) {
@@ -84,7 +84,7 @@ func init() {
 		}
 		return t[i-1], nil
 	})
-	defBif("erlang", "setelement", 3, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "setelement", 3, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		i, ok1 := a[0].(term.Int)
 		t, ok2 := a[1].(term.Tuple)
 		if !ok1 || !ok2 || i < 1 || int(i) > len(t) {
@@ -94,14 +94,14 @@ func init() {
 		n[i-1] = a[2]
 		return n, nil
 	})
-	defBif("erlang", "tuple_size", 1, true, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "tuple_size", 1, true, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		t, ok := a[0].(term.Tuple)
 		if !ok {
 			return nil, term.ExcBadarg
 		}
 		return term.Int(len(t)), nil
 	})
-	defBif("erlang", "size", 1, true, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "size", 1, true, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		switch t := a[0].(type) {
 		case term.Tuple:
 			return term.Int(len(t)), nil
@@ -110,35 +110,35 @@ func init() {
 		}
 		return nil, term.ExcBadarg
 	})
-	defBif("erlang", "byte_size", 1, true, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "byte_size", 1, true, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		b, ok := a[0].(term.Binary)
 		if !ok {
 			return nil, term.ExcBadarg
 		}
 		return term.Int(len(b)), nil
 	})
-	defBif("erlang", "length", 1, true, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "length", 1, true, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		n := term.ListLen(a[0])
 		if n < 0 {
 			return nil, term.ExcBadarg
 		}
 		return term.Int(n), nil
 	})
-	defBif("erlang", "hd", 1, true, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "hd", 1, true, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		c, ok := a[0].(*term.Cons)
 		if !ok {
 			return nil, term.ExcBadarg
 		}
 		return c.Head, nil
 	})
-	defBif("erlang", "tl", 1, true, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "tl", 1, true, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		c, ok := a[0].(*term.Cons)
 		if !ok {
 			return nil, term.ExcBadarg
 		}
 		return c.Tail, nil
 	})
-	defBif("erlang", "abs", 1, true, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "abs", 1, true, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		i, ok := a[0].(term.Int)
 		if !ok {
 			return nil, term.ExcBadarg
@@ -148,26 +148,26 @@ func init() {
 		}
 		return i, nil
 	})
-	defBif("erlang", "min", 2, true, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "min", 2, true, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		if term.Compare(a[0], a[1]) <= 0 {
 			return a[0], nil
 		}
 		return a[1], nil
 	})
-	defBif("erlang", "max", 2, true, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "max", 2, true, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		if term.Compare(a[0], a[1]) >= 0 {
 			return a[0], nil
 		}
 		return a[1], nil
 	})
-	defBif("erlang", "atom_to_list", 1, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "atom_to_list", 1, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		x, ok := a[0].(term.Atom)
 		if !ok {
 			return nil, term.ExcBadarg
 		}
 		return term.MkString(x.Name()), nil
 	})
-	listToAtom := func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "list_to_atom", 1, false, func(m *Machine, p *Proc, a []term.Term) (term.Term, *term.Exc) {
 		s, ok := term.StringValue(a[0])
 		if !ok {
 			return nil, term.ExcBadarg
@@ -175,27 +175,26 @@ func init() {
 		if len([]rune(s)) > 255 {
 			return nil, term.ErrorExc(term.ASystemLimit)
 		}
-		return term.Intern(s), nil
-	}
-	defBif("erlang", "list_to_atom", 1, false, listToAtom)
-	defBif("erlang", "list_to_existing_atom", 1, false, func(m *machine, p *Proc, a []term.Term) (term.Term, *term.Exc) {
+		return m.newAtom(p.Pid.Node, s), nil
+	})
+	defBif("erlang", "list_to_existing_atom", 1, false, func(m *Machine, p *Proc, a []term.Term) (term.Term, *term.Exc) {
 		s, ok := term.StringValue(a[0])
 		if !ok {
 			return nil, term.ExcBadarg
 		}
-		if at, ok := term.LookupAtom(s); ok {
+		if at, ok := m.existingAtom(p.Pid.Node, s); ok {
 			return at, nil
 		}
 		return nil, term.ExcBadarg
 	})
-	defBif("erlang", "integer_to_list", 1, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "integer_to_list", 1, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		i, ok := a[0].(term.Int)
 		if !ok {
 			return nil, term.ExcBadarg
 		}
 		return term.MkString(strconv.FormatInt(int64(i), 10)), nil
 	})
-	defBif("erlang", "integer_to_list", 2, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "integer_to_list", 2, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		i, ok := a[0].(term.Int)
 		b, ok2 := a[1].(term.Int)
 		if !ok || !ok2 || b < 2 || b > 36 {
@@ -203,7 +202,7 @@ func init() {
 		}
 		return term.MkString(strings.ToUpper(strconv.FormatInt(int64(i), int(b)))), nil
 	})
-	defBif("erlang", "list_to_integer", 1, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "list_to_integer", 1, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		s, ok := term.StringValue(a[0])
 		if !ok {
 			return nil, term.ExcBadarg
@@ -214,7 +213,7 @@ func init() {
 		}
 		return term.Int(i), nil
 	})
-	defBif("erlang", "list_to_integer", 2, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "list_to_integer", 2, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		s, ok := term.StringValue(a[0])
 		b, ok2 := a[1].(term.Int)
 		if !ok || !ok2 || b < 2 || b > 36 {
@@ -226,21 +225,21 @@ func init() {
 		}
 		return term.Int(i), nil
 	})
-	defBif("erlang", "tuple_to_list", 1, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "tuple_to_list", 1, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		t, ok := a[0].(term.Tuple)
 		if !ok {
 			return nil, term.ExcBadarg
 		}
 		return term.MkList(t...), nil
 	})
-	defBif("erlang", "list_to_tuple", 1, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "list_to_tuple", 1, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		l, ok := term.ListToSlice(a[0])
 		if !ok {
 			return nil, term.ExcBadarg
 		}
 		return term.Tuple(l), nil
 	})
-	defBif("erlang", "make_tuple", 2, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "make_tuple", 2, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		n, ok := a[0].(term.Int)
 		if !ok || n < 0 || n > 1<<16 {
 			return nil, term.ExcBadarg
@@ -251,28 +250,28 @@ func init() {
 		}
 		return t, nil
 	})
-	defBif("erlang", "append_element", 2, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "append_element", 2, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		t, ok := a[0].(term.Tuple)
 		if !ok {
 			return nil, term.ExcBadarg
 		}
 		return append(append(term.Tuple(nil), t...), a[1]), nil
 	})
-	defBif("erlang", "pid_to_list", 1, false, func(m *machine, p *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "pid_to_list", 1, false, func(m *Machine, p *Proc, a []term.Term) (term.Term, *term.Exc) {
 		q, ok := a[0].(term.Pid)
 		if !ok {
 			return nil, term.ExcBadarg
 		}
-		return term.MkString(m.sys.pidText(q, p.Pid.Node)), nil
+		return term.MkString(term.PidText(m.Host, q, p.Pid.Node)), nil
 	})
-	defBif("erlang", "term_to_binary", 1, false, func(m *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
-		b, ok := term.TermToBinary(m.sys.namer(), a[0])
+	defBif("erlang", "term_to_binary", 1, false, func(m *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+		b, ok := term.TermToBinary(m.Host, a[0])
 		if !ok {
 			return nil, term.ExcBadarg
 		}
 		return b, nil
 	})
-	defBif("erlang", "binary_to_list", 1, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "binary_to_list", 1, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		b, ok := a[0].(term.Binary)
 		if !ok {
 			return nil, term.ExcBadarg
@@ -283,39 +282,39 @@ func init() {
 		}
 		return term.MkList(out...), nil
 	})
-	defBif("erlang", "list_to_binary", 1, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "list_to_binary", 1, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		var sb strings.Builder
 		if !iolist(a[0], &sb) {
 			return nil, term.ExcBadarg
 		}
 		return term.Binary(sb.String()), nil
 	})
-	defBif("erlang", "iolist_to_binary", 1, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "iolist_to_binary", 1, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		var sb strings.Builder
 		if !iolist(a[0], &sb) {
 			return nil, term.ExcBadarg
 		}
 		return term.Binary(sb.String()), nil
 	})
-	defBif("erlang", "atom_to_binary", 1, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "atom_to_binary", 1, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		x, ok := a[0].(term.Atom)
 		if !ok {
 			return nil, term.ExcBadarg
 		}
 		return term.Binary(x.Name()), nil
 	})
-	defBif("erlang", "phash2", 1, false, func(m *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
-		return term.Int(phash(a[0]) % (1 << 27)), nil
+	defBif("erlang", "phash2", 1, false, func(m *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+		return term.Int(phash(m.Host, a[0]) % (1 << 27)), nil
 	})
-	defBif("erlang", "phash2", 2, false, func(m *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	defBif("erlang", "phash2", 2, false, func(m *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		n, ok := a[1].(term.Int)
 		if !ok || n < 1 {
 			return nil, term.ExcBadarg
 		}
-		return term.Int(phash(a[0]) % uint64(n)), nil
+		return term.Int(phash(m.Host, a[0]) % uint64(n)), nil
 	})
-	defBif("io_lib", "format", 2, false, func(m *machine, p *Proc, a []term.Term) (term.Term, *term.Exc) {
-		s, ok := term.Format(m.sys.namer(), a[0], a[1], p.Pid.Node)
+	defBif("io_lib", "format", 2, false, func(m *Machine, p *Proc, a []term.Term) (term.Term, *term.Exc) {
+		s, ok := term.Format(m.Host, a[0], a[1], p.Pid.Node)
 		if !ok {
 			return nil, term.ExcBadarg
 		}
@@ -324,11 +323,11 @@ func init() {
 	// The operators as functions: fun erlang:'+'/2, erlang:'=:='(A, B)...
 	for i, name := range term.BinopNames {
 		op := i
-		defBif("erlang", name, 2, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) { return term.Binop(op, a[0], a[1]) })
+		defBif("erlang", name, 2, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) { return term.Binop(op, a[0], a[1]) })
 	}
 	for i, name := range term.UnopNames {
 		op := i
-		defBif("erlang", name, 1, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) { return term.Unop(op, a[0]) })
+		defBif("erlang", name, 1, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) { return term.Unop(op, a[0]) })
 	}
 	defBif("erlang", "raise", 3, false, raise)
 	listsBifs()
@@ -346,7 +345,7 @@ func parseIntExc(err error) *term.Exc {
 // raise is erlang:raise/3. The stack trace given is checked but not kept:
 // mcgo's stack traces are [] (see docs/semantics.md). Like OTP, an invalid
 // class or stack trace makes raise return the atom badarg.
-func raise(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+func raise(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	class, _ := a[0].(term.Atom)
 	if class != term.AError && class != term.AExit && class != term.AThrow {
 		return term.ABadarg, nil
@@ -400,10 +399,11 @@ func iolist(t term.Term, sb *strings.Builder) bool {
 	}
 }
 
-// phash is a deterministic hash of a term (not Erlang's phash2 values).
-func phash(t term.Term) uint64 {
-	var b []byte
-	b = appendTerm(b, t)
+// phash is a deterministic hash of a term (not Erlang's phash2 values): of
+// its external term format, which names atoms by their text, so that the
+// value does not depend on the order atoms were made in.
+func phash(n term.Namer, t term.Term) uint64 {
+	b, _ := term.TermToBinary(n, t)
 	var h uint64 = 1469598103934665603
 	for _, c := range b {
 		h ^= uint64(c)
@@ -417,7 +417,7 @@ func phash(t term.Term) uint64 {
 
 func listsBifs() {
 	def := func(name string, arity int, fn func(a []term.Term) (term.Term, *term.Exc)) {
-		defBif("lists", name, arity, false, func(_ *machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) { return fn(a) })
+		defBif("lists", name, arity, false, func(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) { return fn(a) })
 	}
 	list := func(t term.Term) ([]term.Term, *term.Exc) {
 		l, ok := term.ListToSlice(t)
