@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -92,6 +93,16 @@ func checkEmpty(t *testing.T, v reflect.Value, path string) {
 	default:
 		if !v.IsZero() {
 			t.Errorf("%s: %v after reset", path, v)
+		}
+	}
+}
+
+// TestEveryEffectPerformed fails when an effect has no performer: a new
+// effect must say what it does (effect.go).
+func TestEveryEffectPerformed(t *testing.T) {
+	for e := compile.Effect(0); e < compile.NumEffects; e++ {
+		if performers[e] == nil {
+			t.Errorf("effect %s has no performer in effect.go", e)
 		}
 	}
 }

@@ -60,12 +60,6 @@ func (s *System) appendAtom(b []byte, a term.Atom) []byte {
 	return append(b, n...)
 }
 
-// appendTerm encodes a term without a system (atoms by index).
-func appendTerm(b []byte, t term.Term) []byte {
-	s := &System{atomLimit: 1 << 30}
-	return s.appendTerm(b, t)
-}
-
 func (s *System) appendTerm(b []byte, t term.Term) []byte {
 	switch x := t.(type) {
 	case nil:

@@ -150,12 +150,6 @@ func (h *Hist) pair(from term.Pid, to Dest) *PairHist {
 	return &h.Pairs[i]
 }
 
-// hasPid reports whether pid was ever allocated.
-func (h *Hist) hasPid(p term.Pid) bool {
-	i := sort.Search(len(h.Pids), func(i int) bool { return !pidLess(h.Pids[i], p) })
-	return i < len(h.Pids) && h.Pids[i] == p
-}
-
 func (h *Hist) addPid(p term.Pid) {
 	i := sort.Search(len(h.Pids), func(i int) bool { return !pidLess(h.Pids[i], p) })
 	if i < len(h.Pids) && h.Pids[i] == p {

@@ -103,7 +103,7 @@ func compareMemo(t *testing.T, a, b *System, limit int) int {
 		}
 	}
 	for _, st := range b.Initial() {
-		if k := string(b.AppendKey(nil, st)); !seen[k] {
+		if !seen[string(b.AppendKey(nil, st))] {
 			t.Fatalf("initial states differ")
 		}
 	}

@@ -148,9 +148,7 @@ func successorsOf(sys *System, st *State) []enabledStep {
 		for _, l := range v.Lost {
 			e.more = append(e.more, "lost: "+l)
 		}
-		for _, n := range v.Notes {
-			e.more = append(e.more, n)
-		}
+		e.more = append(e.more, v.Notes...)
 		if v.Output != "" && step.Kind != StepEffect {
 			e.more = append(e.more, fmt.Sprintf("output %q", v.Output))
 		}

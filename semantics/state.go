@@ -50,12 +50,14 @@ type Proc struct {
 	// Proc is the part of the process that the process machine runs:
 	// its status, frames, stack, handlers and exit reason.
 	vm.Proc
-	Trap bool
-	Init int32 // the function the process was spawned with (for display), or -1
+	Trap      bool
+	InitA     uint8       // see InitM
+	SpawnOpts uint8       // StSpawnWait: spawnLink | spawnMonitor
+	SpawnTo   term.NodeID // StSpawnWait: the node asked to spawn
+	Init      int32       // the function the process was spawned with (for display), or -1
 	// InitM, InitF, InitA name the spawned function when it is not
 	// compiled code (a built-in such as erlang:halt/0).
 	InitM, InitF term.Atom
-	InitA        uint8
 	Mbox         []term.Term
 	MboxVC       []VClock      // causal history of each message (only when recorded)
 	Links        []Link        // sorted by pid
@@ -63,8 +65,6 @@ type Proc struct {
 	MonIn        []MonIn       // sorted by ref
 	NMon         []term.NodeID // monitor_node instances, sorted
 	Spawn        term.Ref      // StSpawnWait: the request
-	SpawnTo      term.NodeID   // StSpawnWait: the node asked to spawn
-	SpawnOpts    uint8         // StSpawnWait: spawnLink | spawnMonitor
 	VC           VClock        // causal history (only when recorded)
 
 	enc     []byte // cached canonical encoding

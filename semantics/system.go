@@ -514,11 +514,6 @@ func (s *System) PidString(p term.Pid) string {
 	return fmt.Sprintf("<%s.%d.%d>", s.NodeName(p.Node), p.Lid, p.Cr)
 }
 
-// pidText is erlang:pid_to_list's text as seen from node viewer.
-func (s *System) pidText(p term.Pid, viewer term.NodeID) string {
-	return term.PidText(s.namer(), p, viewer)
-}
-
 // Write is io_lib:write/1 of t as printed on node viewer.
 func (s *System) Write(t term.Term, viewer term.NodeID) string {
 	return term.Write(s.namer(), t, viewer)

@@ -244,13 +244,6 @@ func Binop(op int, a, b Term) (Term, *Exc) {
 	return nil, ExcBadarith
 }
 
-func absInt(x int64) int64 {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 func addInt(a, b int64) (int64, bool) {
 	r := a + b
 	return r, (a > 0 && b > 0 && r < 0) || (a < 0 && b < 0 && r >= 0)

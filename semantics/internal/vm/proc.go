@@ -43,13 +43,13 @@ type Handler struct {
 type Proc struct {
 	Pid    term.Pid
 	St     PStatus
-	Eff    compile.Effect // StRun: the requested effect
 	NArgs  uint8          // StRun: its number of arguments (on the top of the stack)
+	Eff    compile.Effect // StRun: the requested effect
 	Frames []Frame
 	Stack  []term.Term
 	Hand   []Handler
 	Reason term.Term // StExit: the exit reason
-	Own    bool      // StExit: the process's own code raised (a crash candidate)
 	// RaisedAt is where the exception that ended the process was raised.
 	RaisedAt token.Pos
+	Own      bool // StExit: the process's own code raised (a crash candidate)
 }
