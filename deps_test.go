@@ -28,7 +28,7 @@ var allowed = map[string][]string{
 	"semantics/internal/compile": {"semantics/term", "lang", "lang/token", "lang/ast"},
 	"semantics/internal/vm":      {"semantics/term", "semantics/internal/compile", "lang/token"},
 	"semantics":                  {"semantics/term", "semantics/internal/compile", "semantics/internal/vm", "lang", "lang/token", "lang/ast", "github.com/cespare/xxhash/v2"},
-	"properties":                 {"semantics"},
+	"properties":                 {"semantics", "lang"},
 	"statestore":                 {"github.com/cespare/xxhash/v2"},
 	"statestore/settest": {
 		"statestore",
@@ -36,6 +36,11 @@ var allowed = map[string][]string{
 	"statestore/badgerstore": {"statestore", "github.com/dgraph-io/badger/v4"},
 	"explore":                {"statestore"},
 	"trace":                  {"semantics", "semantics/term", "explore"},
+	// Helpers of the tests (no command imports them).
+	"internal/mcgotest": {"github.com/rogpeppe/go-internal"},
+	"internal/mcgotest/modeltest": {
+		"lang", "lang/token", "semantics", "properties", "explore", "statestore",
+	},
 	"cmd/mcgo": {
 		"lang", "lang/token", "lang/ast", "semantics", "properties", "explore", "statestore",
 		"statestore/badgerstore", "trace", "github.com/spf13/cobra", "github.com/spf13/pflag",

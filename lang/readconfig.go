@@ -11,12 +11,34 @@ import (
 	"github.com/mcgo-dev/mcgo/lang/token"
 )
 
-// Properties are the property names that -mcgo({check, [...]}) and
-// {violation, Property} accept, in the order they are documented.
-var Properties = []string{"deadlock", "crash", "no_loss", "causal", "pid_unique", "fd_accurate", "fifo", "monitored_no_loss"}
+// The names of the built-in properties: the one list that -mcgo({check,
+// [...]}), --check, {violation, Property}, the properties package and the
+// command's help read.
+const (
+	PropDeadlock        = "deadlock"
+	PropCrash           = "crash"
+	PropNoLoss          = "no_loss"
+	PropCausal          = "causal"
+	PropPidUnique       = "pid_unique"
+	PropFDAccurate      = "fd_accurate"
+	PropFIFO            = "fifo"
+	PropMonitoredNoLoss = "monitored_no_loss"
+)
 
-// FaultKinds are the fault kinds of -mcgo({faults, [...]}).
-var FaultKinds = []string{"crash", "restart", "disconnect", "connect_fail"}
+// Properties are the property names, in the order they are documented.
+var Properties = []string{PropDeadlock, PropCrash, PropNoLoss, PropCausal, PropPidUnique, PropFDAccurate, PropFIFO, PropMonitoredNoLoss}
+
+// The fault kinds of -mcgo({faults, [...]}) and --faults, in the order of
+// semantics.FaultKind.
+const (
+	FaultCrash       = "crash"
+	FaultRestart     = "restart"
+	FaultDisconnect  = "disconnect"
+	FaultConnectFail = "connect_fail"
+)
+
+// FaultKinds are the fault kinds.
+var FaultKinds = []string{FaultCrash, FaultRestart, FaultDisconnect, FaultConnectFail}
 
 // ConfigKeys are the keys of -mcgo({Key, Value}) attributes, in the order
 // [Config.Format] prints them.

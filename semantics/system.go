@@ -64,10 +64,10 @@ const (
 )
 
 var faultNames = [numFaultKinds]string{
-	FaultCrash:       "crash",
-	FaultRestart:     "restart",
-	FaultDisconnect:  "disconnect",
-	FaultConnectFail: "connect_fail",
+	FaultCrash:       lang.FaultCrash,
+	FaultRestart:     lang.FaultRestart,
+	FaultDisconnect:  lang.FaultDisconnect,
+	FaultConnectFail: lang.FaultConnectFail,
 }
 
 func (k FaultKind) String() string { return faultNames[k] }
@@ -248,13 +248,13 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	for _, f := range cfg.Faults {
 		fb := faultBudget{}
 		switch f.Kind {
-		case "crash":
+		case lang.FaultCrash:
 			fb.kind = FaultCrash
-		case "restart":
+		case lang.FaultRestart:
 			fb.kind = FaultRestart
-		case "disconnect":
+		case lang.FaultDisconnect:
 			fb.kind = FaultDisconnect
-		case "connect_fail":
+		case lang.FaultConnectFail:
 			fb.kind = FaultConnectFail
 		default:
 			return nil, fmt.Errorf("%s: unknown fault %q", cfg.KeyPos["faults"], f.Kind)

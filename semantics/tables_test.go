@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
 )
 
@@ -24,9 +25,12 @@ func TestNames(t *testing.T) {
 			t.Errorf("signal kind %d has no name (state.go)", k)
 		}
 	}
+	if len(lang.FaultKinds) != int(numFaultKinds) {
+		t.Errorf("lang has %d fault kinds, semantics %d", len(lang.FaultKinds), numFaultKinds)
+	}
 	for k := FaultKind(0); k < numFaultKinds; k++ {
-		if faultNames[k] == "" {
-			t.Errorf("fault kind %d has no name (system.go)", k)
+		if faultNames[k] == "" || int(k) < len(lang.FaultKinds) && faultNames[k] != lang.FaultKinds[k] {
+			t.Errorf("fault kind %d is %q in semantics (system.go), %q in lang", k, faultNames[k], lang.FaultKinds[k])
 		}
 	}
 	for op := compile.Op(0); op < compile.NumOps; op++ {

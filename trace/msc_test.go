@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mcgo-dev/mcgo/internal/mcgotest"
 )
 
 // TestMSCGolden keeps the text sequence charts of the paper's
@@ -26,7 +28,7 @@ func TestMSCGolden(t *testing.T) {
 			f.WriteText(&b)
 			got := b.String()
 			golden := filepath.Join("testdata", "msc", name+".txt")
-			if os.Getenv("MCGO_UPDATE") != "" {
+			if mcgotest.Update() {
 				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 					t.Fatal(err)
 				}
