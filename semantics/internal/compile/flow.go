@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mcgo-dev/mcgo/semantics/term"
@@ -375,53 +376,25 @@ func (a *flowAnalyzer) function(fi int32, params bool) (FlowFlags, bool) {
 }
 
 // effectFlow is what effect e with n arguments on s may do, and whether its
-// result may hold a pid. It pops the arguments.
+// result may hold a pid: a reading of its row in the effect table. An
+// effect without flow data may do anything. It pops the arguments.
 func effectFlow(e Effect, n int, s *aStack) (FlowFlags, bool) {
-	arg := func(i int) bool { return s.peek(n - 1 - i) } // argument i (from 0)
-	var f FlowFlags
-	r := false
-	switch e {
-	case EffSend:
-		f = FlowComm
-		if n >= 2 && arg(1) {
-			f |= FlowLeak
-		}
-		r = n >= 2 && arg(1)
-	case EffSendAfter:
-		f = FlowComm | FlowSpawn
-		if n >= 3 && arg(2) {
-			f |= FlowLeak
-		}
-	case EffSpawn, EffSpawnLink, EffSpawnMonitor:
-		f = FlowComm | FlowSpawn
-		if e != EffSpawn {
-			f |= FlowLink
-		}
-		if n == 2 || n == 4 {
-			f |= FlowSpawnRemote
-		}
-		// What the new process gets: the fun, or the argument list (the
-		// node, module and function name are not handed over).
-		if arg(n - 1) {
-			f |= FlowLeak
-		}
-		r = true
-	case EffExit2:
-		f = FlowComm
-		if n >= 2 && arg(1) {
-			f |= FlowLeak
-		}
-	case EffLink, EffMonitor:
-		f = FlowComm | FlowLink
-	case EffUnlink, EffDemonitor, EffCancelTimer:
-		f = FlowComm
-	case EffHalt, EffDisconnect, EffMonitorNode, EffMonitorNodes, EffRegister, EffUnregister,
-		EffListToPid, EffPing, EffConnect:
-		f = FlowHazard | FlowComm
-		r = e == EffListToPid
-	case EffWhereis:
-		r = true
+	var fl *flow
+	if e < NumEffects {
+		fl = effects[e].Flow
 	}
+	if fl == nil {
+		s.popN(n)
+		return FlowAll, true
+	}
+	f := fl.flags
+	if fl.hands.may(n, s) {
+		f |= FlowLeak
+	}
+	if slices.Contains(fl.remote, n) {
+		f |= FlowSpawnRemote
+	}
+	r := fl.result.may(n, s)
 	s.popN(n)
 	return f, r
 }
