@@ -273,5 +273,3 @@ func LookupEffect(m, f term.Atom, arity int) (Effect, bool) {
 	e, ok := effIndex[mfa{m, f, arity}]
 	return e, ok
 }
-
-func init() { indexEffects() }

@@ -2,7 +2,6 @@ package compile
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
@@ -192,8 +191,6 @@ func (a *flowAnalyzer) function(fi int32, params bool) (FlowFlags, bool) {
 			slots[i] = true
 		}
 	}
-	selfBif, _ := LookupBuiltin(term.Intern("erlang"), term.Intern("self"), 0)
-	existingAtomBif, _ := LookupBuiltin(term.Intern("erlang"), term.Intern("list_to_existing_atom"), 1)
 	var flags FlowFlags
 	ret := false
 	// Slots are flow-insensitive: repeat until they no longer change.
@@ -291,17 +288,10 @@ func (a *flowAnalyzer) function(fi int32, params bool) (FlowFlags, bool) {
 				ret = ret || v || a.fi.intro[ins.A]
 				fall = false
 			case OpBif:
-				v := s.popN(int(ins.B))
-				if ins.A == int32(selfBif) {
-					flags |= FlowSelf
-					v = true
-				} else if ins.A == int32(existingAtomBif) {
-					// It reads the run-time atoms of the node, which a
-					// delivery may change.
-					flags |= FlowHazard
-				} else if cleanBif(builtinAt(ins.A)) {
-					v = false
-				}
+				b := builtinAt(ins.A)
+				v := b.Result.may(int(ins.B), &s)
+				s.popN(int(ins.B))
+				flags |= b.Flow
 				s.push(v)
 			case OpEffect:
 				f, r := effectFlow(Effect(ins.A), int(ins.B), &s)
@@ -397,22 +387,4 @@ func effectFlow(e Effect, n int, s *aStack) (FlowFlags, bool) {
 	r := fl.result.may(n, s)
 	s.popN(n)
 	return f, r
-}
-
-// cleanBif reports whether a pure built-in's result never holds a pid: it
-// is a number, an atom, a boolean or a string.
-func cleanBif(b builtin) bool {
-	if b.M != term.AErlang {
-		return false
-	}
-	name := b.F.Name()
-	if strings.HasPrefix(name, "is_") {
-		return true
-	}
-	switch name {
-	case "length", "tuple_size", "size", "byte_size", "abs", "node", "integer_to_list",
-		"atom_to_list", "list_to_atom", "list_to_integer", "trunc", "round", "make_ref":
-		return true
-	}
-	return false
 }

@@ -11,8 +11,8 @@ import (
 // TestEffectTable fails when an effect lacks its row in the effect table
 // (a name, the functions that request it, its flow data), or when a row
 // contradicts itself: an argument its flow data names that some arity
-// lacks, a remote arity it is not requested at, or a function requested for
-// two effects.
+// lacks, a remote arity it is not requested at, a function requested for
+// two effects or also listed as a built-in.
 func TestEffectTable(t *testing.T) {
 	seen := map[string]Effect{}
 	names := map[string]Effect{}
@@ -40,6 +40,9 @@ func TestEffectTable(t *testing.T) {
 					t.Errorf("%s requests both %s and %s", key, prev, e)
 				}
 				seen[key] = e
+				if _, ok := BuiltinIndex(f.M, f.F, a); ok {
+					t.Errorf("%s is both an effect (%s) and a built-in", key, e)
+				}
 				if got, ok := LookupEffect(term.Intern(f.M), term.Intern(f.F), a); !ok || got != e {
 					t.Errorf("LookupEffect(%s) = %v, %v; want %s", key, got, ok, e)
 				}
@@ -79,5 +82,27 @@ func TestEffectFlowHasNoHarmlessDefault(t *testing.T) {
 	}
 	if f, r := effectFlow(NumEffects, 0, &s); f != FlowAll || !r {
 		t.Errorf("an effect beyond the table: flags %b, %v; want %b, true", f, r, FlowAll)
+	}
+}
+
+// TestBuiltinTable checks the built-in table's rows and that the compiler
+// finds each by its key at its index.
+func TestBuiltinTable(t *testing.T) {
+	if NumBuiltins != len(builtinIndex) {
+		t.Errorf("%d rows, %d keys: a row is listed twice", NumBuiltins, len(builtinIndex))
+	}
+	for i := range builtins {
+		b := &builtins[i]
+		if b.M == "" || b.F == "" {
+			t.Errorf("row %d: incomplete key %s", i, BuiltinName(i))
+		}
+		if j, ok := LookupBuiltin(term.Intern(b.M), term.Intern(b.F), b.Arity); !ok || j != i {
+			t.Errorf("LookupBuiltin(%s) = %d, %v; want %d", BuiltinName(i), j, ok, i)
+		}
+		switch b.Result {
+		case fromArgs, noPid, anyPid:
+		default:
+			t.Errorf("%s: the result of a built-in comes from its arguments (fromArgs), from none (noPid) or from anywhere (anyPid)", BuiltinName(i))
+		}
 	}
 }
