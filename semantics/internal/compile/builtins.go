@@ -6,6 +6,44 @@ import (
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
+// Adding a built-in (a pure function, run inside a step):
+//
+//  1. Here, its row in builtins: module, name, arity (one row per arity),
+//     Guard (allowed in guards), Result (what its result may hold: fromArgs,
+//     the default, or noPid for a number, an atom, a boolean or a string, or
+//     anyPid) and Flow (FlowFlags for what calling it may do; 0 for a
+//     function of its arguments). TestBuiltinTable checks the row.
+//  2. semantics/internal/vm/builtins.go: a named function
+//     func(m *Machine, p *Proc, a []term.Term) (term.Term, *term.Exc) that
+//     reads its arguments with the args helper (x := args{a: a}; i, t :=
+//     x.int(0), x.tuple(1); if x.bad ... raise what OTP raises), and its
+//     registration by the same key in that file's init: impl("erlang",
+//     "element", 2, element). TestBuiltinsImplemented (vm) fails until
+//     the row and the function both exist, once each.
+//  3. Anything it reads outside its process and its arguments goes
+//     through the machine's Host (vm.go), and a read of the state marks
+//     the step impure (m.MakeRef, m.newAtom, m.existingAtom show how);
+//     give such a built-in the Flow the reduction needs (FlowHazard for a
+//     read a delivery may change).
+//  4. A differential program in semantics/testdata/diff/ that prints its
+//     results and errors under erl and mcgo (TestDiff).
+//
+// Adding an effect (a request that ends the step; for example
+// erlang:read_timer/1):
+//
+//  1. effects.go: its Effect constant before NumEffects, and its row in
+//     effects: Name (what traces print), Funcs (the functions that request
+//     it, with their arities) and Flow, written without keys so that no
+//     field is left out: {flags, hands, result, remote}: the FlowFlags it
+//     always has, the argument whose pids it hands to another process
+//     (arg(i), lastArg or noPid), what its result may hold (arg(i), noPid
+//     or anyPid), and the arities at which it runs on another node (nil:
+//     none). TestEffectTable fails for an effect without a row, a name, a
+//     function or flow data; without flow data the analysis takes it to do
+//     anything (TestEffectFlowHasNoHarmlessDefault).
+//  2. The semantics package: its performer, its description in traces,
+//     and its rule test (semantics/doc.go).
+
 // builtin is a pure built-in function: implemented in Go by the process
 // machine (semantics/internal/vm/builtins.go) and run inside a step, unlike
 // an [Effect], which ends the step. Pure means that its result depends on
