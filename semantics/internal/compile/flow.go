@@ -1,7 +1,7 @@
 package compile
 
 import (
-	"strings"
+	"slices"
 
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
@@ -191,8 +191,6 @@ func (a *flowAnalyzer) function(fi int32, params bool) (FlowFlags, bool) {
 			slots[i] = true
 		}
 	}
-	selfBif, _ := LookupBuiltin(term.Intern("erlang"), term.Intern("self"), 0)
-	existingAtomBif, _ := LookupBuiltin(term.Intern("erlang"), term.Intern("list_to_existing_atom"), 1)
 	var flags FlowFlags
 	ret := false
 	// Slots are flow-insensitive: repeat until they no longer change.
@@ -290,17 +288,10 @@ func (a *flowAnalyzer) function(fi int32, params bool) (FlowFlags, bool) {
 				ret = ret || v || a.fi.intro[ins.A]
 				fall = false
 			case OpBif:
-				v := s.popN(int(ins.B))
-				if ins.A == int32(selfBif) {
-					flags |= FlowSelf
-					v = true
-				} else if ins.A == int32(existingAtomBif) {
-					// It reads the run-time atoms of the node, which a
-					// delivery may change.
-					flags |= FlowHazard
-				} else if cleanBif(builtinAt(ins.A)) {
-					v = false
-				}
+				b := builtinAt(ins.A)
+				v := b.Result.may(int(ins.B), &s)
+				s.popN(int(ins.B))
+				flags |= b.Flow
 				s.push(v)
 			case OpEffect:
 				f, r := effectFlow(Effect(ins.A), int(ins.B), &s)
@@ -375,71 +366,25 @@ func (a *flowAnalyzer) function(fi int32, params bool) (FlowFlags, bool) {
 }
 
 // effectFlow is what effect e with n arguments on s may do, and whether its
-// result may hold a pid. It pops the arguments.
+// result may hold a pid: a reading of its row in the effect table. An
+// effect without flow data may do anything. It pops the arguments.
 func effectFlow(e Effect, n int, s *aStack) (FlowFlags, bool) {
-	arg := func(i int) bool { return s.peek(n - 1 - i) } // argument i (from 0)
-	var f FlowFlags
-	r := false
-	switch e {
-	case EffSend:
-		f = FlowComm
-		if n >= 2 && arg(1) {
-			f |= FlowLeak
-		}
-		r = n >= 2 && arg(1)
-	case EffSendAfter:
-		f = FlowComm | FlowSpawn
-		if n >= 3 && arg(2) {
-			f |= FlowLeak
-		}
-	case EffSpawn, EffSpawnLink, EffSpawnMonitor:
-		f = FlowComm | FlowSpawn
-		if e != EffSpawn {
-			f |= FlowLink
-		}
-		if n == 2 || n == 4 {
-			f |= FlowSpawnRemote
-		}
-		// What the new process gets: the fun, or the argument list (the
-		// node, module and function name are not handed over).
-		if arg(n - 1) {
-			f |= FlowLeak
-		}
-		r = true
-	case EffExit2:
-		f = FlowComm
-		if n >= 2 && arg(1) {
-			f |= FlowLeak
-		}
-	case EffLink, EffMonitor:
-		f = FlowComm | FlowLink
-	case EffUnlink, EffDemonitor, EffCancelTimer:
-		f = FlowComm
-	case EffHalt, EffDisconnect, EffMonitorNode, EffMonitorNodes, EffRegister, EffUnregister,
-		EffListToPid, EffPing, EffConnect:
-		f = FlowHazard | FlowComm
-		r = e == EffListToPid
-	case EffWhereis:
-		r = true
+	var fl *flow
+	if e < NumEffects {
+		fl = effects[e].Flow
 	}
+	if fl == nil {
+		s.popN(n)
+		return FlowAll, true
+	}
+	f := fl.flags
+	if fl.hands.may(n, s) {
+		f |= FlowLeak
+	}
+	if slices.Contains(fl.remote, n) {
+		f |= FlowSpawnRemote
+	}
+	r := fl.result.may(n, s)
 	s.popN(n)
 	return f, r
-}
-
-// cleanBif reports whether a pure built-in's result never holds a pid: it
-// is a number, an atom, a boolean or a string.
-func cleanBif(b builtin) bool {
-	if b.M != term.AErlang {
-		return false
-	}
-	name := b.F.Name()
-	if strings.HasPrefix(name, "is_") {
-		return true
-	}
-	switch name {
-	case "length", "tuple_size", "size", "byte_size", "abs", "node", "integer_to_list",
-		"atom_to_list", "list_to_atom", "list_to_integer", "trunc", "round", "make_ref":
-		return true
-	}
-	return false
 }
