@@ -56,15 +56,18 @@
 // use, for make_ref/0; the atoms a run has made, for list_to_atom/1 and
 // list_to_existing_atom/1) sets Machine.Impure, and the memo and the
 // reduction read that one flag. A new host read of the state must set it
-// too (vm.go: makeRef, newAtom, existingAtom show how).
+// too (vm.go: MakeRef, newAtom, existingAtom show how).
 //
 // Every table knows every kind. A term kind without its sample fails
 // TestEveryKind (which runs the walkers, the encoding, the external term
 // format, comparison and the writer on a value of every kind); an effect
-// without a performer fails TestEveryEffectPerformed; an effect or a
-// built-in without its row in compile's tables, an operation, step kind,
-// signal kind or fault kind without a name fail TestNames and the
-// compile package's table tests; an operation that the machine or the flow
+// without a performer fails TestEveryEffectPerformed; an effect without its
+// row (name, functions, flow data) fails TestEffectTable (compile), and the
+// flow analysis treats an effect without flow data as one that may do
+// anything; a built-in row without its implementation, or an implementation
+// without its row, fails TestBuiltinsImplemented (vm); an operation, step
+// kind, signal kind or fault kind without a name fails TestNames; an
+// operation that the machine or the flow
 // analysis does not name fails TestEveryOpHandled (liveness treats an
 // operation it does not name as one that falls through and touches no
 // slot: check it by hand).
@@ -76,11 +79,17 @@
 // node or of time is an effect (next section), or a host read that marks
 // the step impure.
 //
-//  1. Add its row to the built-in table in semantics/internal/compile
-//     (module, name, arity, guard-safe, whether its result may hold a pid).
-//  2. Implement it in semantics/internal/vm/builtins.go as a named function
-//     that unpacks its arguments with the one helper there, and register it
-//     by the same key; the table tests fail until both exist.
+//  1. compile/builtins.go: a row in builtins, one per arity: M, F, Arity,
+//     Guard, Result (fromArgs, the default; noPid for a number, atom,
+//     boolean or string; anyPid as for self/0) and Flow (0 for a function
+//     of its arguments; FlowHazard for a host read that a delivery may
+//     change).
+//  2. vm/builtins.go: a named func(m *Machine, p *Proc, a []term.Term)
+//     (term.Term, *term.Exc) that reads its arguments with the one helper,
+//     x := args{a: a}; i, t := x.int(0), x.tuple(1); if x.bad {...}, and
+//     raises what OTP raises (badarg; function_clause for most of lists).
+//     Register it with impl("mod", "name", arity, fn) in that file's init;
+//     TestBuiltinsImplemented fails until row and function both exist.
 //  3. Add a differential program to semantics/testdata/diff/ that prints
 //     its results and its errors under erl and mcgo (TestDiff).
 //  4. List it in the user documentation (docs/semantics.md; docs/library.md
@@ -88,11 +97,15 @@
 //
 // # Adding an effect (for example erlang:read_timer/1)
 //
-//  1. semantics/internal/compile/effects.go: a new Effect constant before
-//     NumEffects, and its row in the effect table: its name in traces, the
-//     functions that request it (read_timer/1,2), and its flow data (what a
-//     process that performs it may do; a forgotten row fails the table test,
-//     and there is no default that means "harmless").
+//  1. compile/effects.go: a new Effect constant before NumEffects, and its
+//     row: Name (what traces print), Funcs (for read_timer:
+//     []funcs{{"erlang", "read_timer", []int{1, 2}}}), and Flow:
+//     &flow{flags, hands, result, remote} without keys, where hands is
+//     arg(i), lastArg or noPid (whose pids the effect hands to another
+//     process), result is arg(i), noPid or anyPid, and remote the arities
+//     run on another node (nil for none). A forgotten row fails
+//     TestEffectTable, and there is no default that means "harmless":
+//     without flow data the analysis assumes FlowAll.
 //  2. semantics/effect.go: its performer in performers, a method in the file
 //     of its family (read_timer: timers.go). TestEveryEffectPerformed fails
 //     until it is there.
@@ -127,6 +140,7 @@
 //     (encode.go: appendTerm, decoder.term), and the trace label
 //     (describe.go).
 //  3. The compiler and the machine: literals, patterns and guards
-//     (compile.go), type tests and built-ins (vm/builtins.go).
+//     (compile.go), type tests (is_map: kinds{term.KindMap} in
+//     vm/builtins.go) and built-ins.
 //  4. Differential tests that print values of the kind under erl and mcgo.
 package semantics
