@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/mcgo-dev/mcgo/explore"
 	"github.com/mcgo-dev/mcgo/lang"
@@ -31,6 +32,9 @@ type checkOptions struct {
 	html     string
 	variant  string
 	cmd      *cobra.Command
+	// namedProgress prefixes progress lines with the model's name (mcgo
+	// test --jobs: several models at once).
+	namedProgress bool
 }
 
 func newCheckCmd(a *app) *cobra.Command {
@@ -66,6 +70,7 @@ Examples:
 	f := cmd.Flags()
 	opts.model.register(f, true)
 	opts.search.register(f)
+	opts.search.registerHidden(f)
 	f.StringVar(&opts.format, "format", "text", "output format: text, json (one object per line) or junit")
 	f.StringVarP(&opts.output, "output", "o", "", "write the report to this file instead of stdout")
 	f.StringVar(&opts.traceOut, "trace-out", "", "save the counterexample trace (JSON) to this file")
@@ -88,6 +93,9 @@ type checkRun struct {
 	trace     *trace.File
 	hash      string
 	started   time.Time
+	// traceTime is the time spent after the search rebuilding the
+	// counterexample: a second search for a shortest trace, the replay.
+	traceTime time.Duration
 	// reduced: states the partial-order reduction expanded by one receive
 	// and by one delivery, reported when showReduced: with --por on and no
 	// violation (when a search stops at one, which states it had expanded
@@ -245,7 +253,12 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	}
 	defer cleanup()
 	tuneGC(xopts.MaxMemory)
-	rep := newProgress(a.stderr, opts.search.progress, opts.search.quiet)
+	name := ""
+	if opts.namedProgress {
+		name = runName(r, false)
+	}
+	rep := newProgress(a.stderr, &opts.search, name)
+	defer rep.done()
 	stopProfile, err := startCPUProfile(opts.search.cpuprof)
 	if err != nil {
 		r.err, r.errCode = err, exitUsage
@@ -253,7 +266,6 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	}
 	res, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, xopts, rep)
 	stopProfile()
-	rep.done()
 	r.res = res
 	r.showReduced = xopts.POR && xopts.Search != explore.Random && res.Verdict != explore.Violated
 	r.reduced[0], r.reduced[1] = sys.ReductionCounts()
@@ -261,11 +273,16 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 		r.err, r.errCode = fmt.Errorf("%s: %v", l.path, err), exitInternal
 		return r
 	}
+	searchEnd := time.Now()
+	if res.Verdict == explore.Violated && res.Violation != nil {
+		rep.counterexample(res.Stats)
+		defer func() { r.traceTime = time.Since(searchEnd) }()
+	}
 	if res.Verdict == explore.Violated && res.Violation != nil && xopts.POR && xopts.Search == explore.BFS {
 		// The partial-order reduction may make the trace longer than the
 		// shortest one (it takes some receives early). Search again
 		// without it, no deeper than the trace, for a shortest trace.
-		if v := shortestTrace(ctx, sys, ms, xopts, res); v != nil {
+		if v := shortestTrace(ctx, sys, ms, xopts, res, rep); v != nil {
 			res.Violation = v
 			r.res.Violation = v
 		}
@@ -381,7 +398,7 @@ func printTextRun(w io.Writer, r *checkRun, withSem bool) {
 			r.trace.WriteText(w)
 		}
 	}
-	writeStats(w, res.Stats)
+	writeStats(w, res.Stats, r.traceTime)
 	if r.showReduced {
 		fmt.Fprintf(w, "  reduction: %d of %d states expanded by one transition (%d receives, %d deliveries)\n",
 			r.reduced[0]+r.reduced[1], res.Stats.States, r.reduced[0], r.reduced[1])
@@ -431,9 +448,19 @@ func incompleteText(res explore.Result) string {
 	return res.Incomplete
 }
 
-func writeStats(w io.Writer, s explore.Stats) {
-	line := fmt.Sprintf("  states: %d  transitions: %d  depth: %d  time: %.2fs", s.States, s.Transitions, s.Depth, s.Elapsed.Seconds())
-	if s.StatesPerSec > 0 {
+// writeStats writes the figures of a search; traceTime, when not zero, is
+// the time spent rebuilding the counterexample after it, counted in the
+// time shown.
+func writeStats(w io.Writer, s explore.Stats, traceTime time.Duration) {
+	line := fmt.Sprintf("  states: %d  transitions: %d  depth: %d  time: %.2fs", s.States, s.Transitions, s.Depth, (s.Elapsed + traceTime).Seconds())
+	switch {
+	case traceTime > 0:
+		line += fmt.Sprintf(" (search %.2fs", s.Elapsed.Seconds())
+		if s.StatesPerSec > 0 {
+			line += fmt.Sprintf(", %.0f states/s", s.StatesPerSec)
+		}
+		line += fmt.Sprintf("; counterexample %.2fs)", traceTime.Seconds())
+	case s.StatesPerSec > 0:
 		line += fmt.Sprintf("  (%.0f states/s)", s.StatesPerSec)
 	}
 	fmt.Fprintln(w, line)
@@ -542,6 +569,9 @@ type searchFlags struct {
 	progress  bool
 	quiet     bool
 	cpuprof   string
+	// progressEvery is the time between two progress lines in a log
+	// (hidden flag --progress-interval, for tests; default 10s).
+	progressEvery time.Duration
 }
 
 func (f *searchFlags) register(fs interface {
@@ -570,6 +600,13 @@ func (f *searchFlags) register(fs interface {
 	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr even when it is not a terminal")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress")
 	fs.StringVar(&f.cpuprof, "cpuprofile", "", "write a CPU profile of the search to this file (for developers)")
+}
+
+// registerHidden declares the search flags that are not for users: the
+// progress interval, so that a test can see several lines in seconds.
+func (f *searchFlags) registerHidden(fs *pflag.FlagSet) {
+	fs.DurationVar(&f.progressEvery, "progress-interval", defaultLogInterval, "time between two progress lines off a terminal")
+	fs.MarkHidden("progress-interval")
 }
 
 func (f *searchFlags) validate() error {
@@ -651,14 +688,14 @@ func parseSize(s string) (uint64, error) {
 // shortestTrace searches, without partial-order reduction and no deeper
 // than the violation found, for a shortest violation. It gives up (nil)
 // when that search grows much larger than the first.
-func shortestTrace(ctx context.Context, sys *semantics.System, ms []explore.Monitor[*semantics.State, semantics.Step], o explore.Options, res explore.Result) *explore.Violation {
+func shortestTrace(ctx context.Context, sys *semantics.System, ms []explore.Monitor[*semantics.State, semantics.Step], o explore.Options, res explore.Result, rep explore.Reporter) *explore.Violation {
 	o.POR = false
 	o.MaxDepth = len(res.Violation.Path) - 1
 	o.MaxStates = 20*res.Stats.States + 100_000
 	o.Queue, o.Parents = nil, nil
 	set := statestore.NewMemory(0)
 	defer set.Close()
-	r2, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, o, nil)
+	r2, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, o, rep)
 	if err != nil || r2.Verdict != explore.Violated {
 		return nil
 	}
