@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/spf13/cobra"
 )
@@ -56,8 +57,11 @@ type app struct {
 }
 
 // Main runs mcgo with the process's arguments and returns its exit code.
+// Ctrl-C (SIGINT) and SIGTERM, which CI runners send to cancel a job,
+// stop a search the same way: the report of what was explored, verdict
+// incomplete.
 func Main() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 }
