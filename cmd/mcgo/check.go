@@ -513,11 +513,27 @@ type JSONStats struct {
 	// one delivery (absent with --por off and after a violation).
 	ReducedReceives   int64 `json:"reduced_receives,omitempty"`
 	ReducedDeliveries int64 `json:"reduced_deliveries,omitempty"`
+	// TraceSeconds is the time spent after the search rebuilding the
+	// counterexample (absent without one); Seconds does not include it.
+	TraceSeconds float64 `json:"trace_seconds,omitempty"`
 }
 
 const jsonFormatVersion = 1
 
 func writeJSONRun(w io.Writer, r *checkRun) {
+	writeJSONLine(w, jsonResult(r))
+}
+
+// writeJSONLine writes v as one line of JSON, without escaping <, > and &
+// (pids and terms are full of them).
+func writeJSONLine(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+// jsonResult is the JSON object of one run.
+func jsonResult(r *checkRun) JSONResult {
 	j := JSONResult{FormatVersion: jsonFormatVersion, McgoVersion: mcgoVersion(), File: r.file, Variant: r.variant,
 		Semantics: r.semantics, Trace: []trace.Step{}, Config: map[string]string{}}
 	if r.config != nil {
@@ -534,6 +550,7 @@ func writeJSONRun(w io.Writer, r *checkRun) {
 		if r.showReduced {
 			j.Stats.ReducedReceives, j.Stats.ReducedDeliveries = r.reduced[0], r.reduced[1]
 		}
+		j.Stats.TraceSeconds = r.traceTime.Seconds()
 		if v := r.res.Violation; v != nil {
 			j.Property, j.Message = v.Property, v.Msg
 		}
@@ -542,9 +559,7 @@ func writeJSONRun(w io.Writer, r *checkRun) {
 			j.TraceLength = len(r.trace.Steps)
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.Encode(j)
+	return j
 }
 
 // ---------------------------------------------------------------------------
