@@ -96,6 +96,11 @@ type checkRun struct {
 	// traceTime is the time spent after the search rebuilding the
 	// counterexample: a second search for a shortest trace, the replay.
 	traceTime time.Duration
+	// search and store are the strategy and the store searched with;
+	// growth names what grows in the model, for an incomplete search
+	// (advice.go).
+	search, store string
+	growth        []string
 	// reduced: states the partial-order reduction expanded by one receive
 	// and by one delivery, reported when showReduced: with --por on and no
 	// violation (when a search stops at one, which states it had expanded
@@ -267,6 +272,10 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	res, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, xopts, rep)
 	stopProfile()
 	r.res = res
+	r.search, r.store = opts.search.search, opts.search.store
+	if res.Verdict == explore.Incomplete && res.Incomplete != "random" && res.Incomplete != "bitstate" {
+		r.growth = growthOf(l, cfg)
+	}
 	r.showReduced = xopts.POR && xopts.Search != explore.Random && res.Verdict != explore.Violated
 	r.reduced[0], r.reduced[1] = sys.ReductionCounts()
 	if err != nil {
@@ -388,6 +397,7 @@ func printTextRun(w io.Writer, r *checkRun, withSem bool) {
 		fmt.Fprintf(w, "%s: pass: %s %s (search complete)\n", name, strings.Join(r.props, ", "), holdWord(len(r.props)))
 	case explore.Incomplete:
 		fmt.Fprintf(w, "%s: incomplete: %s; no violation of %s found\n", name, incompleteText(res), strings.Join(r.props, ", "))
+		writeAdvice(w, r)
 	case explore.Violated:
 		v := res.Violation
 		steps := len(v.Path) - 1
@@ -501,6 +511,8 @@ type JSONResult struct {
 	Trace         []trace.Step      `json:"trace"`
 	Config        map[string]string `json:"config"`
 	Error         string            `json:"error,omitempty"`
+	// Advice says what to do next after an incomplete search (advice.go).
+	Advice []string `json:"advice,omitempty"`
 }
 
 // JSONStats are the statistics of a JSON result.
@@ -545,6 +557,7 @@ func jsonResult(r *checkRun) JSONResult {
 	} else {
 		j.Verdict = r.res.Verdict.String()
 		j.Incomplete = r.res.Incomplete
+		j.Advice = advice(r)
 		s := r.res.Stats
 		j.Stats = JSONStats{States: s.States, Transitions: s.Transitions, Depth: s.Depth, Seconds: s.Elapsed.Seconds()}
 		if r.showReduced {

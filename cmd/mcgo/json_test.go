@@ -17,7 +17,7 @@ func TestJSONResultStable(t *testing.T) {
 		"format_version int", "mcgo_version string", "file string", "variant string", "semantics string",
 		"verdict string", "property string", "message string", "incomplete,omitempty string",
 		"stats main.JSONStats", "trace_length int", "trace []trace.Step", "config map[string]string",
-		"error,omitempty string",
+		"error,omitempty string", "advice,omitempty []string",
 	}
 	if got := jsonFields(reflect.TypeOf(JSONResult{})); !reflect.DeepEqual(got, want) {
 		t.Errorf("JSONResult fields changed:\n got %q\nwant %q", got, want)

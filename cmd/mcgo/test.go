@@ -360,6 +360,9 @@ func (tw *testWriter) text(tc *testCase) {
 		expect = "-"
 	}
 	fmt.Fprintf(tw.w, "%-*s  %-24s  %-34s  %10s  %8s  %s\n", tw.nameW, testName(tc), expect, tc.got, states, secs, mark)
+	if tc.code == exitIncomplete && tc.run != nil {
+		writeAdvice(tw.w, tc.run)
+	}
 	if tc.code == exitViolation && tc.run.res.Verdict == explore.Violated {
 		v := tc.run.res.Violation
 		fmt.Fprintf(tw.w, "\n%s: unexpected violation of %q:\n  %s\n", testName(tc), v.Property, v.Msg)
@@ -421,7 +424,7 @@ func testJSON(tc *testCase) TestJSONResult {
 	}
 	j := jsonResult(r)
 	if r.err != nil && isUnsupported(r.err) {
-		j.Verdict = "unsupported"
+		j.Verdict, j.Advice = "unsupported", advice(r)
 	}
 	return TestJSONResult{JSONResult: j, Expected: expectText(tc.expect), OK: tc.ok}
 }
