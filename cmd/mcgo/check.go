@@ -142,6 +142,7 @@ func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
 	for _, path := range opts.files {
 		l, err := loadModel(a.stderr, path, &opts.model, kept)
 		if err != nil {
+			writeAdvice(a.stderr, &checkRun{err: err}) // for what mcgo does not model
 			code = worst(code, exitCode(err))
 			runs = append(runs, &checkRun{file: path, err: err, errCode: exitCode(err)})
 			continue
