@@ -129,6 +129,9 @@ func runTest(ctx context.Context, a *app, opts *testOptions) error {
 	if opts.jobs < 1 {
 		return exitWith(exitUsage, "mcgo test: --jobs %d: must be at least 1", opts.jobs)
 	}
+	if opts.jobs > 1 && opts.search.cpuprof != "" {
+		return exitWith(exitUsage, "mcgo test: --cpuprofile profiles one search at a time: not with --jobs %d", opts.jobs)
+	}
 	files, err := findModels(opts.paths)
 	if err != nil {
 		return exitWith(exitUsage, "mcgo: %v", err)
