@@ -68,7 +68,7 @@
   }
   function laneAt(pid, n) { var i = procAt(pid, n); return i < 0 ? null : laneOfProc[i]; }
 
-  var colW = 160, rowH = 28, top = 12, left = 44, headH = 86;
+  var colW = 180, rowH = 28, top = 12, left = 44, headH = 86;
   var textX = left + Math.max(1, lanes.length) * colW + 14, textW = 560;
   var width = textX + textW;
   var height = top + N * rowH + 40;
