@@ -15,6 +15,7 @@ var htmlModels = []string{
 	"../models/comm.erl",
 	"../models/pidReuse.erl",
 	"../models/commFixed.erl",
+	"../models/two_phase_commit_buggy.erl",
 }
 
 // violation checks a model (with its own configuration) and returns the

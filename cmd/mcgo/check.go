@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/mcgo-dev/mcgo/explore"
 	"github.com/mcgo-dev/mcgo/lang"
@@ -31,6 +32,9 @@ type checkOptions struct {
 	html     string
 	variant  string
 	cmd      *cobra.Command
+	// namedProgress prefixes progress lines with the model's name (mcgo
+	// test --jobs: several models at once).
+	namedProgress bool
 }
 
 func newCheckCmd(a *app) *cobra.Command {
@@ -66,6 +70,7 @@ Examples:
 	f := cmd.Flags()
 	opts.model.register(f, true)
 	opts.search.register(f)
+	opts.search.registerHidden(f)
 	f.StringVar(&opts.format, "format", "text", "output format: text, json (one object per line) or junit")
 	f.StringVarP(&opts.output, "output", "o", "", "write the report to this file instead of stdout")
 	f.StringVar(&opts.traceOut, "trace-out", "", "save the counterexample trace (JSON) to this file")
@@ -88,6 +93,14 @@ type checkRun struct {
 	trace     *trace.File
 	hash      string
 	started   time.Time
+	// traceTime is the time spent after the search rebuilding the
+	// counterexample: a second search for a shortest trace, the replay.
+	traceTime time.Duration
+	// search and store are the strategy and the store searched with;
+	// growth names what grows in the model, for an incomplete search
+	// (advice.go).
+	search, store string
+	growth        []string
 	// reduced: states the partial-order reduction expanded by one receive
 	// and by one delivery, reported when showReduced: with --por on and no
 	// violation (when a search stops at one, which states it had expanded
@@ -129,6 +142,7 @@ func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
 	for _, path := range opts.files {
 		l, err := loadModel(a.stderr, path, &opts.model, kept)
 		if err != nil {
+			writeAdvice(a.stderr, &checkRun{err: err}) // for what mcgo does not model
 			code = worst(code, exitCode(err))
 			runs = append(runs, &checkRun{file: path, err: err, errCode: exitCode(err)})
 			continue
@@ -245,7 +259,12 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	}
 	defer cleanup()
 	tuneGC(xopts.MaxMemory)
-	rep := newProgress(a.stderr, opts.search.progress, opts.search.quiet)
+	name := ""
+	if opts.namedProgress {
+		name = runName(r, false)
+	}
+	rep := newProgress(a.stderr, &opts.search, name)
+	defer rep.done()
 	stopProfile, err := startCPUProfile(opts.search.cpuprof)
 	if err != nil {
 		r.err, r.errCode = err, exitUsage
@@ -253,19 +272,27 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	}
 	res, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, xopts, rep)
 	stopProfile()
-	rep.done()
 	r.res = res
+	r.search, r.store = opts.search.search, opts.search.store
+	if res.Verdict == explore.Incomplete && res.Incomplete != "random" && res.Incomplete != "bitstate" {
+		r.growth = growthOf(l, cfg)
+	}
 	r.showReduced = xopts.POR && xopts.Search != explore.Random && res.Verdict != explore.Violated
 	r.reduced[0], r.reduced[1] = sys.ReductionCounts()
 	if err != nil {
 		r.err, r.errCode = fmt.Errorf("%s: %v", l.path, err), exitInternal
 		return r
 	}
+	searchEnd := time.Now()
+	if res.Verdict == explore.Violated && res.Violation != nil {
+		rep.counterexample(res.Stats)
+		defer func() { r.traceTime = time.Since(searchEnd) }()
+	}
 	if res.Verdict == explore.Violated && res.Violation != nil && xopts.POR && xopts.Search == explore.BFS {
 		// The partial-order reduction may make the trace longer than the
 		// shortest one (it takes some receives early). Search again
 		// without it, no deeper than the trace, for a shortest trace.
-		if v := shortestTrace(ctx, sys, ms, xopts, res); v != nil {
+		if v := shortestTrace(ctx, sys, ms, xopts, res, rep); v != nil {
 			res.Violation = v
 			r.res.Violation = v
 		}
@@ -371,6 +398,7 @@ func printTextRun(w io.Writer, r *checkRun, withSem bool) {
 		fmt.Fprintf(w, "%s: pass: %s %s (search complete)\n", name, strings.Join(r.props, ", "), holdWord(len(r.props)))
 	case explore.Incomplete:
 		fmt.Fprintf(w, "%s: incomplete: %s; no violation of %s found\n", name, incompleteText(res), strings.Join(r.props, ", "))
+		writeAdvice(w, r)
 	case explore.Violated:
 		v := res.Violation
 		steps := len(v.Path) - 1
@@ -381,7 +409,7 @@ func printTextRun(w io.Writer, r *checkRun, withSem bool) {
 			r.trace.WriteText(w)
 		}
 	}
-	writeStats(w, res.Stats)
+	writeStats(w, res.Stats, r.traceTime)
 	if r.showReduced {
 		fmt.Fprintf(w, "  reduction: %d of %d states expanded by one transition (%d receives, %d deliveries)\n",
 			r.reduced[0]+r.reduced[1], res.Stats.States, r.reduced[0], r.reduced[1])
@@ -431,9 +459,19 @@ func incompleteText(res explore.Result) string {
 	return res.Incomplete
 }
 
-func writeStats(w io.Writer, s explore.Stats) {
-	line := fmt.Sprintf("  states: %d  transitions: %d  depth: %d  time: %.2fs", s.States, s.Transitions, s.Depth, s.Elapsed.Seconds())
-	if s.StatesPerSec > 0 {
+// writeStats writes the figures of a search; traceTime, when not zero, is
+// the time spent rebuilding the counterexample after it, counted in the
+// time shown.
+func writeStats(w io.Writer, s explore.Stats, traceTime time.Duration) {
+	line := fmt.Sprintf("  states: %d  transitions: %d  depth: %d  time: %.2fs", s.States, s.Transitions, s.Depth, (s.Elapsed + traceTime).Seconds())
+	switch {
+	case traceTime > 0:
+		line += fmt.Sprintf(" (search %.2fs", s.Elapsed.Seconds())
+		if s.StatesPerSec > 0 {
+			line += fmt.Sprintf(", %.0f states/s", s.StatesPerSec)
+		}
+		line += fmt.Sprintf("; counterexample %.2fs)", traceTime.Seconds())
+	case s.StatesPerSec > 0:
 		line += fmt.Sprintf("  (%.0f states/s)", s.StatesPerSec)
 	}
 	fmt.Fprintln(w, line)
@@ -474,6 +512,8 @@ type JSONResult struct {
 	Trace         []trace.Step      `json:"trace"`
 	Config        map[string]string `json:"config"`
 	Error         string            `json:"error,omitempty"`
+	// Advice says what to do next after an incomplete search (advice.go).
+	Advice []string `json:"advice,omitempty"`
 }
 
 // JSONStats are the statistics of a JSON result.
@@ -486,11 +526,27 @@ type JSONStats struct {
 	// one delivery (absent with --por off and after a violation).
 	ReducedReceives   int64 `json:"reduced_receives,omitempty"`
 	ReducedDeliveries int64 `json:"reduced_deliveries,omitempty"`
+	// TraceSeconds is the time spent after the search rebuilding the
+	// counterexample (absent without one); Seconds does not include it.
+	TraceSeconds float64 `json:"trace_seconds,omitempty"`
 }
 
 const jsonFormatVersion = 1
 
 func writeJSONRun(w io.Writer, r *checkRun) {
+	writeJSONLine(w, jsonResult(r))
+}
+
+// writeJSONLine writes v as one line of JSON, without escaping <, > and &
+// (pids and terms are full of them).
+func writeJSONLine(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+// jsonResult is the JSON object of one run.
+func jsonResult(r *checkRun) JSONResult {
 	j := JSONResult{FormatVersion: jsonFormatVersion, McgoVersion: mcgoVersion(), File: r.file, Variant: r.variant,
 		Semantics: r.semantics, Trace: []trace.Step{}, Config: map[string]string{}}
 	if r.config != nil {
@@ -502,11 +558,13 @@ func writeJSONRun(w io.Writer, r *checkRun) {
 	} else {
 		j.Verdict = r.res.Verdict.String()
 		j.Incomplete = r.res.Incomplete
+		j.Advice = advice(r)
 		s := r.res.Stats
 		j.Stats = JSONStats{States: s.States, Transitions: s.Transitions, Depth: s.Depth, Seconds: s.Elapsed.Seconds()}
 		if r.showReduced {
 			j.Stats.ReducedReceives, j.Stats.ReducedDeliveries = r.reduced[0], r.reduced[1]
 		}
+		j.Stats.TraceSeconds = r.traceTime.Seconds()
 		if v := r.res.Violation; v != nil {
 			j.Property, j.Message = v.Property, v.Msg
 		}
@@ -515,9 +573,7 @@ func writeJSONRun(w io.Writer, r *checkRun) {
 			j.TraceLength = len(r.trace.Steps)
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.Encode(j)
+	return j
 }
 
 // ---------------------------------------------------------------------------
@@ -542,6 +598,9 @@ type searchFlags struct {
 	progress  bool
 	quiet     bool
 	cpuprof   string
+	// progressEvery is the time between two progress lines in a log
+	// (hidden flag --progress-interval, for tests; default 10s).
+	progressEvery time.Duration
 }
 
 func (f *searchFlags) register(fs interface {
@@ -570,6 +629,13 @@ func (f *searchFlags) register(fs interface {
 	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr even when it is not a terminal")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress")
 	fs.StringVar(&f.cpuprof, "cpuprofile", "", "write a CPU profile of the search to this file (for developers)")
+}
+
+// registerHidden declares the search flags that are not for users: the
+// progress interval, so that a test can see several lines in seconds.
+func (f *searchFlags) registerHidden(fs *pflag.FlagSet) {
+	fs.DurationVar(&f.progressEvery, "progress-interval", defaultLogInterval, "time between two progress lines off a terminal")
+	fs.MarkHidden("progress-interval")
 }
 
 func (f *searchFlags) validate() error {
@@ -651,14 +717,14 @@ func parseSize(s string) (uint64, error) {
 // shortestTrace searches, without partial-order reduction and no deeper
 // than the violation found, for a shortest violation. It gives up (nil)
 // when that search grows much larger than the first.
-func shortestTrace(ctx context.Context, sys *semantics.System, ms []explore.Monitor[*semantics.State, semantics.Step], o explore.Options, res explore.Result) *explore.Violation {
+func shortestTrace(ctx context.Context, sys *semantics.System, ms []explore.Monitor[*semantics.State, semantics.Step], o explore.Options, res explore.Result, rep explore.Reporter) *explore.Violation {
 	o.POR = false
 	o.MaxDepth = len(res.Violation.Path) - 1
 	o.MaxStates = 20*res.Stats.States + 100_000
 	o.Queue, o.Parents = nil, nil
 	set := statestore.NewMemory(0)
 	defer set.Close()
-	r2, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, o, nil)
+	r2, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, o, rep)
 	if err != nil || r2.Verdict != explore.Violated {
 		return nil
 	}

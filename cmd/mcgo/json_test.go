@@ -17,13 +17,13 @@ func TestJSONResultStable(t *testing.T) {
 		"format_version int", "mcgo_version string", "file string", "variant string", "semantics string",
 		"verdict string", "property string", "message string", "incomplete,omitempty string",
 		"stats main.JSONStats", "trace_length int", "trace []trace.Step", "config map[string]string",
-		"error,omitempty string",
+		"error,omitempty string", "advice,omitempty []string",
 	}
 	if got := jsonFields(reflect.TypeOf(JSONResult{})); !reflect.DeepEqual(got, want) {
 		t.Errorf("JSONResult fields changed:\n got %q\nwant %q", got, want)
 	}
 	wantStats := []string{"states int64", "transitions int64", "depth int", "seconds float64",
-		"reduced_receives,omitempty int64", "reduced_deliveries,omitempty int64"}
+		"reduced_receives,omitempty int64", "reduced_deliveries,omitempty int64", "trace_seconds,omitempty float64"}
 	if got := jsonFields(reflect.TypeOf(JSONStats{})); !reflect.DeepEqual(got, wantStats) {
 		t.Errorf("JSONStats fields changed:\n got %q\nwant %q", got, wantStats)
 	}
@@ -38,6 +38,11 @@ func TestJSONResultStable(t *testing.T) {
 	if got := jsonFields(reflect.TypeOf(trace.Step{})); !reflect.DeepEqual(got, wantStep) {
 		t.Errorf("trace.Step fields changed:\n got %q\nwant %q", got, wantStep)
 	}
+	// mcgo test's object is check's with the expectation.
+	wantTest := []string{" main.JSONResult", "expected string", "ok bool"}
+	if got := jsonFields(reflect.TypeOf(TestJSONResult{})); !reflect.DeepEqual(got, wantTest) {
+		t.Errorf("TestJSONResult fields changed:\n got %q\nwant %q", got, wantTest)
+	}
 	if jsonFormatVersion != 1 || trace.FormatVersion != 1 {
 		t.Errorf("format versions changed: update docs/formats.md and this test")
 	}
@@ -48,7 +53,7 @@ func jsonFields(t reflect.Type) []string {
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
-		if tag == "" || tag == "-" {
+		if (tag == "" && !f.Anonymous) || tag == "-" {
 			continue
 		}
 		out = append(out, tag+" "+strings.TrimPrefix(f.Type.String(), ""))
