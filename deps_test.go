@@ -36,6 +36,7 @@ var allowed = map[string][]string{
 	"statestore/badgerstore": {"statestore", "github.com/dgraph-io/badger/v4"},
 	"explore":                {"statestore"},
 	"trace":                  {"semantics", "semantics/term", "explore"},
+	"report":                 {"trace"},
 	// Helpers of the tests (no command imports them).
 	"internal/mcgotest": {"github.com/rogpeppe/go-internal"},
 	"internal/mcgotest/modeltest": {
@@ -43,7 +44,7 @@ var allowed = map[string][]string{
 	},
 	"cmd/mcgo": {
 		"lang", "lang/token", "lang/ast", "semantics", "properties", "explore", "statestore",
-		"statestore/badgerstore", "trace", "github.com/spf13/cobra", "github.com/spf13/pflag",
+		"statestore/badgerstore", "trace", "report", "github.com/spf13/cobra", "github.com/spf13/pflag",
 	},
 }
 

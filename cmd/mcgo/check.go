@@ -17,6 +17,7 @@ import (
 	"github.com/mcgo-dev/mcgo/explore"
 	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/properties"
+	"github.com/mcgo-dev/mcgo/report"
 	"github.com/mcgo-dev/mcgo/semantics"
 	"github.com/mcgo-dev/mcgo/statestore"
 	"github.com/mcgo-dev/mcgo/trace"
@@ -494,45 +495,6 @@ func writeStats(w io.Writer, s explore.Stats, traceTime time.Duration) {
 // ---------------------------------------------------------------------------
 // JSON output
 
-// JSONResult is the object `mcgo check --format json` prints, one per line,
-// per model (and variant and semantics) checked. Documented in
-// docs/formats.md; the format_version changes when a field changes meaning.
-type JSONResult struct {
-	FormatVersion int               `json:"format_version"`
-	McgoVersion   string            `json:"mcgo_version"`
-	File          string            `json:"file"`
-	Variant       string            `json:"variant"`
-	Semantics     string            `json:"semantics"`
-	Verdict       string            `json:"verdict"`
-	Property      string            `json:"property"`
-	Message       string            `json:"message"`
-	Incomplete    string            `json:"incomplete,omitempty"`
-	Stats         JSONStats         `json:"stats"`
-	TraceLength   int               `json:"trace_length"`
-	Trace         []trace.Step      `json:"trace"`
-	Config        map[string]string `json:"config"`
-	Error         string            `json:"error,omitempty"`
-	// Advice says what to do next after an incomplete search (advice.go).
-	Advice []string `json:"advice,omitempty"`
-}
-
-// JSONStats are the statistics of a JSON result.
-type JSONStats struct {
-	States      int64   `json:"states"`
-	Transitions int64   `json:"transitions"`
-	Depth       int     `json:"depth"`
-	Seconds     float64 `json:"seconds"`
-	// States the partial-order reduction expanded by one receive and by
-	// one delivery (absent with --por off and after a violation).
-	ReducedReceives   int64 `json:"reduced_receives,omitempty"`
-	ReducedDeliveries int64 `json:"reduced_deliveries,omitempty"`
-	// TraceSeconds is the time spent after the search rebuilding the
-	// counterexample (absent without one); Seconds does not include it.
-	TraceSeconds float64 `json:"trace_seconds,omitempty"`
-}
-
-const jsonFormatVersion = 1
-
 func writeJSONRun(w io.Writer, r *checkRun) {
 	writeJSONLine(w, jsonResult(r))
 }
@@ -546,8 +508,8 @@ func writeJSONLine(w io.Writer, v any) {
 }
 
 // jsonResult is the JSON object of one run.
-func jsonResult(r *checkRun) JSONResult {
-	j := JSONResult{FormatVersion: jsonFormatVersion, McgoVersion: mcgoVersion(), File: r.file, Variant: r.variant,
+func jsonResult(r *checkRun) report.Result {
+	j := report.Result{FormatVersion: report.FormatVersion, McgoVersion: mcgoVersion(), File: r.file, Variant: r.variant,
 		Semantics: r.semantics, Trace: []trace.Step{}, Config: map[string]string{}}
 	if r.config != nil {
 		j.Config = configMap(r.config)
@@ -560,7 +522,7 @@ func jsonResult(r *checkRun) JSONResult {
 		j.Incomplete = r.res.Incomplete
 		j.Advice = advice(r)
 		s := r.res.Stats
-		j.Stats = JSONStats{States: s.States, Transitions: s.Transitions, Depth: s.Depth, Seconds: s.Elapsed.Seconds()}
+		j.Stats = report.Stats{States: s.States, Transitions: s.Transitions, Depth: s.Depth, Seconds: s.Elapsed.Seconds()}
 		if r.showReduced {
 			j.Stats.ReducedReceives, j.Stats.ReducedDeliveries = r.reduced[0], r.reduced[1]
 		}

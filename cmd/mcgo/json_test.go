@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mcgo-dev/mcgo/report"
 	"github.com/mcgo-dev/mcgo/trace"
 )
 
@@ -16,16 +17,16 @@ func TestJSONResultStable(t *testing.T) {
 	want := []string{
 		"format_version int", "mcgo_version string", "file string", "variant string", "semantics string",
 		"verdict string", "property string", "message string", "incomplete,omitempty string",
-		"stats main.JSONStats", "trace_length int", "trace []trace.Step", "config map[string]string",
+		"stats report.Stats", "trace_length int", "trace []trace.Step", "config map[string]string",
 		"error,omitempty string", "advice,omitempty []string",
 	}
-	if got := jsonFields(reflect.TypeOf(JSONResult{})); !reflect.DeepEqual(got, want) {
-		t.Errorf("JSONResult fields changed:\n got %q\nwant %q", got, want)
+	if got := jsonFields(reflect.TypeOf(report.Result{})); !reflect.DeepEqual(got, want) {
+		t.Errorf("report.Result fields changed:\n got %q\nwant %q", got, want)
 	}
 	wantStats := []string{"states int64", "transitions int64", "depth int", "seconds float64",
 		"reduced_receives,omitempty int64", "reduced_deliveries,omitempty int64", "trace_seconds,omitempty float64"}
-	if got := jsonFields(reflect.TypeOf(JSONStats{})); !reflect.DeepEqual(got, wantStats) {
-		t.Errorf("JSONStats fields changed:\n got %q\nwant %q", got, wantStats)
+	if got := jsonFields(reflect.TypeOf(report.Stats{})); !reflect.DeepEqual(got, wantStats) {
+		t.Errorf("report.Stats fields changed:\n got %q\nwant %q", got, wantStats)
 	}
 	// The step objects of traces are part of the same contract.
 	wantStep := []string{
@@ -39,11 +40,11 @@ func TestJSONResultStable(t *testing.T) {
 		t.Errorf("trace.Step fields changed:\n got %q\nwant %q", got, wantStep)
 	}
 	// mcgo test's object is check's with the expectation.
-	wantTest := []string{" main.JSONResult", "expected string", "ok bool"}
-	if got := jsonFields(reflect.TypeOf(TestJSONResult{})); !reflect.DeepEqual(got, wantTest) {
-		t.Errorf("TestJSONResult fields changed:\n got %q\nwant %q", got, wantTest)
+	wantTest := []string{" report.Result", "expected string", "ok bool"}
+	if got := jsonFields(reflect.TypeOf(report.TestResult{})); !reflect.DeepEqual(got, wantTest) {
+		t.Errorf("Testreport.Result fields changed:\n got %q\nwant %q", got, wantTest)
 	}
-	if jsonFormatVersion != 1 || trace.FormatVersion != 1 {
+	if report.FormatVersion != 1 || trace.FormatVersion != 1 {
 		t.Errorf("format versions changed: update docs/formats.md and this test")
 	}
 }

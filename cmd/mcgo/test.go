@@ -15,6 +15,7 @@ import (
 
 	"github.com/mcgo-dev/mcgo/explore"
 	"github.com/mcgo-dev/mcgo/lang"
+	"github.com/mcgo-dev/mcgo/report"
 )
 
 type testOptions struct {
@@ -406,18 +407,7 @@ func (tw *testWriter) end() {
 	fmt.Fprintln(tw.w)
 }
 
-// TestJSONResult is the object `mcgo test --format json` prints, one per
-// line per model and variant: the object of `mcgo check --format json`
-// with the expectation and whether it was met.
-type TestJSONResult struct {
-	JSONResult
-	// Expected is "pass", "violation P", or "" when the model did not
-	// load.
-	Expected string `json:"expected"`
-	OK       bool   `json:"ok"`
-}
-
-func testJSON(tc *testCase) TestJSONResult {
+func testJSON(tc *testCase) report.TestResult {
 	r := tc.run
 	if r == nil {
 		r = &checkRun{file: tc.file, variant: tc.variant, config: tc.cfg, res: explore.Result{Verdict: explore.Incomplete, Incomplete: "interrupted"}}
@@ -429,5 +419,5 @@ func testJSON(tc *testCase) TestJSONResult {
 	if r.err != nil && isUnsupported(r.err) {
 		j.Verdict, j.Advice = "unsupported", advice(r)
 	}
-	return TestJSONResult{JSONResult: j, Expected: expectText(tc.expect), OK: tc.ok}
+	return report.TestResult{Result: j, Expected: expectText(tc.expect), OK: tc.ok}
 }
