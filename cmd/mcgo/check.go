@@ -49,7 +49,7 @@ verdict is pass (every property holds and the search was complete),
 violation (with the shortest trace, for the default breadth-first search) or
 incomplete (a bound or limit was reached and nothing was found).
 
-Properties: `+strings.Join(lang.Properties, ", ")+` (see docs/properties.md).
+Properties: ` + strings.Join(lang.Properties, ", ") + ` (see docs/properties.md).
 
 Exit codes: 0 pass, 1 violation, 2 usage or input error, 3 incomplete, 70
 internal failure; over several models the most severe (70, 2, 1, 3, 0).
