@@ -29,7 +29,7 @@ const (
 var Properties = []string{PropDeadlock, PropCrash, PropNoLoss, PropCausal, PropPidUnique, PropFDAccurate, PropFIFO, PropMonitoredNoLoss}
 
 // The fault kinds of -mcgo({faults, [...]}) and --faults, in the order of
-// semantics.FaultKind.
+// the fault kinds of semantics.
 const (
 	FaultCrash       = "crash"
 	FaultRestart     = "restart"

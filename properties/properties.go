@@ -75,7 +75,7 @@ var Crash = &Property{
 			if p.Ended() && p.Own {
 				where := ""
 				if p.RaisedAt.IsValid() {
-					where = " at " + sys.Program().Position(p.RaisedAt).String()
+					where = " at " + sys.Position(p.RaisedAt).String()
 				}
 				return false, fmt.Sprintf("process %s crashed with reason %s%s", sys.ProcLabel(st, p.Pid), sys.Label(p.Reason), where)
 			}

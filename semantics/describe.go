@@ -58,7 +58,7 @@ func (s *System) PidLabel(p term.Pid) string {
 
 func (s *System) restarts() bool {
 	for _, f := range s.faults {
-		if f.kind == FaultRestart {
+		if f.kind == faultRestart {
 			return true
 		}
 	}

@@ -136,7 +136,7 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 			continue
 		}
 		f := s.faults[i]
-		if f.kind == FaultRestart || f.kind == FaultConnectFail || len(f.nodes) == 0 {
+		if f.kind == faultRestart || f.kind == faultConnectFail || len(f.nodes) == 0 {
 			return -1
 		}
 		for _, n := range f.nodes {

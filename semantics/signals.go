@@ -485,7 +485,7 @@ func (x *stepper) ensure(a, b term.NodeID) bool {
 	if !nodes[b].Up {
 		return false
 	}
-	if f := x.sys.budgetFor(x.e.s, FaultConnectFail, a, b); f >= 0 {
+	if f := x.sys.budgetFor(x.e.s, faultConnectFail, a, b); f >= 0 {
 		if x.choose(2) == 1 {
 			x.e.budget()[f]--
 			x.info.Failed = true

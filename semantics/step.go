@@ -298,21 +298,21 @@ func (s *System) transitions(st *State, buf []trans) []trans {
 	// Faults.
 	for n := 0; n < s.nUp; n++ {
 		if st.Nodes[n].Up {
-			if f := s.budgetFor(st, FaultCrash, term.NodeID(n), term.NodeID(n)); f >= 0 {
+			if f := s.budgetFor(st, faultCrash, term.NodeID(n), term.NodeID(n)); f >= 0 {
 				ts = append(ts, trans{kind: StepCrash, a: term.NodeID(n), fault: f})
 			}
 		}
 	}
 	for n := 0; n < s.nUp; n++ {
 		if !st.Nodes[n].Up {
-			if f := s.budgetFor(st, FaultRestart, term.NodeID(n), term.NodeID(n)); f >= 0 {
+			if f := s.budgetFor(st, faultRestart, term.NodeID(n), term.NodeID(n)); f >= 0 {
 				ts = append(ts, trans{kind: StepRestart, a: term.NodeID(n), fault: f})
 			}
 		}
 	}
 	for _, c := range st.Conns {
 		if c.State == ConnUp {
-			if f := s.budgetFor(st, FaultDisconnect, c.A, c.B); f >= 0 {
+			if f := s.budgetFor(st, faultDisconnect, c.A, c.B); f >= 0 {
 				ts = append(ts, trans{kind: StepDisconnect, a: c.A, b: c.B, fault: f})
 			}
 		}
@@ -323,7 +323,7 @@ func (s *System) transitions(st *State, buf []trans) []trans {
 // budgetFor returns the first fault budget of kind k with budget left that
 // applies to nodes a and b (for node faults a == b; for pairs, a budget
 // restricted to nodes applies when either end is listed), or -1.
-func (s *System) budgetFor(st *State, k FaultKind, a, b term.NodeID) int {
+func (s *System) budgetFor(st *State, k faultKind, a, b term.NodeID) int {
 	for i, f := range s.faults {
 		if f.kind != k || st.Budget[i] == 0 {
 			continue

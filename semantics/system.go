@@ -33,9 +33,9 @@ const (
 	RecordTold
 )
 
-// Options choose the step relation. They are derived from a model's
+// options choose the step relation. They are derived from a model's
 // configuration by [New].
-type Options struct {
+type options struct {
 	SingleNode  bool
 	Legacy      bool // the 2007 runtime: creations 1..3, c mod 3 + 1 per restart
 	NodeUp      bool // monitor_node also reports reconnection
@@ -47,30 +47,30 @@ type Options struct {
 
 // faultBudget is one configured fault budget.
 type faultBudget struct {
-	kind  FaultKind
+	kind  faultKind
 	nodes []term.NodeID // empty: every node
 }
 
-// FaultKind is a kind of fault.
-type FaultKind uint8
+// faultKind is a kind of fault.
+type faultKind uint8
 
 const (
-	FaultCrash FaultKind = iota
-	FaultRestart
-	FaultDisconnect
-	FaultConnectFail
+	faultCrash faultKind = iota
+	faultRestart
+	faultDisconnect
+	faultConnectFail
 
 	numFaultKinds // the number of fault kinds
 )
 
 var faultNames = [numFaultKinds]string{
-	FaultCrash:       lang.FaultCrash,
-	FaultRestart:     lang.FaultRestart,
-	FaultDisconnect:  lang.FaultDisconnect,
-	FaultConnectFail: lang.FaultConnectFail,
+	faultCrash:       lang.FaultCrash,
+	faultRestart:     lang.FaultRestart,
+	faultDisconnect:  lang.FaultDisconnect,
+	faultConnectFail: lang.FaultConnectFail,
 }
 
-func (k FaultKind) String() string { return faultNames[k] }
+func (k faultKind) String() string { return faultNames[k] }
 
 // System is a model compiled into a transition system. Its states are
 // *[State] values and its labels [Step] values. It satisfies
@@ -78,7 +78,7 @@ func (k FaultKind) String() string { return faultNames[k] }
 type System struct {
 	prog     *compile.Program
 	cfg      *lang.Config
-	opts     Options
+	opts     options
 	bounds   lang.Bounds
 	nodes    []term.Atom // node names; the configured nodes first, then names the program mentions
 	nUp      int         // how many nodes are configured (and may be up)
@@ -154,7 +154,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	}
 	s.procs = newProcCache()
 	s.memo = true
-	s.opts = Options{
+	s.opts = options{
 		SingleNode:  cfg.Semantics == "single_node",
 		Legacy:      cfg.Runtime == "legacy",
 		NodeUp:      cfg.NodeUp,
@@ -249,13 +249,13 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 		fb := faultBudget{}
 		switch f.Kind {
 		case lang.FaultCrash:
-			fb.kind = FaultCrash
+			fb.kind = faultCrash
 		case lang.FaultRestart:
-			fb.kind = FaultRestart
+			fb.kind = faultRestart
 		case lang.FaultDisconnect:
-			fb.kind = FaultDisconnect
+			fb.kind = faultDisconnect
 		case lang.FaultConnectFail:
-			fb.kind = FaultConnectFail
+			fb.kind = faultConnectFail
 		default:
 			return nil, fmt.Errorf("%s: unknown fault %q", cfg.KeyPos["faults"], f.Kind)
 		}
@@ -347,14 +347,9 @@ func literal(e ast.Expr) (term.Term, error) {
 	return nil, fmt.Errorf("not a literal term")
 }
 
-// Program returns the compiled program.
-func (s *System) Program() *compile.Program { return s.prog }
-
-// Config returns the configuration the system was built from.
-func (s *System) Config() *lang.Config { return s.cfg }
-
-// Options returns the options of the step relation.
-func (s *System) Options() Options { return s.opts }
+// Position expands a source position of the model (where a process
+// raised, say).
+func (s *System) Position(pos token.Pos) token.Position { return s.prog.Position(pos) }
 
 // NodeName returns the name of a node.
 func (s *System) NodeName(n term.NodeID) string {
@@ -503,15 +498,6 @@ func (s *System) ProcName(p *Proc) string {
 		return compile.QuoteAtom(p.InitM.Name()) + ":" + compile.QuoteAtom(p.InitF.Name()) + "/" + fmt.Sprint(p.InitA)
 	}
 	return "?"
-}
-
-// PidString formats a pid for traces: <node.lid.creation> with the node's
-// name, e.g. <n2@h.1.2>; creations are shown so that incarnations differ.
-func (s *System) PidString(p term.Pid) string {
-	if p.Lid == 0 && p.Cr == 0 {
-		return fmt.Sprintf("<%s.useless>", s.NodeName(p.Node))
-	}
-	return fmt.Sprintf("<%s.%d.%d>", s.NodeName(p.Node), p.Lid, p.Cr)
 }
 
 // Write is io_lib:write/1 of t as printed on node viewer.

@@ -28,7 +28,7 @@ func TestNames(t *testing.T) {
 	if len(lang.FaultKinds) != int(numFaultKinds) {
 		t.Errorf("lang has %d fault kinds, semantics %d", len(lang.FaultKinds), numFaultKinds)
 	}
-	for k := FaultKind(0); k < numFaultKinds; k++ {
+	for k := faultKind(0); k < numFaultKinds; k++ {
 		if faultNames[k] == "" || int(k) < len(lang.FaultKinds) && faultNames[k] != lang.FaultKinds[k] {
 			t.Errorf("fault kind %d is %q in semantics (system.go), %q in lang", k, faultNames[k], lang.FaultKinds[k])
 		}
