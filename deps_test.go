@@ -21,21 +21,30 @@ import (
 const module = "github.com/mcgo-dev/mcgo"
 
 var allowed = map[string][]string{
-	"lang/token": {},
-	"lang/ast":   {"lang/token"},
-	"lang":       {"lang/token", "lang/ast", "github.com/alecthomas/participle/v2"},
-	"semantics":  {"lang", "lang/token", "lang/ast", "github.com/cespare/xxhash/v2"},
-	"properties": {"semantics"},
-	"statestore": {"github.com/cespare/xxhash/v2"},
+	"lang/token":                 {},
+	"lang/ast":                   {"lang/token"},
+	"lang":                       {"lang/token", "lang/ast", "github.com/alecthomas/participle/v2"},
+	"semantics/term":             {},
+	"semantics/internal/compile": {"semantics/term", "lang", "lang/token", "lang/ast"},
+	"semantics/internal/vm":      {"semantics/term", "semantics/internal/compile", "lang/token"},
+	"semantics":                  {"semantics/term", "semantics/internal/compile", "semantics/internal/vm", "lang", "lang/token", "lang/ast", "github.com/cespare/xxhash/v2"},
+	"properties":                 {"semantics", "lang"},
+	"statestore":                 {"github.com/cespare/xxhash/v2"},
 	"statestore/settest": {
 		"statestore",
 	},
 	"statestore/badgerstore": {"statestore", "github.com/dgraph-io/badger/v4"},
 	"explore":                {"statestore"},
-	"trace":                  {"semantics", "explore"},
+	"trace":                  {"semantics", "semantics/term", "explore"},
+	"report":                 {"trace"},
+	// Helpers of the tests (no command imports them).
+	"internal/mcgotest": {"github.com/rogpeppe/go-internal"},
+	"internal/mcgotest/modeltest": {
+		"lang", "lang/token", "semantics", "properties", "explore", "statestore",
+	},
 	"cmd/mcgo": {
 		"lang", "lang/token", "lang/ast", "semantics", "properties", "explore", "statestore",
-		"statestore/badgerstore", "trace", "github.com/spf13/cobra", "github.com/spf13/pflag",
+		"statestore/badgerstore", "trace", "report", "github.com/spf13/cobra", "github.com/spf13/pflag",
 	},
 }
 

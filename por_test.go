@@ -1,42 +1,20 @@
 package mcgo_test
 
 import (
-	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/mcgo-dev/mcgo/explore"
+	"github.com/mcgo-dev/mcgo/internal/mcgotest/modeltest"
 	"github.com/mcgo-dev/mcgo/lang"
-	"github.com/mcgo-dev/mcgo/lang/token"
-	"github.com/mcgo-dev/mcgo/semantics"
-	"github.com/mcgo-dev/mcgo/statestore"
 )
 
 // checkModel explores one configuration of a model with or without the
 // partial-order reduction.
 func checkModel(t *testing.T, m *lang.Model, cfg *lang.Config, por bool) explore.Result {
 	t.Helper()
-	sys, mons := systemFor(t, m, expectedConfig(cfg))
-	res, err := explore.Run[*semantics.State, semantics.Step](context.Background(), sys, statestore.NewMemory(0), mons,
-		explore.Options{Workers: 1, POR: por}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, _ := modeltest.Check(t, m, modeltest.Expected(cfg), explore.Options{Workers: 1, POR: por})
 	return res
-}
-
-func loadModel(t *testing.T, path string, defines map[string]string) *lang.Model {
-	t.Helper()
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, errs := lang.Load(token.NewFileSet(), path, src, &lang.Options{Defines: defines})
-	if errs.Err() != nil {
-		t.Fatal(errs)
-	}
-	return m
 }
 
 // TestPORVerdicts checks the partial-order reduction on every example
@@ -48,7 +26,7 @@ func TestPORVerdicts(t *testing.T) {
 		t.Fatal("no models")
 	}
 	for _, f := range files {
-		m := loadModel(t, f, nil)
+		m := modeltest.Load(t, f, nil)
 		cfgs := map[string]*lang.Config{"": m.Config}
 		for i := range m.Config.Variants {
 			c, err := m.Config.WithVariant(&m.Config.Variants[i])
@@ -79,7 +57,7 @@ func TestPORVerdicts(t *testing.T) {
 // work apart: senders filling one mailbox whose receiver takes messages as
 // they come (bench/models/mbox.erl).
 func TestPORReduces(t *testing.T) {
-	m := loadModel(t, "bench/models/mbox.erl", map[string]string{"N": "3", "K": "2"})
+	m := modeltest.Load(t, "bench/models/mbox.erl", map[string]string{"N": "3", "K": "2"})
 	off := checkModel(t, m, m.Config, false)
 	on := checkModel(t, m, m.Config, true)
 	if off.Verdict != explore.Pass || on.Verdict != explore.Pass {
@@ -104,7 +82,7 @@ func TestPORReducesDeliveries(t *testing.T) {
 		{"bench/models/ring.erl", map[string]string{"N": "4", "K": "2", "T": "2"}, 2},
 		{"bench/models/stream.erl", map[string]string{"K": "3", "M": "2"}, 2},
 	} {
-		m := loadModel(t, c.path, c.defines)
+		m := modeltest.Load(t, c.path, c.defines)
 		off := checkModel(t, m, m.Config, false)
 		on := checkModel(t, m, m.Config, true)
 		if off.Verdict != explore.Pass || on.Verdict != explore.Pass {

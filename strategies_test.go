@@ -7,8 +7,7 @@ import (
 	"testing"
 
 	"github.com/mcgo-dev/mcgo/explore"
-	"github.com/mcgo-dev/mcgo/lang"
-	"github.com/mcgo-dev/mcgo/properties"
+	"github.com/mcgo-dev/mcgo/internal/mcgotest/modeltest"
 	"github.com/mcgo-dev/mcgo/semantics"
 	"github.com/mcgo-dev/mcgo/statestore"
 	"github.com/mcgo-dev/mcgo/statestore/badgerstore"
@@ -30,9 +29,9 @@ func TestEveryStrategyAndStore(t *testing.T) {
 	files, _ := filepath.Glob("models/*.erl")
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			m := loadModel(t, f, nil)
-			sys, mons := systemFor(t, m, expectedConfig(m.Config))
-			csys, cmons := systemFor(t, m, expectedConfig(m.Config))
+			m := modeltest.Load(t, f, nil)
+			sys, mons := modeltest.System(t, m, modeltest.Expected(m.Config))
+			csys, cmons := modeltest.System(t, m, modeltest.Expected(m.Config))
 			csys.InternProcesses()
 			runOn := func(sys *semantics.System, mons []explore.Monitor[*semantics.State, semantics.Step], set statestore.Set, o explore.Options) explore.Result {
 				t.Helper()
@@ -87,32 +86,4 @@ func TestEveryStrategyAndStore(t *testing.T) {
 			}
 		})
 	}
-}
-
-// expectedConfig is cfg checking only the property it expects to be
-// violated, as mcgo test does, or cfg itself.
-func expectedConfig(cfg *lang.Config) *lang.Config {
-	if p := cfg.Expect.Violation; p != "" {
-		c := *cfg
-		c.Check = []string{p}
-		return &c
-	}
-	return cfg
-}
-
-func systemFor(t *testing.T, m *lang.Model, cfg *lang.Config) (*semantics.System, []explore.Monitor[*semantics.State, semantics.Step]) {
-	t.Helper()
-	ps, err := properties.Select(cfg.Check)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sys, err := semantics.New(m, cfg, properties.Record(ps))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var mons []explore.Monitor[*semantics.State, semantics.Step]
-	for _, x := range properties.Monitors(sys, ps) {
-		mons = append(mons, x)
-	}
-	return sys, mons
 }

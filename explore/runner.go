@@ -173,12 +173,11 @@ func (r *runner[S, L]) snapshot() Stats {
 }
 
 // violation is a found violation before its path is rebuilt: where it is
-// (BFS: level and rank; DFS and Random: the path itself) and what.
+// (BFS: level and rank; DFS and Random keep the path beside it) and what.
 type violation struct {
-	key  vkey
-	mon  int
-	msg  string
-	path []uint32 // DFS and Random only
+	key vkey
+	mon int
+	msg string
 }
 
 // vkey orders the violations found in one BFS level: shorter paths first,

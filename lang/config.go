@@ -113,7 +113,7 @@ func DefaultConfig(module string) *Config {
 		Init:      InitCall{Module: module, Function: "start"},
 		Semantics: "distributed",
 		Runtime:   "modern",
-		Check:     []string{"deadlock", "crash"},
+		Check:     []string{PropDeadlock, PropCrash},
 		Timeouts:  "any",
 		Bounds:    DefaultBounds,
 		KeyPos:    map[string]token.Position{},

@@ -9,12 +9,13 @@ import (
 
 	"github.com/rogpeppe/go-internal/diff"
 
+	"github.com/mcgo-dev/mcgo/internal/mcgotest"
 	"github.com/mcgo-dev/mcgo/lang/ast"
 	"github.com/mcgo-dev/mcgo/lang/token"
 )
 
 // update is MCGO_UPDATE=1: rewrite the goldens instead of comparing.
-var update = os.Getenv("MCGO_UPDATE") != ""
+var update = mcgotest.Update()
 
 // moduleRoot is the directory of go.mod.
 func moduleRoot(t testing.TB) string {

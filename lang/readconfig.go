@@ -11,16 +11,70 @@ import (
 	"github.com/mcgo-dev/mcgo/lang/token"
 )
 
-// Properties are the property names that -mcgo({check, [...]}) and
-// {violation, Property} accept, in the order they are documented.
-var Properties = []string{"deadlock", "crash", "no_loss", "causal", "pid_unique", "fd_accurate", "fifo", "monitored_no_loss"}
+// The names of the built-in properties: the one list that -mcgo({check,
+// [...]}), --check, {violation, Property}, the properties package and the
+// command's help read.
+const (
+	PropDeadlock        = "deadlock"
+	PropCrash           = "crash"
+	PropNoLoss          = "no_loss"
+	PropCausal          = "causal"
+	PropPidUnique       = "pid_unique"
+	PropFDAccurate      = "fd_accurate"
+	PropFIFO            = "fifo"
+	PropMonitoredNoLoss = "monitored_no_loss"
+)
 
-// FaultKinds are the fault kinds of -mcgo({faults, [...]}).
-var FaultKinds = []string{"crash", "restart", "disconnect", "connect_fail"}
+// Properties are the property names, in the order they are documented.
+var Properties = []string{PropDeadlock, PropCrash, PropNoLoss, PropCausal, PropPidUnique, PropFDAccurate, PropFIFO, PropMonitoredNoLoss}
 
-// ConfigKeys are the keys of -mcgo({Key, Value}) attributes, in the order
-// [Config.Format] prints them.
-var ConfigKeys = []string{"nodes", "init", "semantics", "runtime", "faults", "check", "end_states", "nodeup", "timeouts", "bounds", "creation", "expect", "variant"}
+// The fault kinds of -mcgo({faults, [...]}) and --faults, in the order of
+// the fault kinds of semantics.
+const (
+	FaultCrash       = "crash"
+	FaultRestart     = "restart"
+	FaultDisconnect  = "disconnect"
+	FaultConnectFail = "connect_fail"
+)
+
+// FaultKinds are the fault kinds.
+var FaultKinds = []string{FaultCrash, FaultRestart, FaultDisconnect, FaultConnectFail}
+
+// ConfigKey is one key of -mcgo({Key, Value}) attributes.
+type ConfigKey struct {
+	Name string
+	// FlagHelp is the help of the key's command-line flag (--Name with
+	// "_" written "-"); empty for a key that has no flag.
+	FlagHelp string
+}
+
+// ConfigTable is the one list of configuration keys: the reader, the
+// order [Config.Format] prints them in, and the flags of mcgo check, test
+// and run come from it.
+var ConfigTable = []ConfigKey{
+	{"nodes", "nodes up at start, e.g. n1@h,n2@h (the initial process runs on the first)"},
+	{"init", "initial call, e.g. comm:start or 'comm:start(1,2)'"},
+	{"semantics", "distributed or single_node (check also takes both)"},
+	{"runtime", "modern (OTP 25+) or legacy (the 2007 runtime: pids come round after 3 restarts)"},
+	{"faults", "fault budgets, e.g. crash=1,restart=1,disconnect=1,connect_fail=1 (kind=N:node:node restricts)"},
+	{"check", "properties to check, e.g. deadlock,crash,no_loss"},
+	{"end_states", "functions where waiting forever is fine, e.g. rcv/0,loop/1"},
+	{"nodeup", "true: monitor_node also reports reconnection"},
+	{"timeouts", "any or max_progress"},
+	{"bounds", "bounds, e.g. mailbox=8,processes=16,spawns=64,stack=128,channel=32"},
+	{"creation", "creation of each node's first incarnation, e.g. n2@h=3"},
+	{"expect", ""},
+	{"variant", ""},
+}
+
+// ConfigKeys are the names of the keys of ConfigTable, in its order.
+var ConfigKeys = func() []string {
+	var out []string
+	for _, k := range ConfigTable {
+		out = append(out, k.Name)
+	}
+	return out
+}()
 
 func contains(xs []string, s string) bool {
 	for _, x := range xs {

@@ -17,7 +17,6 @@ package models
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -27,11 +26,10 @@ import (
 	"testing"
 
 	"github.com/mcgo-dev/mcgo/explore"
+	"github.com/mcgo-dev/mcgo/internal/mcgotest"
+	"github.com/mcgo-dev/mcgo/internal/mcgotest/modeltest"
 	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/lang/token"
-	"github.com/mcgo-dev/mcgo/properties"
-	"github.com/mcgo-dev/mcgo/semantics"
-	"github.com/mcgo-dev/mcgo/statestore"
 )
 
 const countsFile = "testdata/counts.txt"
@@ -119,32 +117,9 @@ func check(t *testing.T, m *lang.Model, name string, cfg *lang.Config) *run {
 	r := &run{name: name, expect: "pass", property: "-"}
 	if p := cfg.Expect.Violation; p != "" {
 		r.expect = p
-		c := *cfg
-		c.Check = []string{p}
-		cfg = &c
 	}
-	props, err := properties.Select(cfg.Check)
-	if err != nil {
-		t.Errorf("%s: %v", name, err)
-		return nil
-	}
-	sys, err := semantics.New(m, cfg, properties.Record(props))
-	if err != nil {
-		t.Errorf("%s: %v", name, err)
-		return nil
-	}
-	var mons []explore.Monitor[*semantics.State, semantics.Step]
-	for _, mon := range properties.Monitors(sys, props) {
-		mons = append(mons, mon)
-	}
-	set := statestore.NewMemory(0)
-	defer set.Close()
-	res, err := explore.Run[*semantics.State, semantics.Step](context.Background(), sys, set, mons,
-		explore.Options{Workers: 1, POR: true}, nil)
-	if err != nil {
-		t.Errorf("%s: %v", name, err)
-		return nil
-	}
+	cfg = modeltest.Expected(cfg)
+	res, _ := modeltest.Check(t, m, cfg, explore.Options{Workers: 1, POR: true})
 	r.states, r.transitions = res.Stats.States, res.Stats.Transitions
 	switch res.Verdict {
 	case explore.Pass:
@@ -169,7 +144,7 @@ func compareCounts(t *testing.T, runs []*run) {
 		b.WriteByte('\n')
 	}
 	got := b.String()
-	if os.Getenv("MCGO_UPDATE") != "" {
+	if mcgotest.Update() {
 		if err := os.WriteFile(countsFile, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/semantics"
 )
 
@@ -42,7 +43,7 @@ type Property struct {
 // Deadlock: a state where nothing but budgeted faults can happen while some
 // process waits in a receive outside the model's end states.
 var Deadlock = &Property{
-	Name: "deadlock",
+	Name: lang.PropDeadlock,
 	Doc: "No reachable state is a deadlock: a state where no process step, delivery, timeout or " +
 		"detection of a dead connection is enabled (faults that could still fire do not count) while " +
 		"some live process waits in a receive outside the model's end_states.",
@@ -61,7 +62,7 @@ var Deadlock = &Property{
 
 // Crash: a process's own code ends it with an exception.
 var Crash = &Property{
-	Name: "crash",
+	Name: lang.PropCrash,
 	Doc: "No process crashes: no process's own code ends it with an exception (a runtime error such " +
 		"as badmatch or function_clause, erlang:error/1, an uncaught throw, or exit/1 with a reason " +
 		"other than normal, shutdown or {shutdown, _}). Deaths from a node crash, halt, exit signals " +
@@ -71,10 +72,10 @@ var Crash = &Property{
 	// the initial process is seen too.
 	State: func(sys *semantics.System, st *semantics.State) (bool, string) {
 		for _, p := range st.Procs {
-			if p.St == semantics.StExit && p.Own {
+			if p.Ended() && p.Own {
 				where := ""
 				if p.RaisedAt.IsValid() {
-					where = " at " + sys.Program().Position(p.RaisedAt).String()
+					where = " at " + sys.Position(p.RaisedAt).String()
 				}
 				return false, fmt.Sprintf("process %s crashed with reason %s%s", sys.ProcLabel(st, p.Pid), sys.Label(p.Reason), where)
 			}
@@ -85,7 +86,7 @@ var Crash = &Property{
 
 // NoLoss is the paper's streaming guarantee.
 var NoLoss = &Property{
-	Name: "no_loss",
+	Name: lang.PropNoLoss,
 	Doc: "When a message from P to Q is delivered (put in Q's mailbox), every earlier message from P " +
 		"to Q was delivered before it (the paper's streaming guarantee, its section 2.1). Messages that " +
 		"reach a process that is already gone are not losses.",
@@ -103,7 +104,7 @@ var NoLoss = &Property{
 
 // FIFO: messages between two processes are never delivered out of order.
 var FIFO = &Property{
-	Name: "fifo",
+	Name: lang.PropFIFO,
 	Doc: "Messages from one process to another are never delivered out of order (guaranteed by " +
 		"Erlang, and by construction in mcgo's semantics).",
 	Guarantee: true,
@@ -121,7 +122,7 @@ var FIFO = &Property{
 
 // MonitoredNoLoss is the paper's improved guarantee (its 4.2.2).
 var MonitoredNoLoss = &Property{
-	Name: "monitored_no_loss",
+	Name: lang.PropMonitoredNoLoss,
 	Doc: "no_loss restricted to senders that monitor or link to the receiver and were not told it is " +
 		"down before sending the later message (the paper's section 4.2.2; holds by construction).",
 	Guarantee: true,
@@ -139,7 +140,7 @@ var MonitoredNoLoss = &Property{
 
 // Causal is pitfall 3's property.
 var Causal = &Property{
-	Name: "causal",
+	Name: lang.PropCausal,
 	Doc: "Deliveries to one process respect the happens-before order of their sends: if sending m1 " +
 		"happened before sending m2 and both go to Q, m2 is not delivered to Q before m1 (the three-party " +
 		"guarantee of the paper's sections 2.2 and 4.3). A lost message is no_loss's business, not a " +
@@ -158,7 +159,7 @@ var Causal = &Property{
 
 // PidUnique is pitfall 1's property.
 var PidUnique = &Property{
-	Name: "pid_unique",
+	Name: lang.PropPidUnique,
 	Doc: "A spawn never gives a new process a pid that an earlier process of the run had (the paper's " +
 		"pitfall 1: after three restarts of a node the 2007 runtime's creation comes round).",
 	Record: semantics.RecordPids,
@@ -175,7 +176,7 @@ var PidUnique = &Property{
 
 // FDAccurate is pitfall 4's property.
 var FDAccurate = &Property{
-	Name: "fd_accurate",
+	Name: lang.PropFDAccurate,
 	Doc: "Once a process was told (a DOWN or EXIT with reason noconnection, or nodedown for Q's node) " +
 		"that Q is gone, nothing from that incarnation of Q is delivered to it afterwards (the paper's " +
 		"pitfall 4: failure detection is imperfect).",

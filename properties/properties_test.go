@@ -1,7 +1,6 @@
 package properties_test
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,11 +9,10 @@ import (
 	"testing"
 
 	"github.com/mcgo-dev/mcgo/explore"
+	"github.com/mcgo-dev/mcgo/internal/mcgotest/modeltest"
 	"github.com/mcgo-dev/mcgo/lang"
-	"github.com/mcgo-dev/mcgo/lang/token"
 	"github.com/mcgo-dev/mcgo/properties"
 	"github.com/mcgo-dev/mcgo/semantics"
-	"github.com/mcgo-dev/mcgo/statestore"
 	"github.com/mcgo-dev/mcgo/trace"
 )
 
@@ -35,34 +33,10 @@ var (
 
 func check(t *testing.T, path, prop string) (explore.Result, *semantics.System) {
 	t.Helper()
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs := token.NewFileSet()
-	m, errs := lang.Load(fs, path, src, nil)
-	if errs.Err() != nil {
-		t.Fatal(errs)
-	}
+	m := modeltest.Load(t, path, nil)
 	cfg := m.Config
 	cfg.Check = []string{prop}
-	ps, err := properties.Select(cfg.Check)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sys, err := semantics.New(m, cfg, properties.Record(ps))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var mons []explore.Monitor[*semantics.State, semantics.Step]
-	for _, x := range properties.Monitors(sys, ps) {
-		mons = append(mons, x)
-	}
-	res, err := explore.Run[*semantics.State, semantics.Step](context.Background(), sys, statestore.NewMemory(0), mons, explore.Options{Workers: 1}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, sys
+	return modeltest.Check(t, m, cfg, explore.Options{Workers: 1})
 }
 
 func TestFixtures(t *testing.T) {
@@ -142,5 +116,17 @@ func TestFixtures(t *testing.T) {
 		if !c[1] && !p.Guarantee {
 			t.Errorf("property %s has no fixture where it is violated", p.Name)
 		}
+	}
+}
+
+// TestNamesAreLangs checks that the properties are the ones lang knows,
+// in its order: the names come from one table (lang.Properties).
+func TestNamesAreLangs(t *testing.T) {
+	var got []string
+	for _, p := range properties.All {
+		got = append(got, p.Name)
+	}
+	if strings.Join(got, " ") != strings.Join(lang.Properties, " ") {
+		t.Errorf("properties.All is %v, lang.Properties %v", got, lang.Properties)
 	}
 }

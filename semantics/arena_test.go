@@ -4,6 +4,9 @@ import (
 	"reflect"
 	"testing"
 	"unsafe"
+
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // TestArenaResetClearsEdit guards the field-by-field reset of an arena's
@@ -54,8 +57,8 @@ func fill(t *testing.T, v reflect.Value, path string) {
 	case reflect.Pointer:
 		v.Set(reflect.New(v.Type().Elem()))
 	case reflect.Interface:
-		if reflect.TypeOf(ANormal).AssignableTo(v.Type()) {
-			v.Set(reflect.ValueOf(ANormal))
+		if reflect.TypeOf(term.ANormal).AssignableTo(v.Type()) {
+			v.Set(reflect.ValueOf(term.ANormal))
 		}
 	case reflect.Array:
 		// Arrays are memory the arena keeps (caches), not label fields.
@@ -90,6 +93,16 @@ func checkEmpty(t *testing.T, v reflect.Value, path string) {
 	default:
 		if !v.IsZero() {
 			t.Errorf("%s: %v after reset", path, v)
+		}
+	}
+}
+
+// TestEveryEffectPerformed fails when an effect has no performer: a new
+// effect must say what it does (effect.go).
+func TestEveryEffectPerformed(t *testing.T) {
+	for e := compile.Effect(0); e < compile.NumEffects; e++ {
+		if performers[e] == nil {
+			t.Errorf("effect %s has no performer in effect.go", e)
 		}
 	}
 }

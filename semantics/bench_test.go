@@ -2,13 +2,11 @@ package semantics_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/mcgo-dev/mcgo/explore"
-	"github.com/mcgo-dev/mcgo/lang"
-	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/internal/mcgotest/modeltest"
 	"github.com/mcgo-dev/mcgo/semantics"
 	"github.com/mcgo-dev/mcgo/statestore"
 )
@@ -16,16 +14,7 @@ import (
 // benchSystem compiles a benchmark model of bench/models with -D sizes.
 func benchSystem(b *testing.B, name string, defines map[string]string) *semantics.System {
 	b.Helper()
-	path := filepath.Join("..", "bench", "models", name)
-	src, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	fs := token.NewFileSet()
-	m, errs := lang.Load(fs, path, src, &lang.Options{Defines: defines})
-	if errs.Err() != nil {
-		b.Fatal(errs)
-	}
+	m := modeltest.Load(b, filepath.Join("..", "bench", "models", name), defines)
 	sys, err := semantics.New(m, m.Config, 0)
 	if err != nil {
 		b.Fatal(err)

@@ -5,6 +5,9 @@ import (
 	"strings"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // StepView is a readable account of one transition, for traces.
@@ -25,7 +28,7 @@ type StepView struct {
 
 // ShortNode returns a node's name without its host part when that is
 // unambiguous among the model's nodes.
-func (s *System) ShortNode(n NodeID) string {
+func (s *System) ShortNode(n term.NodeID) string {
 	full := s.NodeName(n)
 	i := strings.IndexByte(full, '@')
 	if i < 0 {
@@ -33,7 +36,7 @@ func (s *System) ShortNode(n NodeID) string {
 	}
 	short := full[:i]
 	for k := range s.nodes {
-		if NodeID(k) != n && strings.HasPrefix(s.nodes[k].Name(), short+"@") {
+		if term.NodeID(k) != n && strings.HasPrefix(s.nodes[k].Name(), short+"@") {
 			return full
 		}
 	}
@@ -43,7 +46,7 @@ func (s *System) ShortNode(n NodeID) string {
 // PidLabel is the pid as traces show it: <node.lid>, with the creation
 // (<node.lid.cN>) when the model can restart nodes, so that incarnations can
 // be told apart.
-func (s *System) PidLabel(p Pid) string {
+func (s *System) PidLabel(p term.Pid) string {
 	if p.Lid == 0 && p.Cr == 0 {
 		return "<" + s.ShortNode(p.Node) + ".useless>"
 	}
@@ -55,7 +58,7 @@ func (s *System) PidLabel(p Pid) string {
 
 func (s *System) restarts() bool {
 	for _, f := range s.faults {
-		if f.kind == FaultRestart {
+		if f.kind == faultRestart {
 			return true
 		}
 	}
@@ -63,17 +66,17 @@ func (s *System) restarts() bool {
 }
 
 // label writes a term for a trace: pids as PidLabel.
-func (s *System) label(t Term) string {
+func (s *System) label(t term.Term) string {
 	var b strings.Builder
 	s.labelTo(&b, t)
 	return b.String()
 }
 
-func (s *System) labelTo(b *strings.Builder, t Term) {
+func (s *System) labelTo(b *strings.Builder, t term.Term) {
 	switch x := t.(type) {
-	case Pid:
+	case term.Pid:
 		b.WriteString(s.PidLabel(x))
-	case Tuple:
+	case term.Tuple:
 		b.WriteByte('{')
 		for i, e := range x {
 			if i > 0 {
@@ -82,16 +85,16 @@ func (s *System) labelTo(b *strings.Builder, t Term) {
 			s.labelTo(b, e)
 		}
 		b.WriteByte('}')
-	case *Cons:
-		if rs, ok := printableLatin1(x); ok && len(rs) > 0 {
-			b.WriteString(writeString(rs, '"', false))
+	case *term.Cons:
+		if rs, ok := term.PrintableLatin1(x); ok && len(rs) > 0 {
+			b.WriteString(term.WriteString(rs, '"', false))
 			return
 		}
 		b.WriteByte('[')
 		s.labelTo(b, x.Head)
-		var rest Term = x.Tail
+		var rest term.Term = x.Tail
 		for {
-			c, ok := rest.(*Cons)
+			c, ok := rest.(*term.Cons)
 			if !ok {
 				break
 			}
@@ -99,24 +102,23 @@ func (s *System) labelTo(b *strings.Builder, t Term) {
 			s.labelTo(b, c.Head)
 			rest = c.Tail
 		}
-		if _, ok := rest.(Nil); !ok {
+		if _, ok := rest.(term.Nil); !ok {
 			b.WriteByte('|')
 			s.labelTo(b, rest)
 		}
 		b.WriteByte(']')
-	case Ref:
+	case term.Ref:
 		fmt.Fprintf(b, "#Ref<%s.%d>", s.ShortNode(x.Node), x.N)
 	default:
-		w := termWriter{sys: s, viewer: 0xFFFF}
-		w.write(b, t)
+		b.WriteString(term.Write(s.namer(), t, 0xFFFF))
 	}
 }
 
 // Label formats a term as traces show it.
-func (s *System) Label(t Term) string { return s.label(t) }
+func (s *System) Label(t term.Term) string { return s.label(t) }
 
 // ProcLabel names a live process of st: "comm:rcv/0 <n1.2>".
-func (s *System) ProcLabel(st *State, pid Pid) string {
+func (s *System) ProcLabel(st *State, pid term.Pid) string {
 	if p := st.Proc(pid); p != nil {
 		return s.ProcName(p) + " " + s.PidLabel(pid)
 	}
@@ -128,7 +130,7 @@ func (s *System) sigText(g *Signal) string {
 	case SigMsg:
 		return fmt.Sprintf("%s to %s", s.label(g.Val), s.PidLabel(g.To))
 	case SigRegMsg:
-		return fmt.Sprintf("%s to %s", s.label(g.Val), quoteAtom(g.Name.Name()))
+		return fmt.Sprintf("%s to %s", s.label(g.Val), compile.QuoteAtom(g.Name.Name()))
 	case SigLink:
 		return fmt.Sprintf("link %s - %s", s.PidLabel(g.From), s.PidLabel(g.To))
 	case SigUnlink:
@@ -137,7 +139,7 @@ func (s *System) sigText(g *Signal) string {
 		return fmt.Sprintf("exit signal %s from %s to %s", s.label(g.Val), s.PidLabel(g.From), s.PidLabel(g.To))
 	case SigMonitor:
 		if g.Flag {
-			return fmt.Sprintf("monitor of %s by %s", quoteAtom(g.Name.Name()), s.PidLabel(g.From))
+			return fmt.Sprintf("monitor of %s by %s", compile.QuoteAtom(g.Name.Name()), s.PidLabel(g.From))
 		}
 		return fmt.Sprintf("monitor of %s by %s", s.PidLabel(g.To), s.PidLabel(g.From))
 	case SigDemonitor:
@@ -145,7 +147,7 @@ func (s *System) sigText(g *Signal) string {
 	case SigDown:
 		about := s.PidLabel(g.From)
 		if g.Flag {
-			about = quoteAtom(g.Name.Name())
+			about = compile.QuoteAtom(g.Name.Name())
 		}
 		return fmt.Sprintf("DOWN %s about %s to %s", s.label(g.Val), about, s.PidLabel(g.To))
 	case SigSpawnReq:
@@ -156,16 +158,16 @@ func (s *System) sigText(g *Signal) string {
 	return g.Kind.String()
 }
 
-func (s *System) progText(t Term) string {
+func (s *System) progText(t term.Term) string {
 	switch x := t.(type) {
-	case Tuple:
-		args, _ := ListToSlice(x[2])
+	case term.Tuple:
+		args, _ := term.ListToSlice(x[2])
 		parts := make([]string, len(args))
 		for i, a := range args {
 			parts[i] = s.label(a)
 		}
-		return fmt.Sprintf("%s:%s(%s)", quoteAtom(x[0].(Atom).Name()), quoteAtom(x[1].(Atom).Name()), strings.Join(parts, ","))
-	case *Fun:
+		return fmt.Sprintf("%s:%s(%s)", compile.QuoteAtom(x[0].(term.Atom).Name()), compile.QuoteAtom(x[1].(term.Atom).Name()), strings.Join(parts, ","))
+	case *term.Fun:
 		return s.label(x)
 	}
 	return s.label(t)
@@ -291,7 +293,7 @@ func (s *System) effectText(from *State, step Step, in *StepInfo) string {
 		res = s.label(in.Result)
 	}
 	switch in.Eff {
-	case EffSend:
+	case compile.EffSend:
 		t := fmt.Sprintf("send %s to %s", args[1], args[0])
 		for _, a := range in.Appends {
 			if a.User {
@@ -300,14 +302,14 @@ func (s *System) effectText(from *State, step Step, in *StepInfo) string {
 			}
 		}
 		return t
-	case EffSpawn, EffSpawnLink, EffSpawnMonitor:
+	case compile.EffSpawn, compile.EffSpawnLink, compile.EffSpawnMonitor:
 		var prog string
 		k := len(in.Args)
 		switch k {
 		case 1, 2:
 			prog = args[k-1] + "()"
 		default:
-			prog = s.progText(MkTuple(in.Args[k-3], in.Args[k-2], in.Args[k-1]))
+			prog = s.progText(term.MkTuple(in.Args[k-3], in.Args[k-2], in.Args[k-1]))
 		}
 		where := ""
 		if k == 2 || k == 4 {
@@ -320,9 +322,9 @@ func (s *System) effectText(from *State, step Step, in *StepInfo) string {
 			return fmt.Sprintf("%s %s%s: request sent, waits for the reply", in.Eff, prog, where)
 		}
 		return fmt.Sprintf("%s %s%s = %s", in.Eff, prog, where, res)
-	case EffIoFormat:
+	case compile.EffIoFormat:
 		return "io:format " + strings.TrimRight(fmt.Sprintf("%q", in.Output), "")
-	case EffHalt:
+	case compile.EffHalt:
 		return fmt.Sprintf("halt(): node %s stops", s.ShortNode(step.Pid.Node))
 	}
 	t := fmt.Sprintf("%s(%s)", in.Eff, strings.Join(args, ", "))
@@ -372,21 +374,21 @@ type StateView struct {
 func (s *System) View(st *State) StateView {
 	var v StateView
 	for i, n := range st.Nodes {
-		if !s.configured(NodeID(i)) {
+		if !s.configured(term.NodeID(i)) {
 			continue
 		}
-		v.Nodes = append(v.Nodes, NodeView{Name: s.NodeName(NodeID(i)), Up: n.Up, Creation: n.Cr})
+		v.Nodes = append(v.Nodes, NodeView{Name: s.NodeName(term.NodeID(i)), Up: n.Up, Creation: n.Cr})
 	}
 	for _, p := range st.Procs {
 		pv := ProcView{Pid: s.PidLabel(p.Pid), Name: s.ProcName(p), Node: s.ShortNode(p.Pid.Node), Trap: p.Trap}
 		switch p.St {
-		case StRun:
+		case vm.StRun:
 			pv.Status = "running"
-		case StWait:
+		case vm.StWait:
 			pv.Status = "waiting"
-		case StExit:
+		case vm.StExit:
 			pv.Status = "exiting"
-		case StSpawnWait:
+		case vm.StSpawnWait:
 			pv.Status = "spawning"
 		}
 		if len(p.Frames) > 0 {
@@ -429,7 +431,7 @@ func (s *System) View(st *State) StateView {
 // still fire do not count), and some live process waits in a receive (or
 // for a spawn reply) outside the model's end states. It returns the
 // waiting processes.
-func (s *System) Deadlocked(st *State) (bool, []Pid) {
+func (s *System) Deadlocked(st *State) (bool, []term.Pid) {
 	if st.Bound != "" {
 		return false, nil
 	}
@@ -437,7 +439,7 @@ func (s *System) Deadlocked(st *State) (bool, []Pid) {
 	// those transitions are always enabled (see transitions), so the full
 	// list is needed only when there is none.
 	for _, p := range st.Procs {
-		if p.St == StRun || p.St == StExit {
+		if p.St == vm.StRun || p.St == vm.StExit {
 			return false, nil
 		}
 	}
@@ -451,17 +453,17 @@ func (s *System) Deadlocked(st *State) (bool, []Pid) {
 			return false, nil
 		}
 	}
-	var waiting []Pid
+	var waiting []term.Pid
 	for _, p := range st.Procs {
 		switch p.St {
-		case StWait:
+		case vm.StWait:
 			fr := p.Frames[len(p.Frames)-1]
 			if s.endStateFrame(p) {
 				continue
 			}
 			_ = fr
 			waiting = append(waiting, p.Pid)
-		case StSpawnWait:
+		case vm.StSpawnWait:
 			waiting = append(waiting, p.Pid)
 		}
 	}
@@ -486,7 +488,7 @@ func (s *System) endStateFrame(p *Proc) bool {
 }
 
 // WaitPos returns where a waiting process waits.
-func (s *System) WaitPos(st *State, pid Pid) token.Position {
+func (s *System) WaitPos(st *State, pid term.Pid) token.Position {
 	p := st.Proc(pid)
 	if p == nil || len(p.Frames) == 0 {
 		return token.Position{}

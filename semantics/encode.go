@@ -10,6 +10,9 @@ import (
 	"github.com/cespare/xxhash/v2"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // The canonical encoding of a state: equal states encode to equal bytes,
@@ -46,7 +49,7 @@ func putVarint(b []byte, v int64) []byte { return binary.AppendVarint(b, v) }
 // atomLimit: atoms with a smaller index are encoded by index. Atoms made
 // later (list_to_atom at run time) are encoded by name, so that their
 // encoding does not depend on the order in which workers made them.
-func (s *System) appendAtom(b []byte, a Atom) []byte {
+func (s *System) appendAtom(b []byte, a term.Atom) []byte {
 	if int(a) < s.atomLimit {
 		b = append(b, tAtom)
 		return putUvarint(b, uint64(a))
@@ -57,28 +60,22 @@ func (s *System) appendAtom(b []byte, a Atom) []byte {
 	return append(b, n...)
 }
 
-// appendTerm encodes a term without a system (atoms by index).
-func appendTerm(b []byte, t Term) []byte {
-	s := &System{atomLimit: 1 << 30}
-	return s.appendTerm(b, t)
-}
-
-func (s *System) appendTerm(b []byte, t Term) []byte {
+func (s *System) appendTerm(b []byte, t term.Term) []byte {
 	switch x := t.(type) {
 	case nil:
 		return append(b, tAbsent)
-	case Int:
+	case term.Int:
 		b = append(b, tInt)
 		return putVarint(b, int64(x))
-	case Atom:
+	case term.Atom:
 		return s.appendAtom(b, x)
-	case Nil:
+	case term.Nil:
 		return append(b, tNil)
-	case *Cons:
+	case *term.Cons:
 		n := 0
-		var tail Term = x
+		var tail term.Term = x
 		for {
-			c, ok := tail.(*Cons)
+			c, ok := tail.(*term.Cons)
 			if !ok {
 				break
 			}
@@ -89,7 +86,7 @@ func (s *System) appendTerm(b []byte, t Term) []byte {
 		b = putUvarint(b, uint64(n))
 		tail = x
 		for {
-			c, ok := tail.(*Cons)
+			c, ok := tail.(*term.Cons)
 			if !ok {
 				break
 			}
@@ -97,20 +94,20 @@ func (s *System) appendTerm(b []byte, t Term) []byte {
 			tail = c.Tail
 		}
 		return s.appendTerm(b, tail)
-	case Tuple:
+	case term.Tuple:
 		b = append(b, tTuple)
 		b = putUvarint(b, uint64(len(x)))
 		for _, e := range x {
 			b = s.appendTerm(b, e)
 		}
 		return b
-	case Pid:
+	case term.Pid:
 		b = append(b, tPid)
 		return appendPid(b, x)
-	case Ref:
+	case term.Ref:
 		b = append(b, tRef)
 		return appendRef(b, x)
-	case *Fun:
+	case *term.Fun:
 		if x.Fn < 0 {
 			b = append(b, tExtFun)
 			b = s.appendAtom(b, x.M)
@@ -124,7 +121,7 @@ func (s *System) appendTerm(b []byte, t Term) []byte {
 			b = s.appendTerm(b, e)
 		}
 		return b
-	case Binary:
+	case term.Binary:
 		b = append(b, tBinary)
 		b = putUvarint(b, uint64(len(x)))
 		return append(b, x...)
@@ -132,13 +129,13 @@ func (s *System) appendTerm(b []byte, t Term) []byte {
 	panic(fmt.Sprintf("mcgo: cannot encode %T", t))
 }
 
-func appendPid(b []byte, p Pid) []byte {
+func appendPid(b []byte, p term.Pid) []byte {
 	b = putUvarint(b, uint64(p.Node))
 	b = putUvarint(b, uint64(p.Lid))
 	return putUvarint(b, uint64(p.Cr))
 }
 
-func appendRef(b []byte, r Ref) []byte {
+func appendRef(b []byte, r term.Ref) []byte {
 	b = putUvarint(b, uint64(r.Node))
 	b = putUvarint(b, uint64(r.N))
 	return putUvarint(b, uint64(r.Cr))
@@ -279,7 +276,17 @@ func (s *System) appendNodes(b []byte, st *State) []byte {
 	b, sec := s.sectionStart(b)
 	b = putUvarint(b, uint64(len(st.Nodes)))
 	for _, n := range st.Nodes {
-		b = appendBool(b, n.Up)
+		// Bit 0: up; bit 1: run-time atoms follow the subscribers (so
+		// that keys without them are what they were before atoms were
+		// kept in the state).
+		flags := byte(0)
+		if n.Up {
+			flags |= 1
+		}
+		if len(n.Atoms) > 0 {
+			flags |= 2
+		}
+		b = append(b, flags)
 		b = putUvarint(b, uint64(n.Cr))
 		b = putUvarint(b, uint64(n.NextLid))
 		b = putUvarint(b, uint64(n.Incarn))
@@ -291,6 +298,14 @@ func (s *System) appendNodes(b []byte, st *State) []byte {
 		b = putUvarint(b, uint64(len(n.Subs)))
 		for _, p := range n.Subs {
 			b = appendPid(b, p)
+		}
+		if len(n.Atoms) > 0 {
+			b = putUvarint(b, uint64(len(n.Atoms)))
+			for _, a := range n.Atoms {
+				name := a.Name()
+				b = putUvarint(b, uint64(len(name)))
+				b = append(b, name...)
+			}
 		}
 	}
 	b = sectionEnd(b, sec)
@@ -474,20 +489,20 @@ func (d *decoder) count() int {
 
 func (d *decoder) bool1() bool { return d.byte1() != 0 }
 
-func (d *decoder) pid() Pid {
-	return Pid{Node: NodeID(d.uv()), Lid: uint32(d.uv()), Cr: uint32(d.uv())}
+func (d *decoder) pid() term.Pid {
+	return term.Pid{Node: term.NodeID(d.uv()), Lid: uint32(d.uv()), Cr: uint32(d.uv())}
 }
 
-func (d *decoder) ref() Ref {
-	return Ref{Node: NodeID(d.uv()), N: uint32(d.uv()), Cr: uint32(d.uv())}
+func (d *decoder) ref() term.Ref {
+	return term.Ref{Node: term.NodeID(d.uv()), N: uint32(d.uv()), Cr: uint32(d.uv())}
 }
 
-func (d *decoder) atom() Atom {
+func (d *decoder) atom() term.Atom {
 	switch d.byte1() {
 	case tAtom:
-		return Atom(d.uv())
+		return term.Atom(d.uv())
 	case tAtomName:
-		return Intern(string(d.bytes(d.uv())))
+		return term.Intern(string(d.bytes(d.uv())))
 	}
 	d.err = errCorrupt
 	return 0
@@ -505,7 +520,7 @@ func (d *decoder) vc() VClock {
 	return v
 }
 
-func (d *decoder) term(depth int) Term {
+func (d *decoder) term(depth int) term.Term {
 	if depth > 100000 {
 		d.err = errCorrupt
 		return nil
@@ -514,23 +529,23 @@ func (d *decoder) term(depth int) Term {
 	case tAbsent:
 		return nil
 	case tInt:
-		return Int(d.v())
+		return term.Int(d.v())
 	case tAtom:
-		return Atom(d.uv())
+		return term.Atom(d.uv())
 	case tAtomName:
-		return Intern(string(d.bytes(d.uv())))
+		return term.Intern(string(d.bytes(d.uv())))
 	case tNil:
-		return NilTerm
+		return term.NilTerm
 	case tList:
 		n := d.count()
-		elems := make([]Term, n)
+		elems := make([]term.Term, n)
 		for i := range elems {
 			elems[i] = d.term(depth + 1)
 		}
-		return ListWithTail(elems, d.term(depth+1))
+		return term.ListWithTail(elems, d.term(depth+1))
 	case tTuple:
 		n := d.count()
-		t := make(Tuple, n)
+		t := make(term.Tuple, n)
 		for i := range t {
 			t[i] = d.term(depth + 1)
 		}
@@ -540,10 +555,10 @@ func (d *decoder) term(depth int) Term {
 	case tRef:
 		return d.ref()
 	case tFun:
-		f := &Fun{Fn: int32(d.uv())}
+		f := &term.Fun{Fn: int32(d.uv())}
 		n := d.count()
 		if n > 0 {
-			f.Env = make([]Term, n)
+			f.Env = make([]term.Term, n)
 			for i := range f.Env {
 				f.Env[i] = d.term(depth + 1)
 			}
@@ -553,9 +568,9 @@ func (d *decoder) term(depth int) Term {
 		}
 		return f
 	case tExtFun:
-		return &Fun{Fn: -1, M: d.atom(), F: d.atom(), Arity: int(d.uv())}
+		return &term.Fun{Fn: -1, M: d.atom(), F: d.atom(), Arity: int(d.uv())}
 	case tBinary:
-		return Binary(d.bytes(d.uv()))
+		return term.Binary(d.bytes(d.uv()))
 	}
 	d.err = errCorrupt
 	return nil
@@ -565,8 +580,8 @@ func (d *decoder) proc() *Proc {
 	start := d.b
 	p := &Proc{}
 	p.Pid = d.pid()
-	p.St = PStatus(d.byte1())
-	p.Eff = Effect(d.uv())
+	p.St = vm.PStatus(d.byte1())
+	p.Eff = compile.Effect(d.uv())
 	p.NArgs = d.byte1()
 	p.Trap = d.bool1()
 	p.Init = int32(d.v())
@@ -574,25 +589,25 @@ func (d *decoder) proc() *Proc {
 		p.InitM, p.InitF, p.InitA = d.atom(), d.atom(), d.byte1()
 	}
 	if n := d.count(); n > 0 {
-		p.Frames = make([]Frame, n)
+		p.Frames = make([]vm.Frame, n)
 		for i := range p.Frames {
-			p.Frames[i] = Frame{Fn: int32(d.uv()), PC: int32(d.uv()), Base: int32(d.uv())}
+			p.Frames[i] = vm.Frame{Fn: int32(d.uv()), PC: int32(d.uv()), Base: int32(d.uv())}
 		}
 	}
 	if n := d.count(); n > 0 {
-		p.Stack = make([]Term, n)
+		p.Stack = make([]term.Term, n)
 		for i := range p.Stack {
 			p.Stack[i] = d.term(0)
 		}
 	}
 	if n := d.count(); n > 0 {
-		p.Hand = make([]Handler, n)
+		p.Hand = make([]vm.Handler, n)
 		for i := range p.Hand {
-			p.Hand[i] = Handler{Frame: int32(d.uv()), SP: int32(d.uv()), PC: int32(d.uv())}
+			p.Hand[i] = vm.Handler{Frame: int32(d.uv()), SP: int32(d.uv()), PC: int32(d.uv())}
 		}
 	}
 	if n := d.count(); n > 0 {
-		p.Mbox = make([]Term, n)
+		p.Mbox = make([]term.Term, n)
 		for i := range p.Mbox {
 			p.Mbox[i] = d.term(0)
 		}
@@ -612,7 +627,7 @@ func (d *decoder) proc() *Proc {
 	if n := d.count(); n > 0 {
 		p.MonOut = make([]MonOut, n)
 		for i := range p.MonOut {
-			p.MonOut[i] = MonOut{Ref: d.ref(), Target: d.pid(), Name: d.atom(), Node: NodeID(d.uv()), ByName: d.bool1()}
+			p.MonOut[i] = MonOut{Ref: d.ref(), Target: d.pid(), Name: d.atom(), Node: term.NodeID(d.uv()), ByName: d.bool1()}
 		}
 	}
 	if n := d.count(); n > 0 {
@@ -622,16 +637,16 @@ func (d *decoder) proc() *Proc {
 		}
 	}
 	if n := d.count(); n > 0 {
-		p.NMon = make([]NodeID, n)
+		p.NMon = make([]term.NodeID, n)
 		for i := range p.NMon {
-			p.NMon[i] = NodeID(d.uv())
+			p.NMon[i] = term.NodeID(d.uv())
 		}
 	}
 	p.Reason = d.term(0)
 	p.Own = d.bool1()
 	p.RaisedAt = token.Pos{File: int32(d.uv()), Off: int32(d.uv())}
 	p.Spawn = d.ref()
-	p.SpawnTo = NodeID(d.uv())
+	p.SpawnTo = term.NodeID(d.uv())
 	p.SpawnOpts = d.byte1()
 	p.VC = d.vc()
 	if d.err == nil {
@@ -782,7 +797,7 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 		sigs := sb.sigs[:0]
 		for i := range st.Chans {
 			c := &st.Chans[i]
-			c.From, c.To = NodeID(d.uv()), NodeID(d.uv())
+			c.From, c.To = term.NodeID(d.uv()), term.NodeID(d.uv())
 			c.enc, c.ent, c.popOf = nil, nil, nil
 			if s.chanTab != nil {
 				fp := d.bytes(8)
@@ -831,7 +846,7 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 			}
 			st.Conns = sb.conns[:nc]
 			for i := range st.Conns {
-				st.Conns[i] = Conn{A: NodeID(d.uv()), B: NodeID(d.uv()), State: ConnState(d.byte1()), CrA: uint32(d.uv()), CrB: uint32(d.uv())}
+				st.Conns[i] = Conn{A: term.NodeID(d.uv()), B: term.NodeID(d.uv()), State: ConnState(d.byte1()), CrA: uint32(d.uv()), CrB: uint32(d.uv())}
 			}
 			sb.nconns = nc
 		}
@@ -850,7 +865,7 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 			}
 		}
 		if k := d.count(); k > 0 {
-			h.Pids = make([]Pid, k)
+			h.Pids = make([]term.Pid, k)
 			for i := range h.Pids {
 				h.Pids[i] = d.pid()
 			}
@@ -858,7 +873,7 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 		if k := d.count(); k > 0 {
 			h.Told = make([]Told, k)
 			for i := range h.Told {
-				h.Told[i] = Told{Watcher: d.pid(), Pid: d.pid(), ByNode: d.bool1(), Node: NodeID(d.uv()), Cr: uint32(d.uv())}
+				h.Told[i] = Told{Watcher: d.pid(), Pid: d.pid(), ByNode: d.bool1(), Node: term.NodeID(d.uv()), Cr: uint32(d.uv())}
 			}
 		}
 		if k := d.count(); k > 0 {
@@ -898,7 +913,8 @@ func (d *decoder) decodeNodes(sb *decodedState) error {
 	for i := range st.Nodes {
 		n := &st.Nodes[i]
 		*n = Node{}
-		n.Up = d.bool1()
+		flags := d.byte1()
+		n.Up = flags&1 != 0
 		n.Cr = uint32(d.uv())
 		n.NextLid = uint32(d.uv())
 		n.Incarn = uint32(d.uv())
@@ -909,10 +925,19 @@ func (d *decoder) decodeNodes(sb *decodedState) error {
 			}
 		}
 		if k := d.count(); k > 0 {
-			n.Subs = make([]Pid, k)
+			n.Subs = make([]term.Pid, k)
 			for j := range n.Subs {
 				n.Subs[j] = d.pid()
 			}
+		}
+		if flags&2 != 0 {
+			n.Atoms = make([]term.Atom, d.count())
+			for j := range n.Atoms {
+				n.Atoms[j] = term.Intern(string(d.bytes(d.uv())))
+			}
+		}
+		if flags > 3 {
+			d.err = errCorrupt
 		}
 	}
 	return nil

@@ -5,13 +5,14 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/mcgo-dev/mcgo/internal/mcgotest"
 	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/lang/token"
 )
 
 // updateGoldens is true when the goldens are to be rewritten
 // (MCGO_UPDATE=1 go test ./semantics/...).
-var updateGoldens = os.Getenv("MCGO_UPDATE") != ""
+var updateGoldens = mcgotest.Update()
 
 // compileModel loads a model from source, applies configuration overrides
 // (key, value pairs in the flag syntax of lang.Config.Set) and builds its

@@ -1,12 +1,16 @@
 package semantics
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/mcgo-dev/mcgo/semantics/term"
+)
 
 // Hist is the history a property needs, kept in the state (and so in its
 // key) only when the property is checked: see [Record].
 type Hist struct {
 	Pairs []PairHist // per (sender, destination), sorted
-	Pids  []Pid      // every pid ever allocated, sorted (pid_unique)
+	Pids  []term.Pid // every pid ever allocated, sorted (pid_unique)
 	Told  []Told     // who was told that whom is down, sorted (fd_accurate)
 	Seen  []Seen     // per receiver: the join of the clocks of the messages delivered to it (causal)
 
@@ -19,8 +23,8 @@ type Hist struct {
 // Dest is the destination of a message as the sender wrote it: a pid, or a
 // registered name on a node.
 type Dest struct {
-	Pid    Pid
-	Name   Atom
+	Pid    term.Pid
+	Name   term.Atom
 	ByName bool
 }
 
@@ -36,7 +40,7 @@ func destLess(a, b Dest) bool {
 
 // PairHist counts the messages of one sender to one destination.
 type PairHist struct {
-	From Pid
+	From term.Pid
 	To   Dest
 	Sent uint32 // messages sent so far (the last one's number)
 	Done uint32 // number of the last message that reached its destination (delivered, or dropped because the receiver was gone)
@@ -46,17 +50,17 @@ type PairHist struct {
 // Told records that Watcher was told that Pid (or, with ByNode, every
 // process of Node's incarnation Cr) is down.
 type Told struct {
-	Watcher Pid
-	Pid     Pid
+	Watcher term.Pid
+	Pid     term.Pid
 	ByNode  bool
-	Node    NodeID
+	Node    term.NodeID
 	Cr      uint32
 }
 
 // Seen is the join of the vector clocks of the messages delivered to a
 // process.
 type Seen struct {
-	Pid Pid
+	Pid term.Pid
 	VC  VClock
 }
 
@@ -66,12 +70,12 @@ type VClock []VEntry
 
 // VEntry is one component of a vector clock.
 type VEntry struct {
-	Pid Pid
+	Pid term.Pid
 	N   uint32
 }
 
 // Get returns the component of pid.
-func (v VClock) Get(p Pid) uint32 {
+func (v VClock) Get(p term.Pid) uint32 {
 	i := sort.Search(len(v), func(i int) bool { return !pidLess(v[i].Pid, p) })
 	if i < len(v) && v[i].Pid == p {
 		return v[i].N
@@ -80,7 +84,7 @@ func (v VClock) Get(p Pid) uint32 {
 }
 
 // inc returns a copy of v with p's component incremented.
-func (v VClock) inc(p Pid) VClock {
+func (v VClock) inc(p term.Pid) VClock {
 	i := sort.Search(len(v), func(i int) bool { return !pidLess(v[i].Pid, p) })
 	out := make(VClock, 0, len(v)+1)
 	out = append(out, v[:i]...)
@@ -129,7 +133,7 @@ func (h *Hist) clone() *Hist {
 }
 
 // pair returns the counters of a pair, adding them if needed.
-func (h *Hist) pair(from Pid, to Dest) *PairHist {
+func (h *Hist) pair(from term.Pid, to Dest) *PairHist {
 	i := sort.Search(len(h.Pairs), func(i int) bool {
 		p := h.Pairs[i]
 		if p.From != from {
@@ -146,18 +150,12 @@ func (h *Hist) pair(from Pid, to Dest) *PairHist {
 	return &h.Pairs[i]
 }
 
-// hasPid reports whether pid was ever allocated.
-func (h *Hist) hasPid(p Pid) bool {
-	i := sort.Search(len(h.Pids), func(i int) bool { return !pidLess(h.Pids[i], p) })
-	return i < len(h.Pids) && h.Pids[i] == p
-}
-
-func (h *Hist) addPid(p Pid) {
+func (h *Hist) addPid(p term.Pid) {
 	i := sort.Search(len(h.Pids), func(i int) bool { return !pidLess(h.Pids[i], p) })
 	if i < len(h.Pids) && h.Pids[i] == p {
 		return
 	}
-	n := make([]Pid, 0, len(h.Pids)+1)
+	n := make([]term.Pid, 0, len(h.Pids)+1)
 	n = append(n, h.Pids[:i]...)
 	n = append(n, p)
 	n = append(n, h.Pids[i:]...)
@@ -193,7 +191,7 @@ func (h *Hist) addTold(t Told) {
 }
 
 // toldDown reports whether w was told that sender is down.
-func (h *Hist) toldDown(w, sender Pid) bool {
+func (h *Hist) toldDown(w, sender term.Pid) bool {
 	for _, t := range h.Told {
 		if t.Watcher != w {
 			continue
@@ -205,7 +203,7 @@ func (h *Hist) toldDown(w, sender Pid) bool {
 	return false
 }
 
-func (h *Hist) seen(p Pid) VClock {
+func (h *Hist) seen(p term.Pid) VClock {
 	for _, s := range h.Seen {
 		if s.Pid == p {
 			return s.VC
@@ -214,7 +212,7 @@ func (h *Hist) seen(p Pid) VClock {
 	return nil
 }
 
-func (h *Hist) setSeen(p Pid, vc VClock) {
+func (h *Hist) setSeen(p term.Pid, vc VClock) {
 	i := sort.Search(len(h.Seen), func(i int) bool { return !pidLess(h.Seen[i].Pid, p) })
 	n := make([]Seen, 0, len(h.Seen)+1)
 	n = append(n, h.Seen[:i]...)

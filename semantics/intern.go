@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 
 	"github.com/cespare/xxhash/v2"
+
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // Compact keys. By default a state's key holds the full encoding of each
@@ -261,7 +263,7 @@ func (p *Proc) persist() *Proc {
 	q.sh = &c.sh
 	q.Stack = q.Stack[:len(q.Stack):len(q.Stack)]
 	if p.Mbox != nil {
-		q.Mbox = append([]Term(nil), p.Mbox...)
+		q.Mbox = append([]term.Term(nil), p.Mbox...)
 	}
 	if p.MboxVC != nil {
 		q.MboxVC = append([]VClock(nil), p.MboxVC...)

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"sync"
 	"testing"
+
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // FuzzStateKey checks that AppendKey is a canonical encoding: states are
@@ -357,14 +359,14 @@ func sliceEq[T comparable](a, b []T) bool {
 }
 
 // termEq is Equal, with nil (an empty slot) equal only to nil.
-func termEq(a, b Term) bool {
+func termEq(a, b term.Term) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
 	}
-	return Equal(a, b)
+	return term.Equal(a, b)
 }
 
-func termsEq(a, b []Term) bool {
+func termsEq(a, b []term.Term) bool {
 	if len(a) != len(b) {
 		return false
 	}

@@ -4,6 +4,8 @@ import (
 	"sync/atomic"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // Memoized local steps. The processes of states are shared and never
@@ -52,7 +54,7 @@ type memoKey struct {
 type memoEntry struct {
 	key  memoKey
 	res  *Proc
-	msg  Term // StepReceive: the message taken
+	msg  term.Term // StepReceive: the message taken
 	pos  token.Pos
 	next *memoEntry
 	// msgName is, for a send (StepEffect), the interned name of the
@@ -109,7 +111,7 @@ type memoPending struct {
 
 // memoFrom returns the shared process pid of the step's starting state
 // when its local steps may be memoized, and its index, or nil.
-func (x *stepper) memoFrom(pid Pid) (*Proc, int) {
+func (x *stepper) memoFrom(pid term.Pid) (*Proc, int) {
 	if !x.sys.memo || x.sys.opts.Record&RecordCausal != 0 || x.isDying(pid) || x.e.isOwned(pid) {
 		return nil, -1
 	}
@@ -127,7 +129,7 @@ func (x *stepper) memoFrom(pid Pid) (*Proc, int) {
 // memoStep takes the result of a receive or timeout of pid from the memo
 // and reports whether it did; when it did not, the step is computed and
 // remembered (memoRecord).
-func (x *stepper) memoStep(kind StepKind, pid Pid) bool {
+func (x *stepper) memoStep(kind StepKind, pid term.Pid) bool {
 	p, i := x.memoFrom(pid)
 	if p == nil {
 		return false
@@ -146,14 +148,14 @@ func (x *stepper) memoStep(kind StepKind, pid Pid) bool {
 // by pid, and takes the sender's continuation from the memo, reporting
 // whether it did. The continuation runs the sender's code from the
 // message, which send returns, so it depends on the sender alone.
-func (x *stepper) memoSend(pid Pid) bool {
+func (x *stepper) memoSend(pid term.Pid) bool {
 	p, _ := x.memoFrom(pid)
-	if p == nil || p.Eff != EffSend || p.NArgs != 2 {
+	if p == nil || p.Eff != compile.EffSend || p.NArgs != 2 {
 		return false
 	}
 	k := len(p.Stack)
 	args := p.Stack[k-2 : k : k]
-	to, ok := args[0].(Pid)
+	to, ok := args[0].(term.Pid)
 	if !ok || to == pid {
 		return false
 	}
@@ -162,7 +164,7 @@ func (x *stepper) memoSend(pid Pid) bool {
 		return false
 	}
 	x.info.Pos = e.pos
-	x.info.Eff = EffSend
+	x.info.Eff = compile.EffSend
 	x.info.Args = args
 	if to.Node == pid.Node && x.sys.sigTab != nil {
 		// The message goes straight into the mailbox of to: name it, so
@@ -184,7 +186,7 @@ func (x *stepper) memoSend(pid Pid) bool {
 // reports whether it did. k names the message: the fingerprint of the
 // signal that brought it (StepDeliver) or its own interned name
 // (memoLocal).
-func (x *stepper) memoArrive(pid Pid, k memoKey) bool {
+func (x *stepper) memoArrive(pid term.Pid, k memoKey) bool {
 	p, i := x.memoFrom(pid)
 	if p == nil {
 		return false
@@ -210,7 +212,7 @@ func (x *stepper) memoLookup(p *Proc, k memoKey) *memoEntry {
 
 // termName returns the interned name of a term's encoding (in the table
 // of signals, whose names are unique among all encodings).
-func (s *System) termName(t Term) uint64 {
+func (s *System) termName(t term.Term) uint64 {
 	enc := s.appendTerm(nil, t)
 	return s.sigTab.intern(&encoded{fp: s.fingerprint(enc), enc: enc}, func(x *encoded) *encoded { return x }).fp
 }
@@ -220,7 +222,7 @@ func (s *System) termName(t Term) uint64 {
 func (x *stepper) memoRecord() {
 	pd := x.pending
 	x.pending = memoPending{}
-	if x.m.bound != "" || x.m.madeRef || len(x.info.Ends) > 0 || len(x.info.Raised) > 0 || len(x.info.Spawned) > 0 {
+	if x.m.Bound != "" || x.m.Impure || len(x.info.Ends) > 0 || len(x.info.Raised) > 0 || len(x.info.Spawned) > 0 {
 		return
 	}
 	r := x.e.s.Proc(pd.from.Pid)

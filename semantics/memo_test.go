@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // TestMemo compares every successor of every reachable state (up to a
@@ -101,7 +103,7 @@ func compareMemo(t *testing.T, a, b *System, limit int) int {
 		}
 	}
 	for _, st := range b.Initial() {
-		if k := string(b.AppendKey(nil, st)); !seen[k] {
+		if !seen[string(b.AppendKey(nil, st))] {
 			t.Fatalf("initial states differ")
 		}
 	}
@@ -142,7 +144,7 @@ func compareMemo(t *testing.T, a, b *System, limit int) int {
 // of its StepInfo that the account leaves out.
 func infoText(s *System, from *State, step Step) string {
 	in := step.Info
-	opt := func(t Term) string {
+	opt := func(t term.Term) string {
 		if t == nil {
 			return "-"
 		}

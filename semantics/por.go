@@ -1,5 +1,11 @@
 package semantics
 
+import (
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
+	"github.com/mcgo-dev/mcgo/semantics/term"
+)
+
 // ReducedSuccessors is mcgo's partial-order reduction (explore.Reducer).
 // When some process can take a message from its mailbox, that receive alone
 // is explored from this state: an ample set of one transition.
@@ -82,8 +88,8 @@ func (s *System) reducedSuccessors(st *State, transient bool, yield func(index i
 // never taken alone.
 func (s *System) yieldAlone(x *stepper, st *State, t trans, i int, transient bool, c *paddedCount, yield func(index int, step Step, next *State) bool) bool {
 	x.reset(s, nil, transient)
-	next, step := x.apply(st, t, x.m.scratch)
-	if x.m.madeRef {
+	next, step := x.apply(st, t, x.m.Scratch)
+	if x.m.Impure {
 		return false
 	}
 	c.n.Add(1)
@@ -130,7 +136,7 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 			continue
 		}
 		f := s.faults[i]
-		if f.kind == FaultRestart || f.kind == FaultConnectFail || len(f.nodes) == 0 {
+		if f.kind == faultRestart || f.kind == faultConnectFail || len(f.nodes) == 0 {
 			return -1
 		}
 		for _, n := range f.nodes {
@@ -157,11 +163,11 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 		}
 	}
 	np := len(st.Procs)
-	var flags [64]flowFlags
+	var flags [64]compile.FlowFlags
 	var know [64]uint64
 	for i, p := range st.Procs {
 		flags[i] = s.procFlow(p)
-		if flags[i]&flowHazard != 0 {
+		if flags[i]&compile.FlowHazard != 0 {
 			return -1
 		}
 		k := pidScan{st: st}
@@ -180,7 +186,7 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 		for _, m := range p.MonOut {
 			k.pid(m.Target)
 		}
-		if flags[i]&flowSelf != 0 {
+		if flags[i]&compile.FlowSelf != 0 {
 			k.bits |= 1 << i
 		}
 		know[i] = k.bits
@@ -209,7 +215,7 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 	for changed := true; changed; {
 		changed = false
 		for y := 0; y < np; y++ {
-			if flags[y]&flowLeak == 0 {
+			if flags[y]&compile.FlowLeak == 0 {
 				continue
 			}
 			for x := 0; x < np; x++ {
@@ -230,7 +236,7 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 
 // deliveryCandidate is the part of deliveryAmple's test on channel a -> b
 // that looks at the signal and its receiver only.
-func (s *System) deliveryCandidate(st *State, a, b NodeID) bool {
+func (s *System) deliveryCandidate(st *State, a, b term.NodeID) bool {
 	if st.ConnState(a, b) != ConnUp {
 		return false
 	}
@@ -239,10 +245,10 @@ func (s *System) deliveryCandidate(st *State, a, b NodeID) bool {
 		return false
 	}
 	p := st.Proc(sigs[0].To)
-	if p == nil || p.St == StExit || len(p.NMon) > 0 || hasPid(st.Nodes[b].Subs, p.Pid) {
+	if p == nil || p.St == vm.StExit || len(p.NMon) > 0 || hasPid(st.Nodes[b].Subs, p.Pid) {
 		return false
 	}
-	if s.procFlow(p)&(flowTimeout|flowSpawn|flowHazard|flowLink) != 0 {
+	if s.procFlow(p)&(compile.FlowTimeout|compile.FlowSpawn|compile.FlowHazard|compile.FlowLink) != 0 {
 		return false
 	}
 	for _, l := range p.Links {
@@ -260,7 +266,7 @@ func (s *System) deliveryCandidate(st *State, a, b NodeID) bool {
 
 // deliveryAlone is the rest of deliveryAmple's test for channel a -> b,
 // given each process's flags and what it may come to know.
-func (s *System) deliveryAlone(st *State, a, b NodeID, flags []flowFlags, know []uint64) bool {
+func (s *System) deliveryAlone(st *State, a, b term.NodeID, flags []compile.FlowFlags, know []uint64) bool {
 	to := st.Channel(a, b)[0].To
 	pi := st.proc(to)
 	for _, c := range st.Chans {
@@ -278,12 +284,12 @@ func (s *System) deliveryAlone(st *State, a, b NodeID, flags []flowFlags, know [
 			continue
 		}
 		if x == pi {
-			if flags[x]&flowComm != 0 {
+			if flags[x]&compile.FlowComm != 0 {
 				return false // p may send to itself
 			}
 			continue
 		}
-		if flags[x]&flowSpawnRemote != 0 || q.Pid.Node != a && flags[x]&flowComm != 0 {
+		if flags[x]&compile.FlowSpawnRemote != 0 || q.Pid.Node != a && flags[x]&compile.FlowComm != 0 {
 			return false
 		}
 	}
@@ -292,13 +298,13 @@ func (s *System) deliveryAlone(st *State, a, b NodeID, flags []flowFlags, know [
 
 // procFlow is what a process may still do: the flags of every function on
 // its call stack.
-func (s *System) procFlow(p *Proc) flowFlags {
-	var f flowFlags
+func (s *System) procFlow(p *Proc) compile.FlowFlags {
+	var f compile.FlowFlags
 	for _, fr := range p.Frames {
-		f |= s.flow.flags[fr.Fn]
+		f |= s.flow.Flags[fr.Fn]
 	}
-	if len(p.Frames) == 0 && p.St != StExit {
-		f = flowAll
+	if len(p.Frames) == 0 && p.St != vm.StExit {
+		f = compile.FlowAll
 	}
 	return f
 }
@@ -309,30 +315,14 @@ type pidScan struct {
 	bits uint64
 }
 
-func (k *pidScan) pid(p Pid) {
+func (k *pidScan) pid(p term.Pid) {
 	if i := k.st.proc(p); i >= 0 {
 		k.bits |= 1 << i
 	}
 }
 
-func (k *pidScan) term(t Term) {
-	for {
-		switch v := t.(type) {
-		case Pid:
-			k.pid(v)
-		case Tuple:
-			for _, e := range v {
-				k.term(e)
-			}
-		case *Fun:
-			for _, e := range v.Env {
-				k.term(e)
-			}
-		case *Cons:
-			k.term(v.Head)
-			t = v.Tail
-			continue
-		}
-		return
-	}
-}
+func (k *pidScan) term(t term.Term) { term.Walk(t, k) }
+
+// Pid and Ref make pidScan a [Visitor].
+func (k *pidScan) Pid(p term.Pid) { k.pid(p) }
+func (k *pidScan) Ref(term.Ref)   {}

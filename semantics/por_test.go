@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
 )
 
 // porSearch explores every state reachable from the initial ones, with
@@ -129,22 +131,22 @@ fn(P) -> F = fun() -> P end, P ! F.
 lnk(P) -> link(P).
 `
 	s := compileModel(t, "f.erl", []byte(src), nil, 0)
-	want := map[string]flowFlags{
+	want := map[string]compile.FlowFlags{
 		"pure/1":    0,
-		"fwd/2":     flowComm | flowLeak,
-		"tok/1":     flowComm,
-		"me/0":      flowSelf,
-		"wait/0":    flowTimeout,
+		"fwd/2":     compile.FlowComm | compile.FlowLeak,
+		"tok/1":     compile.FlowComm,
+		"me/0":      compile.FlowSelf,
+		"wait/0":    compile.FlowTimeout,
 		"waitinf/0": 0,
-		"sp/1":      flowComm | flowSpawn | flowSpawnRemote,
-		"lnk/1":     flowComm | flowLink,
-		"splocal/0": flowComm | flowSpawn,
-		"calls/1":   flowComm | flowLeak,
-		"rx/0":      flowComm,
-		"rxleak/1":  flowComm | flowLeak,
-		"h/0":       flowComm | flowHazard,
-		"arith/2":   flowComm,
-		"fn/1":      flowComm | flowLeak,
+		"sp/1":      compile.FlowComm | compile.FlowSpawn | compile.FlowSpawnRemote,
+		"lnk/1":     compile.FlowComm | compile.FlowLink,
+		"splocal/0": compile.FlowComm | compile.FlowSpawn,
+		"calls/1":   compile.FlowComm | compile.FlowLeak,
+		"rx/0":      compile.FlowComm,
+		"rxleak/1":  compile.FlowComm | compile.FlowLeak,
+		"h/0":       compile.FlowComm | compile.FlowHazard,
+		"arith/2":   compile.FlowComm,
+		"fn/1":      compile.FlowComm | compile.FlowLeak,
 	}
 	for name, w := range want {
 		i := int32(-1)
@@ -156,8 +158,36 @@ lnk(P) -> link(P).
 		if i < 0 {
 			t.Fatalf("no function %s", name)
 		}
-		if got := s.flow.flags[i]; got != w {
+		if got := s.flow.Flags[i]; got != w {
 			t.Errorf("%s: flags %07b, want %07b", name, got, w)
+		}
+	}
+}
+
+// TestRuntimeAtomsFollowThePath checks that atoms made at run time live in
+// the state: a process that looks an atom up before another made it sees
+// badarg on that path, whatever paths were explored before (the atom table
+// of the Go process once answered for every path), also in a second system
+// built after the first made the atom.
+func TestRuntimeAtomsFollowThePath(t *testing.T) {
+	src := []byte(`-module(atoms).
+-export([start/0, check/0]).
+start() ->
+    P = spawn(?MODULE, check, []),
+    P ! go,
+    receive after 0 -> list_to_atom("made_" ++ "late") end.
+check() ->
+    receive go -> ok end,
+    R = try list_to_existing_atom("made_late") of A -> A catch error:badarg -> no end,
+    receive never -> R end.
+`)
+	for round := 0; round < 2; round++ {
+		for _, reduced := range []bool{false, true} {
+			s := compileModel(t, "atoms.erl", src, nil, 0)
+			_, ends := porSearch(t, s, reduced)
+			if len(ends) != 2 {
+				t.Errorf("round %d, reduced %v: %d end states, want 2 (the check before and after the atom is made)", round, reduced, len(ends))
+			}
 		}
 	}
 }

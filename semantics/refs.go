@@ -1,5 +1,10 @@
 package semantics
 
+import (
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
+	"github.com/mcgo-dev/mcgo/semantics/term"
+)
+
 // References are canonical: a new reference of a node takes the smallest
 // number that no reference of that node's incarnation in the state has
 // (McErlang's canonical allocation; SEMANTICS.md 5.3). With a counter
@@ -10,51 +15,12 @@ package semantics
 // with < or lists:sort, may differ from Erlang's, where a later reference
 // is larger; mcgo models do not rely on that.)
 
-// makeRef returns a fresh reference of node n, and notes that the
-// transition made one (the partial-order reduction must then not take it
-// alone: the number chosen depends on the references of every process).
-func (m *machine) makeRef(n NodeID) Ref {
-	m.madeRef = true
-	cr := m.e.s.Nodes[n].Cr
-	used := refsInUse(m.e.s, n, cr)
-	k := uint32(1)
-	for used[k] {
-		k++
-	}
-	return Ref{Node: n, N: k, Cr: cr}
-}
-
 // refsInUse returns the numbers of the references of node n, incarnation
 // cr, that occur anywhere in the state.
-func refsInUse(st *State, n NodeID, cr uint32) map[uint32]bool {
-	used := map[uint32]bool{}
-	add := func(r Ref) {
-		if r.Node == n && r.Cr == cr {
-			used[r.N] = true
-		}
-	}
-	var term func(t Term)
-	term = func(t Term) {
-		for {
-			switch x := t.(type) {
-			case Ref:
-				add(x)
-			case Tuple:
-				for _, e := range x {
-					term(e)
-				}
-			case *Cons:
-				term(x.Head)
-				t = x.Tail
-				continue
-			case *Fun:
-				for _, e := range x.Env {
-					term(e)
-				}
-			}
-			return
-		}
-	}
+func refsInUse(st *State, n term.NodeID, cr uint32) map[uint32]bool {
+	u := refsUsed{n: n, cr: cr, used: map[uint32]bool{}}
+	add := u.Ref
+	term := func(t term.Term) { term.Walk(t, &u) }
 	for _, p := range st.Procs {
 		for _, t := range p.Stack {
 			term(t)
@@ -69,7 +35,7 @@ func refsInUse(st *State, n NodeID, cr uint32) map[uint32]bool {
 		for _, mi := range p.MonIn {
 			add(mi.Ref)
 		}
-		if p.St == StSpawnWait {
+		if p.St == vm.StSpawnWait {
 			add(p.Spawn)
 		}
 	}
@@ -80,5 +46,20 @@ func refsInUse(st *State, n NodeID, cr uint32) map[uint32]bool {
 			term(g.Val)
 		}
 	}
-	return used
+	return u.used
+}
+
+// refsUsed collects the numbers of the references of one node incarnation.
+type refsUsed struct {
+	n    term.NodeID
+	cr   uint32
+	used map[uint32]bool
+}
+
+func (u *refsUsed) Pid(term.Pid) {}
+
+func (u *refsUsed) Ref(r term.Ref) {
+	if r.Node == u.n && r.Cr == u.cr {
+		u.used[r.N] = true
+	}
 }

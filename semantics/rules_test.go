@@ -9,6 +9,10 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // The rule tests: testdata/rules/*.txtar hold a model (-- model.erl --),
@@ -144,9 +148,7 @@ func successorsOf(sys *System, st *State) []enabledStep {
 		for _, l := range v.Lost {
 			e.more = append(e.more, "lost: "+l)
 		}
-		for _, n := range v.Notes {
-			e.more = append(e.more, n)
-		}
+		e.more = append(e.more, v.Notes...)
 		if v.Output != "" && step.Kind != StepEffect {
 			e.more = append(e.more, fmt.Sprintf("output %q", v.Output))
 		}
@@ -229,14 +231,14 @@ func renderPath(t *testing.T, sys *System, path []string) string {
 func renderState(b *strings.Builder, sys *System, st *State) {
 	var nodes []string
 	for i, nd := range st.Nodes {
-		if !sys.configured(NodeID(i)) {
+		if !sys.configured(term.NodeID(i)) {
 			continue
 		}
-		s := fmt.Sprintf("%s %s cr=%d next=%d", sys.ShortNode(NodeID(i)), map[bool]string{true: "up", false: "down"}[nd.Up], nd.Cr, nd.NextLid)
+		s := fmt.Sprintf("%s %s cr=%d next=%d", sys.ShortNode(term.NodeID(i)), map[bool]string{true: "up", false: "down"}[nd.Up], nd.Cr, nd.NextLid)
 		if len(nd.Reg) > 0 {
 			var rs []string
 			for _, r := range nd.Reg {
-				rs = append(rs, quoteAtom(r.Name.Name())+"="+sys.PidLabel(r.Pid))
+				rs = append(rs, compile.QuoteAtom(r.Name.Name())+"="+sys.PidLabel(r.Pid))
 			}
 			s += " reg{" + strings.Join(rs, ",") + "}"
 		}
@@ -246,6 +248,13 @@ func renderState(b *strings.Builder, sys *System, st *State) {
 				ps = append(ps, sys.PidLabel(p))
 			}
 			s += " subs{" + strings.Join(ps, ",") + "}"
+		}
+		if len(nd.Atoms) > 0 {
+			var as []string
+			for _, a := range nd.Atoms {
+				as = append(as, compile.QuoteAtom(a.Name()))
+			}
+			s += " atoms{" + strings.Join(as, ",") + "}"
 		}
 		nodes = append(nodes, s)
 	}
@@ -315,9 +324,9 @@ func renderState(b *strings.Builder, sys *System, st *State) {
 	}
 }
 
-func monTarget(sys *System, m MonOut) Term {
+func monTarget(sys *System, m MonOut) term.Term {
 	if m.ByName {
-		return MkTuple(m.Name, sys.nodeAtom(m.Node))
+		return term.MkTuple(m.Name, sys.nodeAtom(m.Node))
 	}
 	return m.Target
 }
@@ -325,14 +334,14 @@ func monTarget(sys *System, m MonOut) Term {
 // procStatus says what a process does next.
 func procStatus(sys *System, p *Proc) string {
 	switch p.St {
-	case StRun:
+	case vm.StRun:
 		args := p.Stack[len(p.Stack)-int(p.NArgs):]
 		as := make([]string, len(args))
 		for i, a := range args {
 			as[i] = sys.label(a)
 		}
 		return fmt.Sprintf("next %s(%s)", p.Eff, strings.Join(as, ", "))
-	case StWait:
+	case vm.StWait:
 		fr := p.Frames[len(p.Frames)-1]
 		in := sys.prog.Funcs[fr.Fn].Code[fr.PC]
 		pos := sys.prog.Position(sys.userPos(p, in.Pos))
@@ -341,9 +350,9 @@ func procStatus(sys *System, p *Proc) string {
 			s += fmt.Sprintf(" (after %s)", sys.label(p.Stack[len(p.Stack)-1]))
 		}
 		return s
-	case StExit:
+	case vm.StExit:
 		return "ends with " + sys.label(p.Reason)
-	case StSpawnWait:
+	case vm.StSpawnWait:
 		return "waits for the spawn reply from " + sys.ShortNode(p.SpawnTo)
 	}
 	return "?"

@@ -5,38 +5,9 @@ import (
 	"sync/atomic"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
-
-// PStatus is what a process is doing.
-type PStatus uint8
-
-const (
-	// StRun: the process has run its pure code up to an effect and waits to
-	// perform it; the top frame's PC is the instruction that requests it.
-	StRun PStatus = iota
-	// StWait: the process waits in a receive (the top frame's PC is at OpRecv).
-	StWait
-	// StExit: the process's code has ended (normally or with an exception);
-	// its termination (links, monitors) is the next step.
-	StExit
-	// StSpawnWait: the process waits for the reply to a remote spawn.
-	StSpawnWait
-)
-
-// Frame is one activation: which function, where in it, and where its slots
-// start in the process's stack.
-type Frame struct {
-	Fn   int32
-	PC   int32
-	Base int32
-}
-
-// Handler is an active try or catch.
-type Handler struct {
-	Frame int32 // frame index
-	SP    int32 // stack height to restore
-	PC    int32 // where the handler continues
-}
 
 // LinkState is the state of one end of a link.
 type LinkState uint8
@@ -48,24 +19,24 @@ const (
 
 // Link is one end of a link held by a process.
 type Link struct {
-	Pid   Pid
+	Pid   term.Pid
 	State LinkState
 }
 
 // MonOut is a monitor held by a process (the watcher's side).
 type MonOut struct {
-	Ref    Ref
-	Target Pid  // the monitored process (resolved, or a pid of the node for a name)
-	Name   Atom // registered name when monitored by name (HasName)
-	Node   NodeID
+	Ref    term.Ref
+	Target term.Pid  // the monitored process (resolved, or a pid of the node for a name)
+	Name   term.Atom // registered name when monitored by name (HasName)
+	Node   term.NodeID
 	ByName bool
 }
 
 // MonIn is a monitor on a process (the target's side).
 type MonIn struct {
-	Ref     Ref
-	Watcher Pid
-	Name    Atom // name the watcher used (ByName)
+	Ref     term.Ref
+	Watcher term.Pid
+	Name    term.Atom // name the watcher used (ByName)
 	ByName  bool
 }
 
@@ -76,33 +47,25 @@ type MonIn struct {
 // Handlers are shared between copies and must be replaced, never modified in
 // place.
 type Proc struct {
-	Pid   Pid
-	St    PStatus
-	Eff   Effect // StRun: the requested effect
-	NArgs uint8  // StRun: its number of arguments (on the top of the stack)
-	Trap  bool
-	Init  int32 // the function the process was spawned with (for display), or -1
+	// Proc is the part of the process that the process machine runs:
+	// its status, frames, stack, handlers and exit reason.
+	vm.Proc
+	Trap      bool
+	InitA     uint8       // see InitM
+	SpawnOpts uint8       // StSpawnWait: spawnLink | spawnMonitor
+	SpawnTo   term.NodeID // StSpawnWait: the node asked to spawn
+	Init      int32       // the function the process was spawned with (for display), or -1
 	// InitM, InitF, InitA name the spawned function when it is not
 	// compiled code (a built-in such as erlang:halt/0).
-	InitM, InitF Atom
-	InitA        uint8
-	Frames       []Frame
-	Stack        []Term
-	Hand         []Handler
-	Mbox         []Term
-	MboxVC       []VClock // causal history of each message (only when recorded)
-	Links        []Link   // sorted by pid
-	MonOut       []MonOut // sorted by ref
-	MonIn        []MonIn  // sorted by ref
-	NMon         []NodeID // monitor_node instances, sorted
-	Reason       Term     // StExit: the exit reason
-	Own          bool     // StExit: the process's own code raised (a crash candidate)
-	// RaisedAt is where the exception that ended the process was raised.
-	RaisedAt  token.Pos
-	Spawn     Ref    // StSpawnWait: the request
-	SpawnTo   NodeID // StSpawnWait: the node asked to spawn
-	SpawnOpts uint8  // StSpawnWait: spawnLink | spawnMonitor
-	VC        VClock // causal history (only when recorded)
+	InitM, InitF term.Atom
+	Mbox         []term.Term
+	MboxVC       []VClock      // causal history of each message (only when recorded)
+	Links        []Link        // sorted by pid
+	MonOut       []MonOut      // sorted by ref
+	MonIn        []MonIn       // sorted by ref
+	NMon         []term.NodeID // monitor_node instances, sorted
+	Spawn        term.Ref      // StSpawnWait: the request
+	VC           VClock        // causal history (only when recorded)
 
 	enc     []byte // cached canonical encoding
 	encHint int    // the size of a previous encoding, to allocate the next one at once
@@ -120,6 +83,10 @@ type Proc struct {
 // shared reports whether p is a shared process (see Proc.sh).
 func (p *Proc) shared() bool { return p.sh != nil }
 
+// Ended reports whether the process's code has ended (normally or with an
+// exception): its termination (links, monitors) is its next step.
+func (p *Proc) Ended() bool { return p.St == vm.StExit }
+
 // procShared is what a shared process remembers: its local steps
 // (memo.go) and, while it waits, what it can do (waitOutcome).
 type procShared struct {
@@ -132,7 +99,7 @@ type procShared struct {
 // its stack.
 type procCopy struct {
 	p      Proc
-	frames [3]Frame
+	frames [3]vm.Frame
 	sh     procShared // for p.sh, once p is shared (persist)
 }
 
@@ -147,11 +114,11 @@ func (p *Proc) cloneCopy() *procCopy {
 	if len(p.Frames) <= len(c.frames) {
 		q.Frames = append(c.frames[:0], p.Frames...)
 	} else {
-		q.Frames = append(make([]Frame, 0, len(p.Frames)+2), p.Frames...)
+		q.Frames = append(make([]vm.Frame, 0, len(p.Frames)+2), p.Frames...)
 	}
-	q.Stack = append(make([]Term, 0, len(p.Stack)+8), p.Stack...)
+	q.Stack = append(make([]term.Term, 0, len(p.Stack)+8), p.Stack...)
 	if len(p.Hand) > 0 {
-		q.Hand = append([]Handler(nil), p.Hand...)
+		q.Hand = append([]vm.Handler(nil), p.Hand...)
 	}
 	q.encHint = len(p.enc)
 	q.enc = nil
@@ -166,13 +133,17 @@ type Node struct {
 	NextLid uint32
 	Incarn  uint32     // restarts so far
 	Reg     []RegEntry // sorted by name text
-	Subs    []Pid      // net_kernel:monitor_nodes subscribers, sorted
+	Subs    []term.Pid // net_kernel:monitor_nodes subscribers, sorted
+	// Atoms are the atoms made at run time (list_to_atom/1 of a name the
+	// loaded code does not have) that the node knows: it made them, or a
+	// signal brought them. Sorted by name; a restart forgets them.
+	Atoms []term.Atom
 }
 
 // RegEntry is a registered name.
 type RegEntry struct {
-	Name Atom
-	Pid  Pid
+	Name term.Atom
+	Pid  term.Pid
 }
 
 // ConnState is the state of the connection between two nodes.
@@ -190,7 +161,7 @@ const (
 
 // Conn is a connection that is not down.
 type Conn struct {
-	A, B     NodeID // A < B
+	A, B     term.NodeID // A < B
 	State    ConnState
 	CrA, CrB uint32 // the creations the two ends had when the connection was made
 }
@@ -209,21 +180,34 @@ const (
 	SigDown
 	SigSpawnReq
 	SigSpawnReply
+
+	numSigKinds // the number of signal kinds
 )
 
-var sigNames = [...]string{"message", "message", "link", "unlink", "exit", "monitor", "demonitor", "DOWN", "spawn request", "spawn reply"}
+var sigNames = [numSigKinds]string{
+	SigMsg:        "message",
+	SigRegMsg:     "message",
+	SigLink:       "link",
+	SigUnlink:     "unlink",
+	SigExit:       "exit",
+	SigMonitor:    "monitor",
+	SigDemonitor:  "demonitor",
+	SigDown:       "DOWN",
+	SigSpawnReq:   "spawn request",
+	SigSpawnReply: "spawn reply",
+}
 
 func (k SigKind) String() string { return sigNames[k] }
 
 // Signal is a signal in flight from one node to another.
 type Signal struct {
 	Kind SigKind
-	From Pid
-	To   Pid  // target process (not for SigRegMsg / monitor by name)
-	Name Atom // SigRegMsg and monitor by name: the registered name
-	Ref  Ref
-	Val  Term // message, exit reason, spawn program or result
-	Flag bool // SigExit: caused by a link; SigMonitor/SigDown: by name
+	From term.Pid
+	To   term.Pid  // target process (not for SigRegMsg / monitor by name)
+	Name term.Atom // SigRegMsg and monitor by name: the registered name
+	Ref  term.Ref
+	Val  term.Term // message, exit reason, spawn program or result
+	Flag bool      // SigExit: caused by a link; SigMonitor/SigDown: by name
 	Opts uint8
 	// History, recorded only when a property needs it:
 	Seq uint32 // per (sender, destination) send number, from 1
@@ -235,7 +219,7 @@ type Signal struct {
 
 // Channel holds the signals in flight from one node to another.
 type Channel struct {
-	From, To NodeID
+	From, To term.NodeID
 	Sigs     []Signal
 	// enc, when set, is the encoding of Sigs (their count, then each
 	// signal): bytes of the key a BFS parent was decoded from
@@ -278,7 +262,7 @@ type State struct {
 }
 
 // pidLess orders pids: by node, then local id, then creation.
-func pidLess(a, b Pid) bool {
+func pidLess(a, b term.Pid) bool {
 	if a.Node != b.Node {
 		return a.Node < b.Node
 	}
@@ -288,7 +272,7 @@ func pidLess(a, b Pid) bool {
 	return a.Cr < b.Cr
 }
 
-func refLess(a, b Ref) bool {
+func refLess(a, b term.Ref) bool {
 	if a.Node != b.Node {
 		return a.Node < b.Node
 	}
@@ -299,7 +283,7 @@ func refLess(a, b Ref) bool {
 }
 
 // proc returns the index of the live process pid, or -1.
-func (s *State) proc(pid Pid) int {
+func (s *State) proc(pid term.Pid) int {
 	i := sort.Search(len(s.Procs), func(i int) bool { return !pidLess(s.Procs[i].Pid, pid) })
 	if i < len(s.Procs) && s.Procs[i].Pid == pid {
 		return i
@@ -308,14 +292,14 @@ func (s *State) proc(pid Pid) int {
 }
 
 // Proc returns the live process pid, or nil.
-func (s *State) Proc(pid Pid) *Proc {
+func (s *State) Proc(pid term.Pid) *Proc {
 	if i := s.proc(pid); i >= 0 {
 		return s.Procs[i]
 	}
 	return nil
 }
 
-func (s *State) chanIndex(from, to NodeID) (int, bool) {
+func (s *State) chanIndex(from, to term.NodeID) (int, bool) {
 	i := sort.Search(len(s.Chans), func(i int) bool {
 		c := s.Chans[i]
 		return c.From > from || c.From == from && c.To >= to
@@ -324,7 +308,7 @@ func (s *State) chanIndex(from, to NodeID) (int, bool) {
 }
 
 // Channel returns the signals in flight from one node to another.
-func (s *State) Channel(from, to NodeID) []Signal {
+func (s *State) Channel(from, to term.NodeID) []Signal {
 	if i, ok := s.chanIndex(from, to); ok {
 		return s.Chans[i].Sigs
 	}
@@ -332,7 +316,7 @@ func (s *State) Channel(from, to NodeID) []Signal {
 }
 
 // ConnState returns the state of the connection between a and b.
-func (s *State) ConnState(a, b NodeID) ConnState {
+func (s *State) ConnState(a, b term.NodeID) ConnState {
 	if a > b {
 		a, b = b, a
 		st := s.connRaw(a, b)
@@ -341,7 +325,7 @@ func (s *State) ConnState(a, b NodeID) ConnState {
 	return s.connRaw(a, b)
 }
 
-func (s *State) connRaw(a, b NodeID) ConnState {
+func (s *State) connRaw(a, b term.NodeID) ConnState {
 	for _, c := range s.Conns {
 		if c.A == a && c.B == b {
 			return c.State
@@ -352,7 +336,7 @@ func (s *State) connRaw(a, b NodeID) ConnState {
 
 // holder reports whether node x holds the connection {a, b} (it is up, or
 // half-open with x as the end that has not noticed).
-func holds(st ConnState, a, b, x NodeID) bool {
+func holds(st ConnState, a, b, x term.NodeID) bool {
 	switch st {
 	case ConnUp:
 		return true
@@ -378,7 +362,7 @@ type edit struct {
 	connsOwned bool
 	budOwned   bool
 	histOwned  bool
-	owned      []Pid // processes already copied (few: a list beats a map)
+	owned      []term.Pid // processes already copied (few: a list beats a map)
 
 	// The new state and the transition's label details live in the same
 	// allocation as the edit: one allocation per successor instead of
@@ -407,9 +391,9 @@ type arena struct {
 	chans   []Channel
 	copies  []*arenaProc
 	used    int
-	sigs    lists[Signal] // channel contents
-	terms   lists[Term]   // mailboxes
-	sig     Signal        // the delivered signal of the label (StepInfo.Sig)
+	sigs    lists[Signal]    // channel contents
+	terms   lists[term.Term] // mailboxes
+	sig     Signal           // the delivered signal of the label (StepInfo.Sig)
 }
 
 // lists hands out reusable lists of T; reset takes them all back.
@@ -443,8 +427,8 @@ func (l *lists[T]) reset() {
 // arenaProc is a reusable process copy with the slices it last used.
 type arenaProc struct {
 	p      Proc
-	frames []Frame
-	stack  []Term
+	frames []vm.Frame
+	stack  []term.Term
 	enc    []byte
 }
 
@@ -515,11 +499,11 @@ func (e *edit) sigCopy(sig Signal) *Signal {
 
 // mailbox returns an empty list with room for n messages: in the arena
 // for a transient successor, on the heap otherwise.
-func (e *edit) mailbox(n int) []Term {
+func (e *edit) mailbox(n int) []term.Term {
 	if e.ar != nil {
 		return e.ar.terms.get(n)
 	}
-	return make([]Term, 0, n)
+	return make([]term.Term, 0, n)
 }
 
 // signals returns an empty list with room for n signals, like mailbox.
@@ -541,11 +525,11 @@ func (a *arena) clone(p *Proc) *Proc {
 	q := &c.p
 	q.Frames = append(c.frames[:0], p.Frames...)
 	if cap(c.stack) < len(p.Stack)+8 {
-		c.stack = make([]Term, 0, len(p.Stack)+16)
+		c.stack = make([]term.Term, 0, len(p.Stack)+16)
 	}
 	q.Stack = append(c.stack[:0], p.Stack...)
 	if len(p.Hand) > 0 {
-		q.Hand = append([]Handler(nil), p.Hand...)
+		q.Hand = append([]vm.Handler(nil), p.Hand...)
 	}
 	q.encHint = len(p.enc)
 	q.enc = c.enc[:0]
@@ -553,7 +537,7 @@ func (a *arena) clone(p *Proc) *Proc {
 	return q
 }
 
-func (e *edit) isOwned(pid Pid) bool {
+func (e *edit) isOwned(pid term.Pid) bool {
 	for _, o := range e.owned {
 		if o == pid {
 			return true
@@ -562,7 +546,7 @@ func (e *edit) isOwned(pid Pid) bool {
 	return false
 }
 
-func (e *edit) disown(pid Pid) {
+func (e *edit) disown(pid term.Pid) {
 	for i, o := range e.owned {
 		if o == pid {
 			e.owned = append(e.owned[:i], e.owned[i+1:]...)
@@ -595,7 +579,7 @@ func (e *edit) procs() []*Proc {
 
 // mut returns a private copy of the live process pid (copying it at most
 // once per transition), or nil.
-func (e *edit) mut(pid Pid) *Proc {
+func (e *edit) mut(pid term.Pid) *Proc {
 	i := e.s.proc(pid)
 	if i < 0 {
 		return nil
@@ -627,7 +611,7 @@ func (e *edit) addProc(p *Proc) {
 }
 
 // removeProc deletes a process.
-func (e *edit) removeProc(pid Pid) {
+func (e *edit) removeProc(pid term.Pid) {
 	i := e.s.proc(pid)
 	if i < 0 {
 		return
@@ -651,7 +635,7 @@ func (e *edit) chans() []Channel {
 }
 
 // push appends a signal to the channel from -> to.
-func (e *edit) pushSig(from, to NodeID, sig Signal) {
+func (e *edit) pushSig(from, to term.NodeID, sig Signal) {
 	sig.fp = 0
 	cs := e.chans()
 	i, ok := e.s.chanIndex(from, to)
@@ -667,7 +651,7 @@ func (e *edit) pushSig(from, to NodeID, sig Signal) {
 }
 
 // popSig removes the head of the channel from -> to and returns it.
-func (e *edit) popSig(from, to NodeID) (Signal, bool) {
+func (e *edit) popSig(from, to term.NodeID) (Signal, bool) {
 	i, ok := e.s.chanIndex(from, to)
 	if !ok {
 		return Signal{}, false
@@ -690,7 +674,7 @@ func (e *edit) popSig(from, to NodeID) (Signal, bool) {
 }
 
 // clearChan empties the channel from -> to and returns what it held.
-func (e *edit) clearChan(from, to NodeID) []Signal {
+func (e *edit) clearChan(from, to term.NodeID) []Signal {
 	i, ok := e.s.chanIndex(from, to)
 	if !ok {
 		return nil
@@ -701,7 +685,7 @@ func (e *edit) clearChan(from, to NodeID) []Signal {
 	return sigs
 }
 
-func (e *edit) setConn(a, b NodeID, st ConnState) {
+func (e *edit) setConn(a, b term.NodeID, st ConnState) {
 	if a > b {
 		a, b = b, a
 		switch st {

@@ -4,11 +4,15 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/lang/ast"
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // Record says which history the semantics keeps in the state for the
@@ -29,9 +33,9 @@ const (
 	RecordTold
 )
 
-// Options choose the step relation. They are derived from a model's
+// options choose the step relation. They are derived from a model's
 // configuration by [New].
-type Options struct {
+type options struct {
 	SingleNode  bool
 	Legacy      bool // the 2007 runtime: creations 1..3, c mod 3 + 1 per restart
 	NodeUp      bool // monitor_node also reports reconnection
@@ -43,41 +47,48 @@ type Options struct {
 
 // faultBudget is one configured fault budget.
 type faultBudget struct {
-	kind  FaultKind
-	nodes []NodeID // empty: every node
+	kind  faultKind
+	nodes []term.NodeID // empty: every node
 }
 
-// FaultKind is a kind of fault.
-type FaultKind uint8
+// faultKind is a kind of fault.
+type faultKind uint8
 
 const (
-	FaultCrash FaultKind = iota
-	FaultRestart
-	FaultDisconnect
-	FaultConnectFail
+	faultCrash faultKind = iota
+	faultRestart
+	faultDisconnect
+	faultConnectFail
+
+	numFaultKinds // the number of fault kinds
 )
 
-var faultNames = [...]string{"crash", "restart", "disconnect", "connect_fail"}
+var faultNames = [numFaultKinds]string{
+	faultCrash:       lang.FaultCrash,
+	faultRestart:     lang.FaultRestart,
+	faultDisconnect:  lang.FaultDisconnect,
+	faultConnectFail: lang.FaultConnectFail,
+}
 
-func (k FaultKind) String() string { return faultNames[k] }
+func (k faultKind) String() string { return faultNames[k] }
 
 // System is a model compiled into a transition system. Its states are
 // *[State] values and its labels [Step] values. It satisfies
 // explore.System[*State, Step] structurally.
 type System struct {
-	prog     *Program
+	prog     *compile.Program
 	cfg      *lang.Config
-	opts     Options
+	opts     options
 	bounds   lang.Bounds
-	nodes    []Atom // node names; the configured nodes first, then names the program mentions
-	nUp      int    // how many nodes are configured (and may be up)
-	nodeIdx  map[Atom]NodeID
+	nodes    []term.Atom // node names; the configured nodes first, then names the program mentions
+	nUp      int         // how many nodes are configured (and may be up)
+	nodeIdx  map[term.Atom]term.NodeID
 	faults   []faultBudget
 	budgets  []uint8
 	exported map[int32]bool
 	endState map[int32]bool
 	initFn   int32
-	initArgs []Term
+	initArgs []term.Term
 	creation []uint32
 	startFn  int32 // '$mcgo':start/3
 	funFn    int32 // '$mcgo':start_fun/1
@@ -87,7 +98,17 @@ type System struct {
 	atomLimit int
 	// gm evaluates guards outside a transition (which messages match): guard
 	// BIFs only read the system.
-	gm *machine
+	gm *vm.Machine
+	// loaded are the atoms of the loaded code and of the runtime itself:
+	// they exist on every node from the start.
+	loaded map[term.Atom]bool
+	// atomsMade is set once a run has made an atom at run time.
+	atomsMade atomic.Bool
+	// runAtoms holds every atom made at run time (list_to_atom/1 of a name
+	// the loaded code lacks) on any explored path, for learnAtoms.
+	runAtoms sync.Map
+	// code is what the process machine reads of the compiled model.
+	code vm.Code
 	// procs caches decoded processes (DecodeKey).
 	procs *procCache
 	// procTab and chanTab intern processes and channel contents for
@@ -98,7 +119,7 @@ type System struct {
 	fpMask  uint64 // all ones but in tests (fingerprint)
 	memo    bool   // shared processes remember their local steps (memo.go)
 	// flow is the static analysis behind the delivery reduction (flow.go).
-	flow *flowInfo
+	flow *compile.FlowInfo
 	// reduced counts the states the partial-order reduction expanded by
 	// one receive and by one delivery (ReductionCounts).
 	reduced [2]paddedCount
@@ -112,27 +133,28 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	fs := model.FileSet
 	mods := []*ast.Module{model.Module}
 	pre := []bool{false}
-	for _, name := range preludeOrder {
-		m, err := lang.ParseFile(fs, "<prelude>/"+name, []byte(preludeSources[name]), nil)
+	for _, name := range compile.PreludeOrder {
+		m, err := lang.ParseFile(fs, "<prelude>/"+name, compile.PreludeSource(name), nil)
 		if err != nil {
 			return nil, fmt.Errorf("prelude %s: %v", name, err)
 		}
 		mods = append(mods, m)
 		pre = append(pre, true)
 	}
-	prog, err := compileModules(fs, mods, pre)
+	prog, err := compile.CompileModules(fs, mods, pre)
 	if err != nil {
 		return nil, err
 	}
 	s := &System{prog: prog, cfg: cfg, exported: map[int32]bool{}, endState: map[int32]bool{}}
-	s.flow = analyzeFlow(prog)
-	atoms.mu.RLock()
-	s.atomLimit = len(atoms.names)
-	atoms.mu.RUnlock()
-	s.gm = &machine{sys: s}
+	s.flow = compile.AnalyzeFlow(prog)
+	s.atomLimit = term.AtomCount()
+	s.loaded = prog.Atoms()
+	for _, a := range term.RuntimeAtoms() {
+		s.loaded[a] = true
+	}
 	s.procs = newProcCache()
 	s.memo = true
-	s.opts = Options{
+	s.opts = options{
 		SingleNode:  cfg.Semantics == "single_node",
 		Legacy:      cfg.Runtime == "legacy",
 		NodeUp:      cfg.NodeUp,
@@ -157,13 +179,15 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	if s.bounds.Channel <= 0 {
 		s.bounds.Channel = def.Channel
 	}
+	s.code = vm.Code{Prog: prog, Exported: s.exported, StackBound: s.bounds.Stack}
+	s.gm = &vm.Machine{Code: &s.code, Host: &host{s: s}}
 	for _, e := range model.Module.Exports {
-		if i, ok := prog.Lookup(prog.Module, Intern(e.Name), e.Arity); ok {
+		if i, ok := prog.Lookup(prog.Module, term.Intern(e.Name), e.Arity); ok {
 			s.exported[i] = true
 		}
 	}
 	for _, e := range cfg.EndStates {
-		if i, ok := prog.Lookup(prog.Module, Intern(e.Name), e.Arity); ok {
+		if i, ok := prog.Lookup(prog.Module, term.Intern(e.Name), e.Arity); ok {
 			s.endState[i] = true
 		} else {
 			return nil, fmt.Errorf("%s: end_states: function %s/%d is not defined", cfg.KeyPos["end_states"], e.Name, e.Arity)
@@ -171,17 +195,17 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	}
 	// Nodes: the configured ones, then any other node name the program
 	// mentions (never up: messages to them are lost, spawns fail).
-	s.nodeIdx = map[Atom]NodeID{}
+	s.nodeIdx = map[term.Atom]term.NodeID{}
 	nodes := cfg.Nodes
 	if len(nodes) == 0 {
 		nodes = []string{"nonode@nohost"}
 	}
 	for _, n := range nodes {
-		a := Intern(n)
+		a := term.Intern(n)
 		if _, dup := s.nodeIdx[a]; dup {
-			return nil, fmt.Errorf("%s: node %s listed twice", cfg.KeyPos["nodes"], quoteAtom(n))
+			return nil, fmt.Errorf("%s: node %s listed twice", cfg.KeyPos["nodes"], compile.QuoteAtom(n))
 		}
-		s.nodeIdx[a] = NodeID(len(s.nodes))
+		s.nodeIdx[a] = term.NodeID(len(s.nodes))
 		s.nodes = append(s.nodes, a)
 	}
 	s.nUp = len(s.nodes)
@@ -191,7 +215,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	}
 	var extra []string
 	for _, c := range prog.Consts {
-		if a, ok := c.(Atom); ok && strings.Contains(a.Name(), "@") {
+		if a, ok := c.(term.Atom); ok && strings.Contains(a.Name(), "@") {
 			if _, known := s.nodeIdx[a]; !known {
 				extra = append(extra, a.Name())
 			}
@@ -199,7 +223,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	}
 	sort.Strings(extra)
 	for _, n := range extra {
-		a := Intern(n)
+		a := term.Intern(n)
 		if _, dup := s.nodeIdx[a]; dup {
 			continue
 		}
@@ -207,37 +231,38 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 			s.nodeIdx[a] = 0
 			continue
 		}
-		s.nodeIdx[a] = NodeID(len(s.nodes))
+		s.nodeIdx[a] = term.NodeID(len(s.nodes))
 		s.nodes = append(s.nodes, a)
 	}
 	s.creation = make([]uint32, len(s.nodes))
 	for i, a := range s.nodes {
+		s.loaded[a] = true // node names are atoms every node has
 		s.creation[i] = 1
 		if c, ok := cfg.Creation[a.Name()]; ok {
 			s.creation[i] = uint32(c)
 		}
 		if s.opts.Legacy && (s.creation[i] < 1 || s.creation[i] > 3) {
-			return nil, fmt.Errorf("%s: creation of %s must be 1, 2 or 3 under runtime legacy", cfg.KeyPos["creation"], quoteAtom(a.Name()))
+			return nil, fmt.Errorf("%s: creation of %s must be 1, 2 or 3 under runtime legacy", cfg.KeyPos["creation"], compile.QuoteAtom(a.Name()))
 		}
 	}
 	for _, f := range cfg.Faults {
 		fb := faultBudget{}
 		switch f.Kind {
-		case "crash":
-			fb.kind = FaultCrash
-		case "restart":
-			fb.kind = FaultRestart
-		case "disconnect":
-			fb.kind = FaultDisconnect
-		case "connect_fail":
-			fb.kind = FaultConnectFail
+		case lang.FaultCrash:
+			fb.kind = faultCrash
+		case lang.FaultRestart:
+			fb.kind = faultRestart
+		case lang.FaultDisconnect:
+			fb.kind = faultDisconnect
+		case lang.FaultConnectFail:
+			fb.kind = faultConnectFail
 		default:
 			return nil, fmt.Errorf("%s: unknown fault %q", cfg.KeyPos["faults"], f.Kind)
 		}
 		for _, n := range f.Nodes {
-			id, ok := s.nodeIdx[Intern(n)]
+			id, ok := s.nodeIdx[term.Intern(n)]
 			if !ok {
-				return nil, fmt.Errorf("%s: fault %s names node %s, which is not configured", cfg.KeyPos["faults"], f.Kind, quoteAtom(n))
+				return nil, fmt.Errorf("%s: fault %s names node %s, which is not configured", cfg.KeyPos["faults"], f.Kind, compile.QuoteAtom(n))
 			}
 			fb.nodes = append(fb.nodes, id)
 		}
@@ -252,7 +277,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	if mod == "" {
 		mod = model.Module.Name
 	}
-	fi, ok := prog.Lookup(Intern(mod), Intern(cfg.Init.Function), len(cfg.Init.Args))
+	fi, ok := prog.Lookup(term.Intern(mod), term.Intern(cfg.Init.Function), len(cfg.Init.Args))
 	if !ok || prog.Funcs[fi].Prelude {
 		return nil, fmt.Errorf("%s: init: function %s:%s/%d is not defined", posOr(cfg.KeyPos["init"], fs, model.Module.File), mod, cfg.Init.Function, len(cfg.Init.Args))
 	}
@@ -264,9 +289,9 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 		}
 		s.initArgs = append(s.initArgs, t)
 	}
-	s.startFn, _ = prog.Lookup(AMcgo, Intern("start"), 3)
-	s.funFn, _ = prog.Lookup(AMcgo, Intern("start_fun"), 1)
-	s.afterFn, _ = prog.Lookup(AMcgo, Intern("send_after"), 4)
+	s.startFn, _ = prog.Lookup(term.AMcgo, term.Intern("start"), 3)
+	s.funFn, _ = prog.Lookup(term.AMcgo, term.Intern("start_fun"), 1)
+	s.afterFn, _ = prog.Lookup(term.AMcgo, term.Intern("send_after"), 4)
 	return s, nil
 }
 
@@ -278,16 +303,16 @@ func posOr(p token.Position, fs *token.FileSet, file token.Pos) token.Position {
 }
 
 // literal converts a literal term of the syntax tree.
-func literal(e ast.Expr) (Term, error) {
+func literal(e ast.Expr) (term.Term, error) {
 	switch x := e.(type) {
 	case *ast.Atom:
-		return Intern(x.Name), nil
+		return term.Intern(x.Name), nil
 	case *ast.Int:
-		return Int(x.Value), nil
+		return term.Int(x.Value), nil
 	case *ast.String:
-		return MkString(x.Value), nil
+		return term.MkString(x.Value), nil
 	case *ast.Tuple:
-		t := make(Tuple, len(x.Elems))
+		t := make(term.Tuple, len(x.Elems))
 		for i, el := range x.Elems {
 			v, err := literal(el)
 			if err != nil {
@@ -297,7 +322,7 @@ func literal(e ast.Expr) (Term, error) {
 		}
 		return t, nil
 	case *ast.List:
-		var elems []Term
+		var elems []term.Term
 		for _, el := range x.Elems {
 			v, err := literal(el)
 			if err != nil {
@@ -305,7 +330,7 @@ func literal(e ast.Expr) (Term, error) {
 			}
 			elems = append(elems, v)
 		}
-		var tail Term = NilTerm
+		var tail term.Term = term.NilTerm
 		if x.Tail != nil {
 			v, err := literal(x.Tail)
 			if err != nil {
@@ -313,26 +338,21 @@ func literal(e ast.Expr) (Term, error) {
 			}
 			tail = v
 		}
-		return ListWithTail(elems, tail), nil
+		return term.ListWithTail(elems, tail), nil
 	case *ast.UnaryOp:
-		if t, ok := constExpr(x); ok {
+		if t, ok := compile.ConstExpr(x); ok {
 			return t, nil
 		}
 	}
 	return nil, fmt.Errorf("not a literal term")
 }
 
-// Program returns the compiled program.
-func (s *System) Program() *Program { return s.prog }
-
-// Config returns the configuration the system was built from.
-func (s *System) Config() *lang.Config { return s.cfg }
-
-// Options returns the options of the step relation.
-func (s *System) Options() Options { return s.opts }
+// Position expands a source position of the model (where a process
+// raised, say).
+func (s *System) Position(pos token.Pos) token.Position { return s.prog.Position(pos) }
 
 // NodeName returns the name of a node.
-func (s *System) NodeName(n NodeID) string {
+func (s *System) NodeName(n term.NodeID) string {
 	if int(n) < len(s.nodes) {
 		return s.nodes[n].Name()
 	}
@@ -342,16 +362,16 @@ func (s *System) NodeName(n NodeID) string {
 // Nodes returns the number of configured nodes.
 func (s *System) Nodes() int { return s.nUp }
 
-func (s *System) nodeAtom(n NodeID) Atom {
+func (s *System) nodeAtom(n term.NodeID) term.Atom {
 	if int(n) < len(s.nodes) {
 		return s.nodes[n]
 	}
-	return ANonodeNohost
+	return term.ANonodeNohost
 }
 
 // nodeOf returns the node named by an atom.
-func (s *System) nodeOf(t Term) (NodeID, bool) {
-	a, ok := t.(Atom)
+func (s *System) nodeOf(t term.Term) (term.NodeID, bool) {
+	a, ok := t.(term.Atom)
 	if !ok {
 		return 0, false
 	}
@@ -364,7 +384,7 @@ func (s *System) nodeOf(t Term) (NodeID, bool) {
 }
 
 // configured reports whether n is a node of the model (one that can be up).
-func (s *System) configured(n NodeID) bool { return int(n) < s.nUp }
+func (s *System) configured(n term.NodeID) bool { return int(n) < s.nUp }
 
 // nextCreation is the creation of a node's next incarnation.
 func (s *System) nextCreation(c uint32) uint32 {
@@ -384,7 +404,7 @@ func (s *System) Initial() []*State {
 	st := &State{Budget: append([]uint8(nil), s.budgets...)}
 	for i := 0; i < len(s.nodes); i++ {
 		n := Node{Cr: s.creation[i], NextLid: firstLid}
-		if s.configured(NodeID(i)) {
+		if s.configured(term.NodeID(i)) {
 			n.Up = true
 		}
 		st.Nodes = append(st.Nodes, n)
@@ -393,16 +413,16 @@ func (s *System) Initial() []*State {
 		st.Hist = &Hist{}
 	}
 	e := newEdit(st)
-	m := &machine{sys: s, e: e}
-	p := s.newProc(m, 0, s.prog.Module, s.prog.Funcs[s.initFn].Name, MkList(s.initArgs...), nil)
+	m := &vm.Machine{Code: &s.code, Host: &host{s: s, e: e}}
+	p := s.newProc(m, e, 0, s.prog.Module, s.prog.Funcs[s.initFn].Name, term.MkList(s.initArgs...), nil)
 	if p != nil {
 		if h := e.hist(); h != nil && s.opts.Record&RecordPids != 0 {
 			h.addPid(p.Pid)
 		}
 	}
 	out := e.s
-	if m.bound != "" {
-		out.Bound = m.bound
+	if m.Bound != "" {
+		out.Bound = m.Bound
 	}
 	s.seal(out, nil)
 	return []*State{out}
@@ -411,32 +431,31 @@ func (s *System) Initial() []*State {
 // newProc creates a process on node n running M:F(Args) (or the fun F when
 // fun != nil), runs it to its first effect and adds it to the state. It
 // returns nil when a bound was reached (m.bound says which).
-func (s *System) newProc(m *machine, n NodeID, mod, f Atom, args Term, fun *Fun) *Proc {
-	return s.newProcAt(m, n, mod, f, args, fun, -1)
+func (s *System) newProc(m *vm.Machine, e *edit, n term.NodeID, mod, f term.Atom, args term.Term, fun *term.Fun) *Proc {
+	return s.newProcAt(m, e, n, mod, f, args, fun, -1)
 }
 
 // newProcAt is newProc; when direct >= 0 the process runs that function
 // of the arguments directly instead of through '$mcgo':start/3.
-func (s *System) newProcAt(m *machine, n NodeID, mod, f Atom, args Term, fun *Fun, direct int32) *Proc {
-	e := m.e
+func (s *System) newProcAt(m *vm.Machine, e *edit, n term.NodeID, mod, f term.Atom, args term.Term, fun *term.Fun, direct int32) *Proc {
 	if len(e.s.Procs) >= s.bounds.Processes {
-		m.bound = fmt.Sprintf("%d live processes (bound processes)", s.bounds.Processes)
+		m.Bound = fmt.Sprintf("%d live processes (bound processes)", s.bounds.Processes)
 		return nil
 	}
 	if int(e.s.Spawns) >= s.bounds.Spawns {
-		m.bound = fmt.Sprintf("%d spawns (bound spawns)", s.bounds.Spawns)
+		m.Bound = fmt.Sprintf("%d spawns (bound spawns)", s.bounds.Spawns)
 		return nil
 	}
 	nodes := e.nodes()
 	node := &nodes[n]
-	pid := Pid{Node: n, Lid: node.NextLid, Cr: node.Cr}
+	pid := term.Pid{Node: n, Lid: node.NextLid, Cr: node.Cr}
 	node.NextLid++
 	e.s.Spawns++
-	p := &Proc{Pid: pid, St: StRun}
+	p := &Proc{Proc: vm.Proc{Pid: pid, St: vm.StRun}}
 	var fi int32
 	if fun != nil {
 		fi = s.funFn
-		p.Stack = []Term{fun}
+		p.Stack = []term.Term{fun}
 		if fun.Fn >= 0 {
 			p.Init = fun.Fn
 		} else {
@@ -449,23 +468,23 @@ func (s *System) newProcAt(m *machine, n NodeID, mod, f Atom, args Term, fun *Fu
 		}
 	} else if direct >= 0 {
 		fi = direct
-		p.Stack, _ = ListToSlice(args)
+		p.Stack, _ = term.ListToSlice(args)
 		p.Init = direct
 	} else {
 		fi = s.startFn
-		p.Stack = []Term{mod, f, args}
+		p.Stack = []term.Term{mod, f, args}
 		p.Init = -1
-		if i, ok := s.prog.Lookup(mod, f, ListLen(args)); ok {
+		if i, ok := s.prog.Lookup(mod, f, term.ListLen(args)); ok {
 			p.Init = i
 		} else {
-			p.InitM, p.InitF, p.InitA = mod, f, uint8(ListLen(args))
+			p.InitM, p.InitF, p.InitA = mod, f, uint8(term.ListLen(args))
 		}
 	}
 	fn := s.prog.Funcs[fi]
-	p.Stack = growSlots(p.Stack, fn.NSlots)
-	p.Frames = []Frame{{Fn: fi, PC: 0, Base: 0}}
+	p.Stack = vm.GrowSlots(p.Stack, fn.NSlots)
+	p.Frames = []vm.Frame{{Fn: fi, PC: 0, Base: 0}}
 	e.addProc(p)
-	m.run(p)
+	m.Run(&p.Proc)
 	return p
 }
 
@@ -476,29 +495,42 @@ func (s *System) ProcName(p *Proc) string {
 		return s.prog.Funcs[p.Init].Display
 	}
 	if p.InitF != 0 || p.InitM != 0 {
-		return quoteAtom(p.InitM.Name()) + ":" + quoteAtom(p.InitF.Name()) + "/" + fmt.Sprint(p.InitA)
+		return compile.QuoteAtom(p.InitM.Name()) + ":" + compile.QuoteAtom(p.InitF.Name()) + "/" + fmt.Sprint(p.InitA)
 	}
 	return "?"
 }
 
-// PidString formats a pid for traces: <node.lid.creation> with the node's
-// name, e.g. <n2@h.1.2>; creations are shown so that incarnations differ.
-func (s *System) PidString(p Pid) string {
-	if p.Lid == 0 && p.Cr == 0 {
-		return fmt.Sprintf("<%s.useless>", s.NodeName(p.Node))
-	}
-	return fmt.Sprintf("<%s.%d.%d>", s.NodeName(p.Node), p.Lid, p.Cr)
+// Write is io_lib:write/1 of t as printed on node viewer.
+func (s *System) Write(t term.Term, viewer term.NodeID) string {
+	return term.Write(s.namer(), t, viewer)
 }
 
-// pidText is erlang:pid_to_list's text as seen from node viewer:
-// <0.Lid.0> for a local pid, <K.Lid.0> for a pid of node K-1. The creation
-// is not part of the text, as in Erlang.
-func (s *System) pidText(p Pid, viewer NodeID) string {
-	k := 0
-	if p.Node != viewer && !s.opts.SingleNode {
-		k = int(p.Node) + 1
+// Print is io_lib_pretty:print/1 of t at column 1, line length 80, as
+// printed on node viewer: what ~p prints at the start of a line.
+func (s *System) Print(t term.Term, viewer term.NodeID) string {
+	return term.Print(s.namer(), t, viewer)
+}
+
+// loadedAtom returns the atom named name if the loaded code has it.
+func (s *System) loadedAtom(name string) (term.Atom, bool) {
+	a, ok := term.LookupAtom(name)
+	if !ok || !s.loaded[a] {
+		return 0, false
 	}
-	return fmt.Sprintf("<%d.%d.0>", k, p.Lid)
+	return a, true
+}
+
+// sysNamer names nodes and funs for the term writer.
+type sysNamer struct{ s *System }
+
+func (s *System) namer() sysNamer { return sysNamer{s} }
+
+func (n sysNamer) NodeName(id term.NodeID) string { return n.s.NodeName(id) }
+func (n sysNamer) OneNode() bool                  { return n.s.opts.SingleNode }
+func (n sysNamer) Legacy() bool                   { return n.s.opts.Legacy }
+func (n sysNamer) FunCode(fn int32) (term.Atom, int) {
+	f := n.s.prog.Funcs[fn]
+	return f.Module, f.Arity - f.NFree
 }
 
 // paddedCount is a counter alone on its cache line, so that the workers

@@ -220,7 +220,7 @@ func (m *Memory) Contains(fp Fingerprint) bool {
 // waitGrow blocks until a grow under way has finished.
 func (m *Memory) waitGrow() {
 	m.growMu.Lock()
-	m.growMu.Unlock() //nolint:staticcheck // an empty critical section is the wait
+	m.growMu.Unlock() //lint:ignore SA2001 an empty critical section is the wait
 }
 
 // grow replaces old by a table half as large again, unless another

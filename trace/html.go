@@ -27,6 +27,10 @@ var viewerTmpl = template.Must(template.New("viewer").Parse(viewerHTML))
 type htmlData struct {
 	Trace  *File             `json:"trace"`
 	Source map[string]string `json:"source"` // "file:line" -> the line's text
+	// Funcs names the function a source line is in, "file:line" ->
+	// "module:name/arity", for the lifelines' headers: the function each
+	// process is in at the current step.
+	Funcs map[string]string `json:"funcs"`
 }
 
 // WriteHTML writes the trace as one self-contained HTML page: an SVG
@@ -34,7 +38,7 @@ type htmlData struct {
 // network: its script, styles and data are inline. sources maps file names
 // to their contents, to show the source line of each step (it may be nil).
 func WriteHTML(w io.Writer, f *File, sources map[string][]byte) error {
-	data := htmlData{Trace: f, Source: map[string]string{}}
+	data := htmlData{Trace: f, Source: map[string]string{}, Funcs: map[string]string{}}
 	lines := map[string][]string{}
 	for name, src := range sources {
 		lines[name] = strings.Split(string(src), "\n")
@@ -44,7 +48,11 @@ func WriteHTML(w io.Writer, f *File, sources map[string][]byte) error {
 			return
 		}
 		if ls, ok := lines[p.File]; ok && p.Line >= 1 && p.Line <= len(ls) {
-			data.Source[fmt.Sprintf("%s:%d", p.File, p.Line)] = strings.TrimRight(ls[p.Line-1], "\r")
+			key := fmt.Sprintf("%s:%d", p.File, p.Line)
+			data.Source[key] = strings.TrimRight(ls[p.Line-1], "\r")
+			if fn := funcAt(ls, p.Line); fn != "" {
+				data.Funcs[key] = fn
+			}
 		}
 	}
 	for i := range f.Steps {
@@ -114,4 +122,74 @@ func readSource(name string) ([]byte, bool) {
 		return nil, false
 	}
 	return src, true
+}
+
+// funcAt names the function that line (1-based) of an Erlang source is in,
+// "module:name/arity", or "" when it cannot tell: the nearest clause head
+// above it, a line that starts with an atom and "(" in the first column.
+func funcAt(lines []string, line int) string {
+	module := ""
+	for _, l := range lines {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(l), "-module("); ok {
+			module, _, _ = strings.Cut(rest, ")")
+			module = strings.TrimSpace(module)
+			break
+		}
+	}
+	for i := line - 1; i >= 0; i-- {
+		l := lines[i]
+		if l == "" {
+			continue
+		}
+		c := l[0]
+		switch {
+		case c == '-':
+			return "" // an attribute: not inside a function
+		case c >= 'a' && c <= 'z' || c == '\'':
+		default:
+			continue
+		}
+		open := strings.IndexByte(l, '(')
+		if open < 0 {
+			continue
+		}
+		name := strings.TrimSpace(l[:open])
+		if !strings.HasPrefix(name, "'") && strings.ContainsAny(name, " \t,") {
+			continue
+		}
+		// The arity: the arguments up to the matching ")", which may be on
+		// the next lines.
+		head := strings.Join(lines[i:min(len(lines), i+8)], "\n")[open:]
+		arity, depth, args := 0, 0, false
+	scan:
+		for _, r := range head {
+			switch r {
+			case '(', '[', '{':
+				depth++
+				if depth > 1 {
+					args = true
+				}
+			case ')', ']', '}':
+				depth--
+				if depth == 0 {
+					break scan
+				}
+			case ',':
+				if depth == 1 {
+					arity++
+				}
+			case ' ', '\t', '\n', '\r':
+			default:
+				args = true
+			}
+		}
+		if args {
+			arity++
+		}
+		if module != "" {
+			name = module + ":" + name
+		}
+		return fmt.Sprintf("%s/%d", name, arity)
+	}
+	return ""
 }

@@ -62,10 +62,26 @@ func (f *File) WriteMSC(w io.Writer, width int) {
 
 func (f *File) writePanel(w io.Writer, all []ProcInfo, start, end, width int) {
 	lanes := all[start:end]
-	idx := map[string]int{}
-	for i, p := range lanes {
-		idx[p.Pid] = i
+	// A pid names one lifeline per incarnation: a pid reused after its
+	// node restarted is a later process on a lifeline of its own. A pid in
+	// an event is resolved at the step it refers to (laneAt): the sender at
+	// the send, the receiver where the message arrives or is lost.
+	order := mscOrder(f)
+	laneAt := func(pid string, n int) (int, bool) {
+		p := f.ProcAt(pid, n)
+		if p < 0 {
+			return 0, false
+		}
+		k := order[p] - start
+		return k, k >= 0 && k < len(lanes)
 	}
+	globalAt := func(pid string, n int) int {
+		if p := f.ProcAt(pid, n); p >= 0 {
+			return order[p]
+		}
+		return -1
+	}
+	ends := messageEnds(f)
 	chartW := len(lanes) * mscCol
 	noteW := width - 5 - chartW - 1
 	if noteW < 10 {
@@ -122,12 +138,16 @@ func (f *File) writePanel(w io.Writer, all []ProcInfo, start, end, width int) {
 			if e.Type != "send" {
 				continue
 			}
-			fi, okf := idx[e.From]
-			ti, okt := idx[e.To]
+			at := s.N
+			if m, ok := ends[e.ID]; ok {
+				at = m
+			}
+			fi, okf := laneAt(e.From, s.N)
+			ti, okt := laneAt(e.To, at)
 			if !okf && !okt {
 				continue
 			}
-			if (!okf && laneIndex(all, e.From) < 0) || (!okt && laneIndex(all, e.To) < 0) {
+			if (!okf && globalAt(e.From, s.N) < 0) || (!okt && globalAt(e.To, at) < 0) {
 				// The other end has no lifeline at all (a useless pid, a
 				// process that never existed): no arrow, a note.
 				tags = append(tags, fmt.Sprintf("#%d %s -> %s, no such process", e.ID, e.From, e.To))
@@ -146,14 +166,14 @@ func (f *File) writePanel(w io.Writer, all []ProcInfo, start, end, width int) {
 				a, b = mid(fi), mid(ti)
 			case okf:
 				a = mid(fi)
-				if laneIndex(all, e.To) < start {
+				if globalAt(e.To, at) < start {
 					b = 0
 				} else {
 					b = chartW - 1
 				}
 			default:
 				b = mid(ti)
-				if laneIndex(all, e.From) < start {
+				if globalAt(e.From, s.N) < start {
 					a = 0
 				} else {
 					a = chartW - 1
@@ -165,7 +185,7 @@ func (f *File) writePanel(w io.Writer, all []ProcInfo, start, end, width int) {
 			}
 		}
 		mark := func(pid string, c rune) {
-			if j, ok := idx[pid]; ok {
+			if j, ok := laneAt(pid, s.N); ok {
 				row[mid(j)] = c
 			}
 		}
@@ -228,22 +248,88 @@ func (f *File) writePanel(w io.Writer, all []ProcInfo, start, end, width int) {
 // groupByNode orders the lifelines by node (in the model's order), then by
 // appearance.
 func groupByNode(f *File) []ProcInfo {
-	var out []ProcInfo
+	idx := nodeOrder(f)
+	out := make([]ProcInfo, len(idx))
+	for k, i := range idx {
+		out[k] = f.Processes[i]
+	}
+	return out
+}
+
+// nodeOrder lists the indices of f.Processes by node (in the model's
+// order), then by appearance.
+func nodeOrder(f *File) []int {
+	var out []int
 	seen := map[int]bool{}
 	for _, n := range f.Nodes {
 		for i, p := range f.Processes {
 			if p.Node == n.Short && !seen[i] {
-				out = append(out, p)
+				out = append(out, i)
 				seen[i] = true
 			}
 		}
 	}
-	for i, p := range f.Processes {
+	for i := range f.Processes {
 		if !seen[i] {
-			out = append(out, p)
+			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// mscOrder maps an index of f.Processes to its lifeline's position.
+func mscOrder(f *File) []int {
+	pos := make([]int, len(f.Processes))
+	for k, i := range nodeOrder(f) {
+		pos[i] = k
+	}
+	return pos
+}
+
+// ProcAt returns the index in f.Processes of the process that pid names at
+// step n (-1 if none): the one alive then; else the first created after n
+// (a spawn request travels to the pid it will create); else the last one
+// that ended before n (a message to a dead process). A pid is reused after
+// its node restarts, so that one pid text may name several processes, each
+// an incarnation of its own.
+func (f *File) ProcAt(pid string, n int) int {
+	next, last := -1, -1
+	for i, p := range f.Processes {
+		if p.Pid != pid {
+			continue
+		}
+		switch {
+		case p.Born <= n && (p.Died == 0 || p.Died >= n):
+			return i
+		case p.Born > n:
+			if next < 0 || p.Born < f.Processes[next].Born {
+				next = i
+			}
+		default:
+			if last < 0 || p.Died > f.Processes[last].Died {
+				last = i
+			}
+		}
+	}
+	if next >= 0 {
+		return next
+	}
+	return last
+}
+
+// messageEnds maps a message's id to the step where it arrived, was
+// dropped or was lost.
+func messageEnds(f *File) map[int]int {
+	ends := map[int]int{}
+	for _, s := range f.Steps {
+		for _, e := range s.Events {
+			switch e.Type {
+			case "deliver", "drop", "lost":
+				ends[e.ID] = s.N
+			}
+		}
+	}
+	return ends
 }
 
 // modelModule is the module most processes run, shown once in the header
@@ -260,15 +346,6 @@ func modelModule(ps []ProcInfo) string {
 		}
 	}
 	return best
-}
-
-func laneIndex(ps []ProcInfo, pid string) int {
-	for i, p := range ps {
-		if p.Pid == pid {
-			return i
-		}
-	}
-	return -1
 }
 
 // drawArrow draws an arrow from column a to column b with a label.

@@ -18,6 +18,7 @@ import (
 
 	"github.com/mcgo-dev/mcgo/explore"
 	"github.com/mcgo-dev/mcgo/semantics"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // FormatVersion is the version of the trace file format. It changes only
@@ -195,9 +196,9 @@ func Build(sys *semantics.System, v *explore.Violation, meta Meta) (*File, error
 		Path:          append([]uint32(nil), v.Path...),
 	}
 	for i := 0; i < sys.Nodes(); i++ {
-		f.Nodes = append(f.Nodes, NodeInfo{Name: sys.NodeName(semantics.NodeID(i)), Short: sys.ShortNode(semantics.NodeID(i))})
+		f.Nodes = append(f.Nodes, NodeInfo{Name: sys.NodeName(term.NodeID(i)), Short: sys.ShortNode(term.NodeID(i))})
 	}
-	b := &builder{sys: sys, f: f, procs: map[string]int{}, fifo: map[[2]semantics.NodeID][]int{}, sends: map[int][2]int{}}
+	b := &builder{sys: sys, f: f, procs: map[string]int{}, fifo: map[[2]term.NodeID][]int{}, sends: map[int][2]int{}}
 	f.Initial = snapshot(sys, states[0])
 	for _, p := range states[0].Procs {
 		b.proc(states[0], p.Pid, 0)
@@ -218,12 +219,12 @@ type builder struct {
 	sys   *semantics.System
 	f     *File
 	procs map[string]int // pid label -> index in f.Processes
-	fifo  map[[2]semantics.NodeID][]int
+	fifo  map[[2]term.NodeID][]int
 	next  int
 	sends map[int][2]int // event id -> (step index, event index) of its send
 }
 
-func (b *builder) proc(st *semantics.State, pid semantics.Pid, born int) {
+func (b *builder) proc(st *semantics.State, pid term.Pid, born int) {
 	label := b.sys.PidLabel(pid)
 	if i, ok := b.procs[label]; ok && b.f.Processes[i].Died == 0 {
 		return
@@ -257,7 +258,7 @@ func sigKind(k semantics.SigKind) string {
 	return k.String()
 }
 
-func (b *builder) sigEnds(g *semantics.Signal, to semantics.NodeID) (string, string) {
+func (b *builder) sigEnds(g *semantics.Signal, to term.NodeID) (string, string) {
 	from := b.sys.PidLabel(g.From)
 	dest := b.sys.PidLabel(g.To)
 	switch g.Kind {
@@ -303,7 +304,7 @@ func (b *builder) step(n int, index uint32, from *semantics.State, l semantics.S
 		s.Events = append(s.Events, Event{Type: "receive", Kind: "message", To: v.Pid, Term: v.Term})
 	}
 	if l.Kind == semantics.StepDeliver && in.Sig != nil {
-		key := [2]semantics.NodeID{l.Peer, l.Node}
+		key := [2]term.NodeID{l.Peer, l.Node}
 		id := 0
 		if q := b.fifo[key]; len(q) > 0 {
 			id = q[0]
@@ -330,7 +331,7 @@ func (b *builder) step(n int, index uint32, from *semantics.State, l semantics.S
 		fromL, toL := b.sigEnds(&lo.Sig, lo.To)
 		id := 0
 		if lo.InFlight {
-			key := [2]semantics.NodeID{lo.From, lo.To}
+			key := [2]term.NodeID{lo.From, lo.To}
 			if q := b.fifo[key]; len(q) > 0 {
 				id = q[0]
 				b.fifo[key] = q[1:]
@@ -343,7 +344,7 @@ func (b *builder) step(n int, index uint32, from *semantics.State, l semantics.S
 	}
 	for _, p := range in.Pushed {
 		id := b.id()
-		key := [2]semantics.NodeID{p.From, p.To}
+		key := [2]term.NodeID{p.From, p.To}
 		b.fifo[key] = append(b.fifo[key], id)
 		fromL, toL := b.sigEnds(&p.Sig, p.To)
 		b.sends[id] = [2]int{n - 1, len(s.Events)}
@@ -368,9 +369,9 @@ func (b *builder) step(n int, index uint32, from *semantics.State, l semantics.S
 	return s
 }
 
-func notifyKind(t semantics.Term) string {
-	if tu, ok := t.(semantics.Tuple); ok && len(tu) > 0 {
-		if a, ok := tu[0].(semantics.Atom); ok {
+func notifyKind(t term.Term) string {
+	if tu, ok := t.(term.Tuple); ok && len(tu) > 0 {
+		if a, ok := tu[0].(term.Atom); ok {
 			switch a.Name() {
 			case "EXIT":
 				return "exit"

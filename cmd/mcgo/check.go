@@ -13,10 +13,12 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/mcgo-dev/mcgo/explore"
 	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/properties"
+	"github.com/mcgo-dev/mcgo/report"
 	"github.com/mcgo-dev/mcgo/semantics"
 	"github.com/mcgo-dev/mcgo/statestore"
 	"github.com/mcgo-dev/mcgo/trace"
@@ -32,6 +34,9 @@ type checkOptions struct {
 	html     string
 	variant  string
 	cmd      *cobra.Command
+	// namedProgress prefixes progress lines with the model's name (mcgo
+	// test --jobs: several models at once).
+	namedProgress bool
 }
 
 func newCheckCmd(a *app) *cobra.Command {
@@ -45,8 +50,7 @@ verdict is pass (every property holds and the search was complete),
 violation (with the shortest trace, for the default breadth-first search) or
 incomplete (a bound or limit was reached and nothing was found).
 
-Properties: deadlock, crash, no_loss, causal, pid_unique, fd_accurate, fifo,
-monitored_no_loss (see docs/properties.md).
+Properties: ` + strings.Join(lang.Properties, ", ") + ` (see docs/properties.md).
 
 Exit codes: 0 pass, 1 violation, 2 usage or input error, 3 incomplete, 70
 internal failure; over several models the most severe (70, 2, 1, 3, 0).
@@ -67,6 +71,7 @@ Examples:
 	f := cmd.Flags()
 	opts.model.register(f, true)
 	opts.search.register(f)
+	opts.search.registerHidden(f)
 	f.StringVar(&opts.format, "format", "text", "output format: text, json (one object per line) or junit")
 	f.StringVarP(&opts.output, "output", "o", "", "write the report to this file instead of stdout")
 	f.StringVar(&opts.traceOut, "trace-out", "", "save the counterexample trace (JSON) to this file")
@@ -89,6 +94,14 @@ type checkRun struct {
 	trace     *trace.File
 	hash      string
 	started   time.Time
+	// traceTime is the time spent after the search rebuilding the
+	// counterexample: a second search for a shortest trace, the replay.
+	traceTime time.Duration
+	// search and store are the strategy and the store searched with;
+	// growth names what grows in the model, for an incomplete search
+	// (advice.go).
+	search, store string
+	growth        []string
 	// reduced: states the partial-order reduction expanded by one receive
 	// and by one delivery, reported when showReduced: with --por on and no
 	// violation (when a search stops at one, which states it had expanded
@@ -138,6 +151,7 @@ func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
 	for _, path := range opts.files {
 		l, err := loadModel(a.stderr, path, &opts.model, kept)
 		if err != nil {
+			writeAdvice(a.stderr, &checkRun{err: err}) // for what mcgo does not model
 			code = worst(code, exitCode(err))
 			runs = append(runs, &checkRun{file: path, err: err, errCode: exitCode(err)})
 			continue
@@ -294,7 +308,12 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	if xopts.MaxMemory > 0 {
 		r.memLimit = sizeText(xopts.MaxMemory) + ", " + opts.search.memSource
 	}
-	rep := newProgress(a.stderr, opts.search.progress, opts.search.quiet)
+	name := ""
+	if opts.namedProgress {
+		name = runName(r, false)
+	}
+	rep := newProgress(a.stderr, &opts.search, name)
+	defer rep.done()
 	stopProfile, err := startCPUProfile(opts.search.cpuprof)
 	if err != nil {
 		r.err, r.errCode = err, exitUsage
@@ -303,8 +322,11 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	}
 	res, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, xopts, rep)
 	stopProfile()
-	rep.done()
 	r.res = res
+	r.search, r.store = opts.search.search, opts.search.store
+	if res.Verdict == explore.Incomplete && res.Incomplete != "random" && res.Incomplete != "bitstate" {
+		r.growth = growthOf(l, cfg)
+	}
 	r.showReduced = xopts.POR && xopts.Search != explore.Random && res.Verdict != explore.Violated
 	r.reduced[0], r.reduced[1] = sys.ReductionCounts()
 	if err != nil {
@@ -316,11 +338,16 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 		fmt.Fprintf(a.stderr, "mcgo: %v\n", r.err)
 		return r
 	}
+	searchEnd := time.Now()
+	if res.Verdict == explore.Violated && res.Violation != nil {
+		rep.counterexample(res.Stats)
+		defer func() { r.traceTime = time.Since(searchEnd) }()
+	}
 	if res.Verdict == explore.Violated && res.Violation != nil && xopts.POR && xopts.Search == explore.BFS {
 		// The partial-order reduction may make the trace longer than the
 		// shortest one (it takes some receives early). Search again
 		// without it, no deeper than the trace, for a shortest trace.
-		if v := shortestTrace(ctx, sys, ms, xopts, res); v != nil {
+		if v := shortestTrace(ctx, sys, ms, xopts, res, rep); v != nil {
 			res.Violation = v
 			r.res.Violation = v
 		}
@@ -432,6 +459,7 @@ func printTextRun(w io.Writer, r *checkRun, withSem bool) {
 			why += " (" + r.memLimit + ")"
 		}
 		fmt.Fprintf(w, "%s: incomplete: %s; no violation of %s found\n", name, why, strings.Join(r.props, ", "))
+		writeAdvice(w, r)
 	case explore.Violated:
 		v := res.Violation
 		steps := len(v.Path) - 1
@@ -442,7 +470,7 @@ func printTextRun(w io.Writer, r *checkRun, withSem bool) {
 			r.trace.WriteText(w)
 		}
 	}
-	writeStats(w, res.Stats)
+	writeStats(w, res.Stats, r.traceTime)
 	if r.showReduced {
 		fmt.Fprintf(w, "  reduction: %d of %d states expanded by one transition (%d receives, %d deliveries)\n",
 			r.reduced[0]+r.reduced[1], res.Stats.States, r.reduced[0], r.reduced[1])
@@ -492,13 +520,24 @@ func incompleteText(res explore.Result) string {
 	return res.Incomplete
 }
 
-func writeStats(w io.Writer, s explore.Stats) {
-	line := fmt.Sprintf("  states: %d  transitions: %d  depth: %d  time: %.2fs", s.States, s.Transitions, s.Depth, s.Elapsed.Seconds())
+// writeStats writes the figures of a search; traceTime, when not zero, is
+// the time spent rebuilding the counterexample after it, counted in the
+// time shown. After a resume the rate counts the states found since.
+func writeStats(w io.Writer, s explore.Stats, traceTime time.Duration) {
+	line := fmt.Sprintf("  states: %d  transitions: %d  depth: %d  time: %.2fs", s.States, s.Transitions, s.Depth, (s.Elapsed + traceTime).Seconds())
+	since := ""
+	if s.ResumedStates > 0 {
+		since = fmt.Sprintf(" since the resume, which found %d", s.States-s.ResumedStates)
+	}
 	switch {
-	case s.StatesPerSec > 0 && s.ResumedStates > 0:
-		line += fmt.Sprintf("  (%.0f states/s since the resume, which found %d)", s.StatesPerSec, s.States-s.ResumedStates)
+	case traceTime > 0:
+		line += fmt.Sprintf(" (search %.2fs", s.Elapsed.Seconds())
+		if s.StatesPerSec > 0 {
+			line += fmt.Sprintf(", %.0f states/s%s", s.StatesPerSec, since)
+		}
+		line += fmt.Sprintf("; counterexample %.2fs)", traceTime.Seconds())
 	case s.StatesPerSec > 0:
-		line += fmt.Sprintf("  (%.0f states/s)", s.StatesPerSec)
+		line += fmt.Sprintf("  (%.0f states/s%s)", s.StatesPerSec, since)
 	}
 	fmt.Fprintln(w, line)
 	extra := fmt.Sprintf("  store: %s", s.Store)
@@ -520,42 +559,21 @@ func writeStats(w io.Writer, s explore.Stats) {
 // ---------------------------------------------------------------------------
 // JSON output
 
-// JSONResult is the object `mcgo check --format json` prints, one per line,
-// per model (and variant and semantics) checked. Documented in
-// docs/formats.md; the format_version changes when a field changes meaning.
-type JSONResult struct {
-	FormatVersion int               `json:"format_version"`
-	McgoVersion   string            `json:"mcgo_version"`
-	File          string            `json:"file"`
-	Variant       string            `json:"variant"`
-	Semantics     string            `json:"semantics"`
-	Verdict       string            `json:"verdict"`
-	Property      string            `json:"property"`
-	Message       string            `json:"message"`
-	Incomplete    string            `json:"incomplete,omitempty"`
-	Stats         JSONStats         `json:"stats"`
-	TraceLength   int               `json:"trace_length"`
-	Trace         []trace.Step      `json:"trace"`
-	Config        map[string]string `json:"config"`
-	Error         string            `json:"error,omitempty"`
-}
-
-// JSONStats are the statistics of a JSON result.
-type JSONStats struct {
-	States      int64   `json:"states"`
-	Transitions int64   `json:"transitions"`
-	Depth       int     `json:"depth"`
-	Seconds     float64 `json:"seconds"`
-	// States the partial-order reduction expanded by one receive and by
-	// one delivery (absent with --por off and after a violation).
-	ReducedReceives   int64 `json:"reduced_receives,omitempty"`
-	ReducedDeliveries int64 `json:"reduced_deliveries,omitempty"`
-}
-
-const jsonFormatVersion = 1
-
 func writeJSONRun(w io.Writer, r *checkRun) {
-	j := JSONResult{FormatVersion: jsonFormatVersion, McgoVersion: mcgoVersion(), File: r.file, Variant: r.variant,
+	writeJSONLine(w, jsonResult(r))
+}
+
+// writeJSONLine writes v as one line of JSON, without escaping <, > and &
+// (pids and terms are full of them).
+func writeJSONLine(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+// jsonResult is the JSON object of one run.
+func jsonResult(r *checkRun) report.Result {
+	j := report.Result{FormatVersion: report.FormatVersion, McgoVersion: mcgoVersion(), File: r.file, Variant: r.variant,
 		Semantics: r.semantics, Trace: []trace.Step{}, Config: map[string]string{}}
 	if r.config != nil {
 		j.Config = configMap(r.config)
@@ -566,11 +584,13 @@ func writeJSONRun(w io.Writer, r *checkRun) {
 	} else {
 		j.Verdict = r.res.Verdict.String()
 		j.Incomplete = r.res.Incomplete
+		j.Advice = advice(r)
 		s := r.res.Stats
-		j.Stats = JSONStats{States: s.States, Transitions: s.Transitions, Depth: s.Depth, Seconds: s.Elapsed.Seconds()}
+		j.Stats = report.Stats{States: s.States, Transitions: s.Transitions, Depth: s.Depth, Seconds: s.Elapsed.Seconds()}
 		if r.showReduced {
 			j.Stats.ReducedReceives, j.Stats.ReducedDeliveries = r.reduced[0], r.reduced[1]
 		}
+		j.Stats.TraceSeconds = r.traceTime.Seconds()
 		if v := r.res.Violation; v != nil {
 			j.Property, j.Message = v.Property, v.Msg
 		}
@@ -579,9 +599,7 @@ func writeJSONRun(w io.Writer, r *checkRun) {
 			j.TraceLength = len(r.trace.Steps)
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.Encode(j)
+	return j
 }
 
 // ---------------------------------------------------------------------------
@@ -606,6 +624,9 @@ type searchFlags struct {
 	progress  bool
 	quiet     bool
 	cpuprof   string
+	// progressEvery is the time between two progress lines in a log
+	// (hidden flag --progress-interval, for tests; default 10s).
+	progressEvery time.Duration
 
 	// memLimit is the memory limit validate chose (--max-memory or the
 	// default), memSource where it comes from.
@@ -639,6 +660,13 @@ func (f *searchFlags) register(fs interface {
 	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr even when it is not a terminal")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress")
 	fs.StringVar(&f.cpuprof, "cpuprofile", "", "write a CPU profile of the search to this file (for developers)")
+}
+
+// registerHidden declares the search flags that are not for users: the
+// progress interval, so that a test can see several lines in seconds.
+func (f *searchFlags) registerHidden(fs *pflag.FlagSet) {
+	fs.DurationVar(&f.progressEvery, "progress-interval", defaultLogInterval, "time between two progress lines off a terminal")
+	fs.MarkHidden("progress-interval")
 }
 
 func (f *searchFlags) validate() error {
@@ -736,14 +764,14 @@ func parseSize(s string) (uint64, error) {
 // shortestTrace searches, without partial-order reduction and no deeper
 // than the violation found, for a shortest violation. It gives up (nil)
 // when that search grows much larger than the first.
-func shortestTrace(ctx context.Context, sys *semantics.System, ms []explore.Monitor[*semantics.State, semantics.Step], o explore.Options, res explore.Result) *explore.Violation {
+func shortestTrace(ctx context.Context, sys *semantics.System, ms []explore.Monitor[*semantics.State, semantics.Step], o explore.Options, res explore.Result, rep explore.Reporter) *explore.Violation {
 	o.POR = false
 	o.MaxDepth = len(res.Violation.Path) - 1
 	o.MaxStates = 20*res.Stats.States + 100_000
 	o.Queue, o.Parents = nil, nil
 	set := statestore.NewMemory(0)
 	defer set.Close()
-	r2, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, o, nil)
+	r2, err := explore.Run[*semantics.State, semantics.Step](ctx, sys, set, ms, o, rep)
 	if err != nil || r2.Verdict != explore.Violated {
 		return nil
 	}

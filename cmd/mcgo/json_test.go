@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mcgo-dev/mcgo/report"
 	"github.com/mcgo-dev/mcgo/trace"
 )
 
@@ -16,16 +17,16 @@ func TestJSONResultStable(t *testing.T) {
 	want := []string{
 		"format_version int", "mcgo_version string", "file string", "variant string", "semantics string",
 		"verdict string", "property string", "message string", "incomplete,omitempty string",
-		"stats main.JSONStats", "trace_length int", "trace []trace.Step", "config map[string]string",
-		"error,omitempty string",
+		"stats report.Stats", "trace_length int", "trace []trace.Step", "config map[string]string",
+		"error,omitempty string", "advice,omitempty []string",
 	}
-	if got := jsonFields(reflect.TypeOf(JSONResult{})); !reflect.DeepEqual(got, want) {
-		t.Errorf("JSONResult fields changed:\n got %q\nwant %q", got, want)
+	if got := jsonFields(reflect.TypeOf(report.Result{})); !reflect.DeepEqual(got, want) {
+		t.Errorf("report.Result fields changed:\n got %q\nwant %q", got, want)
 	}
 	wantStats := []string{"states int64", "transitions int64", "depth int", "seconds float64",
-		"reduced_receives,omitempty int64", "reduced_deliveries,omitempty int64"}
-	if got := jsonFields(reflect.TypeOf(JSONStats{})); !reflect.DeepEqual(got, wantStats) {
-		t.Errorf("JSONStats fields changed:\n got %q\nwant %q", got, wantStats)
+		"reduced_receives,omitempty int64", "reduced_deliveries,omitempty int64", "trace_seconds,omitempty float64"}
+	if got := jsonFields(reflect.TypeOf(report.Stats{})); !reflect.DeepEqual(got, wantStats) {
+		t.Errorf("report.Stats fields changed:\n got %q\nwant %q", got, wantStats)
 	}
 	// The step objects of traces are part of the same contract.
 	wantStep := []string{
@@ -38,7 +39,12 @@ func TestJSONResultStable(t *testing.T) {
 	if got := jsonFields(reflect.TypeOf(trace.Step{})); !reflect.DeepEqual(got, wantStep) {
 		t.Errorf("trace.Step fields changed:\n got %q\nwant %q", got, wantStep)
 	}
-	if jsonFormatVersion != 1 || trace.FormatVersion != 1 {
+	// mcgo test's object is check's with the expectation.
+	wantTest := []string{" report.Result", "expected string", "ok bool"}
+	if got := jsonFields(reflect.TypeOf(report.TestResult{})); !reflect.DeepEqual(got, wantTest) {
+		t.Errorf("Testreport.Result fields changed:\n got %q\nwant %q", got, wantTest)
+	}
+	if report.FormatVersion != 1 || trace.FormatVersion != 1 {
 		t.Errorf("format versions changed: update docs/formats.md and this test")
 	}
 }
@@ -48,7 +54,7 @@ func jsonFields(t reflect.Type) []string {
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
-		if tag == "" || tag == "-" {
+		if (tag == "" && !f.Anonymous) || tag == "-" {
 			continue
 		}
 		out = append(out, tag+" "+strings.TrimPrefix(f.Type.String(), ""))

@@ -95,21 +95,6 @@ func sizeFlag(name, value string) (uint64, error) {
 	return n, nil
 }
 
-// configKeys are the -mcgo keys that have a flag, with the flag's help.
-var configKeys = []struct{ key, help string }{
-	{"nodes", "nodes up at start, e.g. n1@h,n2@h (the initial process runs on the first)"},
-	{"init", "initial call, e.g. comm:start or 'comm:start(1,2)'"},
-	{"semantics", "distributed or single_node (check also takes both)"},
-	{"runtime", "modern (OTP 25+) or legacy (the 2007 runtime: pids come round after 3 restarts)"},
-	{"faults", "fault budgets, e.g. crash=1,restart=1,disconnect=1,connect_fail=1 (kind=N:node:node restricts)"},
-	{"check", "properties to check, e.g. deadlock,crash,no_loss"},
-	{"end_states", "functions where waiting forever is fine, e.g. rcv/0,loop/1"},
-	{"nodeup", "true: monitor_node also reports reconnection"},
-	{"timeouts", "any or max_progress"},
-	{"bounds", "bounds, e.g. mailbox=8,processes=16,spawns=64,stack=128,channel=32"},
-	{"creation", "creation of each node's first incarnation, e.g. n2@h=3"},
-}
-
 // modelFlags are the flags that choose and configure a model.
 type modelFlags struct {
 	defines     []string
@@ -126,18 +111,20 @@ func (f *modelFlags) register(fs *pflag.FlagSet, withConfig bool) {
 		return
 	}
 	f.config = map[string]*string{}
-	for _, k := range configKeys {
-		f.config[k.key] = fs.String(strings.ReplaceAll(k.key, "_", "-"), "", k.help)
+	for _, k := range lang.ConfigTable {
+		if k.FlagHelp != "" {
+			f.config[k.Name] = fs.String(strings.ReplaceAll(k.Name, "_", "-"), "", k.FlagHelp)
+		}
 	}
 }
 
 // overrides returns the configuration flags the user set, in a fixed order.
 func (f *modelFlags) overrides(cmd *cobra.Command) [][2]string {
 	var out [][2]string
-	for _, k := range configKeys {
-		name := strings.ReplaceAll(k.key, "_", "-")
-		if cmd.Flags().Changed(name) {
-			out = append(out, [2]string{k.key, *f.config[k.key]})
+	for _, k := range lang.ConfigTable {
+		name := strings.ReplaceAll(k.Name, "_", "-")
+		if k.FlagHelp != "" && cmd.Flags().Changed(name) {
+			out = append(out, [2]string{k.Name, *f.config[k.Name]})
 		}
 	}
 	return out

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/mcgo-dev/mcgo/internal/mcgotest"
 )
 
 func TestMain(m *testing.M) {
@@ -26,7 +28,7 @@ func TestScripts(t *testing.T) {
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
-		UpdateScripts:       os.Getenv("MCGO_UPDATE") != "",
+		UpdateScripts:       mcgotest.Update(),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("MODELS", filepath.Join(root, "models"))
 			return nil

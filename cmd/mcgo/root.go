@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 )
@@ -57,8 +58,11 @@ type app struct {
 }
 
 // Main runs mcgo with the process's arguments and returns its exit code.
+// Ctrl-C (SIGINT) and SIGTERM, which CI runners send to cancel a job,
+// stop a search the same way: the report of what was explored, verdict
+// incomplete.
 func Main() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 }
@@ -159,15 +163,21 @@ const exitCodesHelp = `mcgo check:
   0   every property holds and the search was complete
   1   a property is violated (the trace is printed)
   2   usage or input error: bad flags, a model that does not parse or check
-  3   incomplete: a bound, limit or time limit was hit and nothing was found
+  3   incomplete: a bound, limit or time limit was hit and nothing was found,
+      or the search was interrupted (Ctrl-C, SIGTERM)
   70  internal failure of mcgo
   Over several models, variants or --semantics both, the most severe code
   wins, in the order 70, 2, 1, 3, 0.
 
 mcgo test:
   0   every model and variant met its expectation
-  1   some did not
+  1   a wrong verdict: a violation where pass was expected, or the reverse,
+      or another property
   2   bad input
+  3   could not decide: an incomplete search, a model that uses what mcgo
+      does not support, a case not run (interrupted)
+  70  internal failure of mcgo
+  The most severe code wins, in check's order.
 
 mcgo replay:
   0   the trace still fits the model

@@ -103,7 +103,7 @@ func runRun(a *app, opts *runOptions) error {
 			if p := prev.Proc(step.Pid); p != nil && p.Own {
 				where := ""
 				if p.RaisedAt.IsValid() {
-					where = " at " + sys.Program().Position(p.RaisedAt).String()
+					where = " at " + sys.Position(p.RaisedAt).String()
 				}
 				fmt.Fprintf(a.stderr, "mcgo: process %s exited with reason %s%s\n", sys.ProcLabel(prev, p.Pid), sys.Label(p.Reason), where)
 			}

@@ -1,6 +1,10 @@
-package semantics
+package compile
 
-import "strings"
+import (
+	"slices"
+
+	"github.com/mcgo-dev/mcgo/semantics/term"
+)
 
 // A static analysis of the compiled program for the delivery half of the
 // partial-order reduction (por.go). For every function it finds, over all
@@ -16,31 +20,31 @@ import "strings"
 // a receive pattern, a parameter, self() or the pid a spawn returns can.
 
 // flowFlags is what a function (with its callees) may do.
-type flowFlags uint16
+type FlowFlags uint16
 
 const (
-	flowComm        flowFlags = 1 << iota // may send a message or a signal (send, exit/2, link, monitor, spawn, send_after...)
-	flowLeak                              // may put a pid into a message, a spawned process's arguments or an exit reason
-	flowSelf                              // may call self()
-	flowTimeout                           // may wait in a receive with a finite (or computed) timeout
-	flowSpawn                             // may spawn a process
-	flowSpawnRemote                       // may spawn a process on another node
-	flowHazard                            // may halt a node, disconnect, watch nodes, register a name or make a pid from a string
-	flowLink                              // may link to or monitor a process (which may then signal it)
+	FlowComm        FlowFlags = 1 << iota // may send a message or a signal (send, exit/2, link, monitor, spawn, send_after...)
+	FlowLeak                              // may put a pid into a message, a spawned process's arguments or an exit reason
+	FlowSelf                              // may call self()
+	FlowTimeout                           // may wait in a receive with a finite (or computed) timeout
+	FlowSpawn                             // may spawn a process
+	FlowSpawnRemote                       // may spawn a process on another node
+	FlowHazard                            // may halt a node, disconnect, watch nodes, register a name, make a pid from a string or look up a run-time atom
+	FlowLink                              // may link to or monitor a process (which may then signal it)
 
-	flowAll = flowComm | flowLeak | flowSelf | flowTimeout | flowSpawn | flowSpawnRemote | flowHazard | flowLink
+	FlowAll = FlowComm | FlowLeak | FlowSelf | FlowTimeout | FlowSpawn | FlowSpawnRemote | FlowHazard | FlowLink
 )
 
 // flowInfo is the analysis of a program.
-type flowInfo struct {
-	flags []flowFlags // per function, transitive
+type FlowInfo struct {
+	Flags []FlowFlags // per function, transitive
 	intro []bool      // per function: may return a pid when its arguments hold none
 }
 
 // analyzeFlow runs the analysis over every function of prog.
-func analyzeFlow(prog *Program) *flowInfo {
+func AnalyzeFlow(prog *Program) *FlowInfo {
 	n := len(prog.Funcs)
-	fi := &flowInfo{flags: make([]flowFlags, n), intro: make([]bool, n)}
+	fi := &FlowInfo{Flags: make([]FlowFlags, n), intro: make([]bool, n)}
 	// Functions that a fun value may run: lifted funs. A fun made from
 	// M:F/A may run anything.
 	funTargets := map[int32]bool{}
@@ -70,31 +74,31 @@ func analyzeFlow(prog *Program) *flowInfo {
 	}
 	// Local flags with tainted parameters, then their closure over calls.
 	for i := range prog.Funcs {
-		fi.flags[i], _ = a.function(int32(i), true)
+		fi.Flags[i], _ = a.function(int32(i), true)
 	}
 	for changed := true; changed; {
 		changed = false
-		var funUnion flowFlags
+		var funUnion FlowFlags
 		if anyExtFun {
-			funUnion = flowAll
+			funUnion = FlowAll
 		}
 		for t := range funTargets {
-			funUnion |= fi.flags[t]
+			funUnion |= fi.Flags[t]
 		}
 		for i, fn := range prog.Funcs {
-			f := fi.flags[i]
+			f := fi.Flags[i]
 			for _, in := range fn.Code {
 				switch in.Op {
 				case OpCall, OpTailCall:
-					f |= fi.flags[in.A]
+					f |= fi.Flags[in.A]
 				case OpCallFun, OpTailCallFun:
 					f |= funUnion
 				case OpCallDyn, OpTailCallDyn, OpApply, OpTailApply:
-					f = flowAll
+					f = FlowAll
 				}
 			}
-			if f != fi.flags[i] {
-				fi.flags[i] = f
+			if f != fi.Flags[i] {
+				fi.Flags[i] = f
 				changed = true
 			}
 		}
@@ -104,7 +108,7 @@ func analyzeFlow(prog *Program) *flowInfo {
 
 type flowAnalyzer struct {
 	prog       *Program
-	fi         *flowInfo
+	fi         *FlowInfo
 	funTargets map[int32]bool
 	anyExtFun  bool
 }
@@ -179,7 +183,7 @@ var unknownStack = aStack{floor: true, ok: true}
 
 // function analyzes one function: its own flags (callees not included) and
 // whether it may return a pid. With params, its parameters may hold pids.
-func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
+func (a *flowAnalyzer) function(fi int32, params bool) (FlowFlags, bool) {
 	fn := a.prog.Funcs[fi]
 	slots := make([]bool, fn.NSlots)
 	if params {
@@ -187,8 +191,7 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 			slots[i] = true
 		}
 	}
-	selfBif, _ := lookupBif(Intern("erlang"), Intern("self"), 0)
-	var flags flowFlags
+	var flags FlowFlags
 	ret := false
 	// Slots are flow-insensitive: repeat until they no longer change.
 	for iter := 0; ; iter++ {
@@ -232,7 +235,7 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 			switch ins.Op {
 			case OpNop, OpEndTry, OpGuard:
 				if ins.Op == OpGuard && !jump(pc, int(ins.B), s) {
-					return flowAll, true
+					return FlowAll, true
 				}
 			case OpConst, OpNil, OpMakeExtFun:
 				if ins.Op == OpMakeExtFun {
@@ -253,7 +256,7 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 				v := s.pop()
 				bindPat(a.prog.Pats[ins.A], v)
 				if ins.B >= 0 && !jump(pc, int(ins.B), s) {
-					return flowAll, true
+					return FlowAll, true
 				}
 			case OpTuple:
 				s.push(s.popN(int(ins.A)))
@@ -261,18 +264,18 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 				s.push(s.popN(int(ins.A) + 1))
 			case OpBinop:
 				v := s.popN(2)
-				s.push(v && (ins.A == opAppend || ins.A == opSubtract))
+				s.push(v && (ins.A == term.OpAppend || ins.A == term.OpSubtract))
 			case OpUnop:
 				s.pop()
 				s.push(false)
 			case OpAndAlso, OpOrElse:
 				if !jump(pc, int(ins.A), s) {
-					return flowAll, true
+					return FlowAll, true
 				}
 				s.pop()
 			case OpJump:
 				if !jump(pc, int(ins.A), s) {
-					return flowAll, true
+					return FlowAll, true
 				}
 				fall = false
 			case OpCaseFail, OpTryFail, OpIfFail, OpFuncFail, OpReraise, OpRaise:
@@ -285,20 +288,17 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 				ret = ret || v || a.fi.intro[ins.A]
 				fall = false
 			case OpBif:
-				v := s.popN(int(ins.B))
-				if ins.A == int32(selfBif) {
-					flags |= flowSelf
-					v = true
-				} else if cleanBif(bifs[ins.A]) {
-					v = false
-				}
+				b := builtinAt(ins.A)
+				v := b.Result.may(int(ins.B), &s)
+				s.popN(int(ins.B))
+				flags |= b.Flow
 				s.push(v)
 			case OpEffect:
 				f, r := effectFlow(Effect(ins.A), int(ins.B), &s)
 				flags |= f
 				s.push(r)
 			case OpCallDyn, OpTailCallDyn, OpApply, OpTailApply:
-				flags = flowAll
+				flags = FlowAll
 				s.popN(int(ins.B) + 2)
 				if ins.Op == OpCallDyn || ins.Op == OpApply {
 					s.push(true)
@@ -330,29 +330,29 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 			case OpRecv:
 				r := a.prog.Recvs[ins.A]
 				if ins.B == 1 {
-					infinite := pc > 0 && fn.Code[pc-1].Op == OpConst && a.prog.Consts[fn.Code[pc-1].A] == AInfinity
+					infinite := pc > 0 && fn.Code[pc-1].Op == OpConst && a.prog.Consts[fn.Code[pc-1].A] == term.AInfinity
 					if !infinite {
-						flags |= flowTimeout
+						flags |= FlowTimeout
 					}
 				}
 				for _, c := range r.Clauses {
 					bindPat(c.Pat, true)
 					if !jump(pc, int(c.Body), unknownStack) {
-						return flowAll, true
+						return FlowAll, true
 					}
 				}
 				if r.HasAfter && !jump(pc, int(r.After), unknownStack) {
-					return flowAll, true
+					return FlowAll, true
 				}
 				fall = false
 			case OpTry:
 				if !jump(pc, int(ins.A), unknownStack) {
-					return flowAll, true
+					return FlowAll, true
 				}
 			case OpCatchVal:
 				s.push(s.popN(3))
 			default:
-				return flowAll, true
+				return FlowAll, true
 			}
 			if fall {
 				in[pc+1].join(s)
@@ -366,71 +366,25 @@ func (a *flowAnalyzer) function(fi int32, params bool) (flowFlags, bool) {
 }
 
 // effectFlow is what effect e with n arguments on s may do, and whether its
-// result may hold a pid. It pops the arguments.
-func effectFlow(e Effect, n int, s *aStack) (flowFlags, bool) {
-	arg := func(i int) bool { return s.peek(n - 1 - i) } // argument i (from 0)
-	var f flowFlags
-	r := false
-	switch e {
-	case EffSend:
-		f = flowComm
-		if n >= 2 && arg(1) {
-			f |= flowLeak
-		}
-		r = n >= 2 && arg(1)
-	case EffSendAfter:
-		f = flowComm | flowSpawn
-		if n >= 3 && arg(2) {
-			f |= flowLeak
-		}
-	case EffSpawn, EffSpawnLink, EffSpawnMonitor:
-		f = flowComm | flowSpawn
-		if e != EffSpawn {
-			f |= flowLink
-		}
-		if n == 2 || n == 4 {
-			f |= flowSpawnRemote
-		}
-		// What the new process gets: the fun, or the argument list (the
-		// node, module and function name are not handed over).
-		if arg(n - 1) {
-			f |= flowLeak
-		}
-		r = true
-	case EffExit2:
-		f = flowComm
-		if n >= 2 && arg(1) {
-			f |= flowLeak
-		}
-	case EffLink, EffMonitor:
-		f = flowComm | flowLink
-	case EffUnlink, EffDemonitor, EffCancelTimer:
-		f = flowComm
-	case EffHalt, EffDisconnect, EffMonitorNode, EffMonitorNodes, EffRegister, EffUnregister,
-		EffListToPid, EffPing, EffConnect:
-		f = flowHazard | flowComm
-		r = e == EffListToPid
-	case EffWhereis:
-		r = true
+// result may hold a pid: a reading of its row in the effect table. An
+// effect without flow data may do anything. It pops the arguments.
+func effectFlow(e Effect, n int, s *aStack) (FlowFlags, bool) {
+	var fl *flow
+	if e < NumEffects {
+		fl = effects[e].Flow
 	}
+	if fl == nil {
+		s.popN(n)
+		return FlowAll, true
+	}
+	f := fl.flags
+	if fl.hands.may(n, s) {
+		f |= FlowLeak
+	}
+	if slices.Contains(fl.remote, n) {
+		f |= FlowSpawnRemote
+	}
+	r := fl.result.may(n, s)
 	s.popN(n)
 	return f, r
-}
-
-// cleanBif reports whether a pure built-in's result never holds a pid: it
-// is a number, an atom, a boolean or a string.
-func cleanBif(b bif) bool {
-	if b.m != AErlang {
-		return false
-	}
-	name := b.f.Name()
-	if strings.HasPrefix(name, "is_") {
-		return true
-	}
-	switch name {
-	case "length", "tuple_size", "size", "byte_size", "abs", "node", "integer_to_list",
-		"atom_to_list", "list_to_atom", "list_to_integer", "trunc", "round", "make_ref":
-		return true
-	}
-	return false
 }

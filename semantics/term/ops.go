@@ -1,4 +1,4 @@
-package semantics
+package term
 
 import (
 	"math"
@@ -10,18 +10,42 @@ type Exc struct {
 	Reason Term
 }
 
-func errorExc(reason Term) *Exc { return &Exc{Class: AError, Reason: reason} }
+func ErrorExc(reason Term) *Exc { return &Exc{Class: AError, Reason: reason} }
 
 var (
-	excBadarg   = errorExc(ABadarg)
-	excBadarith = errorExc(ABadarith)
+	ExcBadarg   = ErrorExc(ABadarg)
+	ExcBadarith = ErrorExc(ABadarith)
 )
 
-var binopNames = []string{"+", "-", "*", "/", "div", "rem", "band", "bor", "bxor", "bsl", "bsr",
-	"and", "or", "xor", "==", "/=", "=<", "<", ">=", ">", "=:=", "=/=", "++", "--"}
+var BinopNames = [NumBinops]string{
+	OpAdd:      "+",
+	opSub:      "-",
+	opMul:      "*",
+	opFDiv:     "/",
+	opDiv:      "div",
+	opRem:      "rem",
+	opBand:     "band",
+	opBor:      "bor",
+	opBxor:     "bxor",
+	opBsl:      "bsl",
+	opBsr:      "bsr",
+	opAnd:      "and",
+	opOr:       "or",
+	opXor:      "xor",
+	opEq:       "==",
+	opNe:       "/=",
+	opLe:       "=<",
+	opLt:       "<",
+	opGe:       ">=",
+	opGt:       ">",
+	opEqx:      "=:=",
+	opNex:      "=/=",
+	OpAppend:   "++",
+	OpSubtract: "--",
+}
 
 const (
-	opAdd = iota
+	OpAdd = iota
 	opSub
 	opMul
 	opFDiv
@@ -43,21 +67,30 @@ const (
 	opGt
 	opEqx
 	opNex
-	opAppend
-	opSubtract
+	OpAppend
+	OpSubtract
+
+	NumBinops // the number of binary operators
 )
 
-var unopNames = []string{"-", "+", "not", "bnot"}
+var UnopNames = [NumUnops]string{
+	OpNeg:  "-",
+	opPlus: "+",
+	opNot:  "not",
+	opBnot: "bnot",
+}
 
 const (
-	opNeg = iota
+	OpNeg = iota
 	opPlus
 	opNot
 	opBnot
+
+	NumUnops // the number of unary operators
 )
 
-func binopIndex(op string) int {
-	for i, n := range binopNames {
+func BinopIndex(op string) int {
+	for i, n := range BinopNames {
 		if n == op {
 			return i
 		}
@@ -65,8 +98,8 @@ func binopIndex(op string) int {
 	return -1
 }
 
-func unopIndex(op string) int {
-	for i, n := range unopNames {
+func UnopIndex(op string) int {
+	for i, n := range UnopNames {
 		if n == op {
 			return i
 		}
@@ -74,7 +107,7 @@ func unopIndex(op string) int {
 	return -1
 }
 
-func toBool(t Term) (bool, bool) {
+func ToBool(t Term) (bool, bool) {
 	switch t {
 	case ATrue:
 		return true, true
@@ -85,7 +118,7 @@ func toBool(t Term) (bool, bool) {
 }
 
 // binop applies a binary operator (not andalso/orelse).
-func binop(op int, a, b Term) (Term, *Exc) {
+func Binop(op int, a, b Term) (Term, *Exc) {
 	switch op {
 	case opEq, opEqx:
 		return Bool(Equal(a, b)), nil
@@ -100,10 +133,10 @@ func binop(op int, a, b Term) (Term, *Exc) {
 	case opGe:
 		return Bool(Compare(a, b) >= 0), nil
 	case opAnd, opOr, opXor:
-		x, ok1 := toBool(a)
-		y, ok2 := toBool(b)
+		x, ok1 := ToBool(a)
+		y, ok2 := ToBool(b)
 		if !ok1 || !ok2 {
-			return nil, excBadarg
+			return nil, ExcBadarg
 		}
 		switch op {
 		case opAnd:
@@ -112,17 +145,17 @@ func binop(op int, a, b Term) (Term, *Exc) {
 			return Bool(x || y), nil
 		}
 		return Bool(x != y), nil
-	case opAppend:
+	case OpAppend:
 		elems, ok := ListToSlice(a)
 		if !ok {
-			return nil, excBadarg
+			return nil, ExcBadarg
 		}
 		return ListWithTail(elems, b), nil
-	case opSubtract:
+	case OpSubtract:
 		xs, ok1 := ListToSlice(a)
 		ys, ok2 := ListToSlice(b)
 		if !ok1 || !ok2 {
-			return nil, excBadarg
+			return nil, ExcBadarg
 		}
 		out := append([]Term(nil), xs...)
 		for _, y := range ys {
@@ -138,38 +171,38 @@ func binop(op int, a, b Term) (Term, *Exc) {
 	x, ok1 := a.(Int)
 	y, ok2 := b.(Int)
 	if !ok1 || !ok2 {
-		return nil, excBadarith
+		return nil, ExcBadarith
 	}
 	switch op {
-	case opAdd:
+	case OpAdd:
 		r, overflow := addInt(int64(x), int64(y))
 		if overflow {
-			return nil, excBadarith
+			return nil, ExcBadarith
 		}
 		return Int(r), nil
 	case opSub:
 		r, overflow := subInt(int64(x), int64(y))
 		if overflow {
-			return nil, excBadarith
+			return nil, ExcBadarith
 		}
 		return Int(r), nil
 	case opMul:
 		r := x * y
 		if x != 0 && (r/x != y || (x == -1 && y == math.MinInt64) || (y == -1 && x == math.MinInt64)) {
-			return nil, excBadarith
+			return nil, ExcBadarith
 		}
 		return r, nil
 	case opFDiv:
 		// Floats are not supported: "/" is an error in the model.
-		return nil, errorExc(MkTuple(Intern("unsupported"), Intern("float")))
+		return nil, ErrorExc(MkTuple(Intern("unsupported"), Intern("float")))
 	case opDiv:
 		if y == 0 || (x == math.MinInt64 && y == -1) {
-			return nil, excBadarith
+			return nil, ExcBadarith
 		}
 		return x / y, nil
 	case opRem:
 		if y == 0 {
-			return nil, excBadarith
+			return nil, ExcBadarith
 		}
 		if y == -1 {
 			return Int(0), nil
@@ -191,11 +224,11 @@ func binop(op int, a, b Term) (Term, *Exc) {
 				if x == 0 {
 					return Int(0), nil
 				}
-				return nil, excBadarith
+				return nil, ExcBadarith
 			}
 			r := int64(x) << uint(n)
 			if r>>uint(n) != int64(x) {
-				return nil, excBadarith
+				return nil, ExcBadarith
 			}
 			return Int(r), nil
 		}
@@ -208,14 +241,7 @@ func binop(op int, a, b Term) (Term, *Exc) {
 		}
 		return x >> uint(n), nil
 	}
-	return nil, excBadarith
-}
-
-func absInt(x int64) int64 {
-	if x < 0 {
-		return -x
-	}
-	return x
+	return nil, ExcBadarith
 }
 
 func addInt(a, b int64) (int64, bool) {
@@ -228,23 +254,23 @@ func subInt(a, b int64) (int64, bool) {
 	return r, (a >= 0 && b < 0 && r < 0) || (a < 0 && b > 0 && r >= 0)
 }
 
-func unop(op int, a Term) (Term, *Exc) {
+func Unop(op int, a Term) (Term, *Exc) {
 	switch op {
 	case opNot:
-		x, ok := toBool(a)
+		x, ok := ToBool(a)
 		if !ok {
-			return nil, excBadarg
+			return nil, ExcBadarg
 		}
 		return Bool(!x), nil
 	}
 	x, ok := a.(Int)
 	if !ok {
-		return nil, excBadarith
+		return nil, ExcBadarith
 	}
 	switch op {
-	case opNeg:
+	case OpNeg:
 		if x == math.MinInt64 {
-			return nil, excBadarith
+			return nil, ExcBadarith
 		}
 		return -x, nil
 	case opPlus:
@@ -252,5 +278,5 @@ func unop(op int, a Term) (Term, *Exc) {
 	case opBnot:
 		return ^x, nil
 	}
-	return nil, excBadarith
+	return nil, ExcBadarith
 }

@@ -1,12 +1,4 @@
-package semantics
-
-// preludeSources are library modules written in Erlang and compiled with the
-// model: the higher-order functions of lists (their funs may have effects,
-// so they must run as Erlang code in the process machine), timer:sleep/1, and
-// mcgo's own helpers for spawning and send_after. First-order library
-// functions are Go built-ins (bif.go).
-var preludeSources = map[string]string{
-	"lists.erl": `%% The higher-order functions of OTP 25's lists module (stdlib-4.2,
+%% The higher-order functions of OTP 25's lists module (stdlib-4.2,
 %% lists.erl, Apache License 2.0) with their guards and helpers, so that
 %% results (sort/2's order, usort/2's choice among equals) and error reasons
 %% (a non-fun argument is function_clause, a non-list case_clause) are
@@ -568,32 +560,3 @@ uniq_2([X | Xs], F, Seen) ->
         false -> [X | uniq_2(Xs, F, [Key | Seen])]
     end;
 uniq_2([], _, _) -> [].
-`,
-	"timer.erl": `-module(timer).
--export([sleep/1]).
-
-sleep(T) ->
-    receive
-    after T -> ok
-    end.
-`,
-	"mcgo.erl": `-module('$mcgo').
--export([start/3, start_fun/1, send_after/4]).
-
-%% The first function of every spawned process.
-start(M, F, A) -> erlang:apply(M, F, A).
-start_fun(F) -> F().
-
-%% The hidden helper process of erlang:send_after/3. Tag is
-%% {'$mcgo_timer', TimerRef, T}: it stays live while the helper waits, so
-%% that erlang:cancel_timer/1 can find the helper of a timer.
-send_after(T, Dest, Msg, Tag) ->
-    receive
-    after T -> erlang:send(Dest, Msg), Tag
-    end.
-`,
-}
-
-// preludeOrder fixes the compilation order (function indices must not
-// depend on map iteration).
-var preludeOrder = []string{"mcgo.erl", "lists.erl", "timer.erl"}

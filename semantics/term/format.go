@@ -1,4 +1,4 @@
-package semantics
+package term
 
 import (
 	"strconv"
@@ -16,13 +16,41 @@ import (
 // termWriter writes terms as seen from one node (pids of other nodes print
 // as <K.Lid.0>).
 type termWriter struct {
-	sys    *System
+	n      Namer
 	viewer NodeID
 }
 
-// Write is io_lib:write/1: the term on one line, strings as lists.
-func (s *System) Write(t Term, viewer NodeID) string {
-	w := termWriter{s, viewer}
+// Namer supplies what a term does not hold itself: the names of its nodes,
+// how its pids and references print, and the code behind local funs. The
+// system of a model implements it.
+type Namer interface {
+	// NodeName is the name of node n ("n1@host").
+	NodeName(n NodeID) string
+	// OneNode is true under single-node semantics: every pid and
+	// reference prints as local.
+	OneNode() bool
+	// Legacy is true for the 2007 runtime: the external term format has
+	// two-bit creations.
+	Legacy() bool
+	// FunCode names the module and the arity (captured values excluded)
+	// of local fun code fn.
+	FunCode(fn int32) (module Atom, arity int)
+}
+
+// PidText is erlang:pid_to_list's text as seen from node viewer:
+// <0.Lid.0> for a local pid, <K.Lid.0> for a pid of node index K-1.
+func PidText(n Namer, p Pid, viewer NodeID) string {
+	k := 0
+	if p.Node != viewer && !n.OneNode() {
+		k = int(p.Node) + 1
+	}
+	return "<" + strconv.Itoa(k) + "." + strconv.FormatUint(uint64(p.Lid), 10) + ".0>"
+}
+
+// Write is io_lib:write/1: the term on one line, strings as lists, as
+// printed on node viewer.
+func Write(n Namer, t Term, viewer NodeID) string {
+	w := termWriter{n, viewer}
 	var b strings.Builder
 	w.write(&b, t)
 	return b.String()
@@ -30,8 +58,8 @@ func (s *System) Write(t Term, viewer NodeID) string {
 
 // Print is io_lib_pretty:print/1 at column 1, line length 80: what ~p
 // prints at the start of a line.
-func (s *System) Print(t Term, viewer NodeID) string {
-	w := termWriter{s, viewer}
+func Print(n Namer, t Term, viewer NodeID) string {
+	w := termWriter{n, viewer}
 	return w.print(t, 1, 80)
 }
 
@@ -42,7 +70,7 @@ func (w termWriter) write(b *strings.Builder, t Term) {
 	case Atom:
 		b.WriteString(writeAtom(x.Name()))
 	case Pid:
-		b.WriteString(w.sys.pidText(x, w.viewer))
+		b.WriteString(PidText(w.n, x, w.viewer))
 	case Ref:
 		b.WriteString(w.refText(x))
 	case Binary:
@@ -95,7 +123,7 @@ func (w termWriter) write(b *strings.Builder, t Term) {
 
 func (w termWriter) refText(r Ref) string {
 	k := 0
-	if r.Node != w.viewer && !w.sys.opts.SingleNode {
+	if r.Node != w.viewer && !w.n.OneNode() {
 		k = int(r.Node) + 1
 	}
 	return "#Ref<" + strconv.Itoa(k) + ".0.0." + strconv.FormatUint(uint64(r.N), 10) + ">"
@@ -105,8 +133,8 @@ func (w termWriter) funText(f *Fun) string {
 	if f.Fn < 0 {
 		return "fun " + writeAtom(f.M.Name()) + ":" + writeAtom(f.F.Name()) + "/" + strconv.Itoa(f.Arity)
 	}
-	fn := w.sys.prog.Funcs[f.Fn]
-	return "#Fun<" + fn.Module.Name() + "." + strconv.Itoa(int(f.Fn)) + ".0>"
+	mod, _ := w.n.FunCode(f.Fn)
+	return "#Fun<" + mod.Name() + "." + strconv.Itoa(int(f.Fn)) + ".0>"
 }
 
 // reservedWords are the words erl_scan reserves; such atoms are quoted.
@@ -117,7 +145,7 @@ var reservedWords = map[string]bool{
 	"and": true, "bor": true, "bxor": true, "bsl": true, "bsr": true, "or": true, "xor": true,
 }
 
-func atomNeedsQuotes(s string) bool {
+func AtomNeedsQuotes(s string) bool {
 	if reservedWords[s] {
 		return true
 	}
@@ -143,14 +171,14 @@ func atomNeedsQuotes(s string) bool {
 
 // writeAtom is io_lib:write_atom_as_latin1/1.
 func writeAtom(s string) string {
-	if atomNeedsQuotes(s) {
-		return writeString([]rune(s), '\'', true)
+	if AtomNeedsQuotes(s) {
+		return WriteString([]rune(s), '\'', true)
 	}
 	return latin1(s)
 }
 
-func escapeAtom(s string) string {
-	q := writeString([]rune(s), '\'', true)
+func EscapeAtom(s string) string {
+	q := WriteString([]rune(s), '\'', true)
 	return q[1 : len(q)-1]
 }
 
@@ -183,7 +211,7 @@ func writeRune(b *strings.Builder, r rune) {
 
 // writeString is io_lib:write_string1 for latin1 (asLatin1: characters
 // above 255 as \x{...}).
-func writeString(rs []rune, q rune, asLatin1 bool) string {
+func WriteString(rs []rune, q rune, asLatin1 bool) string {
 	var b strings.Builder
 	writeRune(&b, q)
 	for _, c := range rs {
@@ -229,7 +257,7 @@ func writeString(rs []rune, q rune, asLatin1 bool) string {
 }
 
 // printableLatin1 is io_lib:printable_latin1_list/1.
-func printableLatin1(t Term) ([]rune, bool) {
+func PrintableLatin1(t Term) ([]rune, bool) {
 	var rs []rune
 	for {
 		switch c := t.(type) {
@@ -319,8 +347,8 @@ func (w termWriter) printLength(t Term) *ppNode {
 		p.n = n
 		return p
 	case *Cons:
-		if rs, ok := printableLatin1(x); ok {
-			return leaf(writeString(rs, '"', true))
+		if rs, ok := PrintableLatin1(x); ok {
+			return leaf(WriteString(rs, '"', true))
 		}
 		p := &ppNode{kind: ppList}
 		n := 2
@@ -353,7 +381,7 @@ func (w termWriter) printLength(t Term) *ppNode {
 			for i := 0; i < len(x); i++ {
 				rs[i] = rune(x[i])
 			}
-			return leaf("<<" + writeString(rs, '"', false) + ">>")
+			return leaf("<<" + WriteString(rs, '"', false) + ">>")
 		}
 		p := &ppNode{kind: ppBin}
 		n := 4
@@ -669,9 +697,9 @@ func cindElement(e *ppNode, col, ll, m, ind, ld, w int) int {
 // ---------------------------------------------------------------------------
 // io:format
 
-// format is io_lib:format(Format, Args) as printed by io:format on node
+// Format is io_lib:format(Format, Args) as printed by io:format on node
 // viewer. It reports false where Erlang raises badarg.
-func (s *System) format(f, args Term, viewer NodeID) (string, bool) {
+func Format(n Namer, f, args Term, viewer NodeID) (string, bool) {
 	var fr []rune
 	switch x := f.(type) {
 	case Atom:
@@ -691,7 +719,7 @@ func (s *System) format(f, args Term, viewer NodeID) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	w := termWriter{s, viewer}
+	w := termWriter{n, viewer}
 	var out strings.Builder
 	col := 0 // indentation: characters since the last newline
 	emit := func(str string) {

@@ -1,4 +1,4 @@
-package semantics
+package compile
 
 import (
 	"fmt"
@@ -7,15 +7,16 @@ import (
 
 	"github.com/mcgo-dev/mcgo/lang/ast"
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // Program is a compiled model: the model's module and the prelude modules
 // written in Erlang (lists, timer...), lowered to bytecode. A Program is
 // immutable once built and shared by every state and worker.
 type Program struct {
-	Module Atom // the model's module
+	Module term.Atom // the model's module
 	Funcs  []*Func
-	Consts []Term
+	Consts []term.Term
 	Pats   []*Pat
 	Guards []Guard
 	Recvs  []*Recv
@@ -25,12 +26,12 @@ type Program struct {
 }
 
 type mfa struct {
-	M, F  Atom
+	M, F  term.Atom
 	Arity int
 }
 
 // Lookup returns the index of function m:f/arity, if it is defined.
-func (p *Program) Lookup(m, f Atom, arity int) (int32, bool) {
+func (p *Program) Lookup(m, f term.Atom, arity int) (int32, bool) {
 	i, ok := p.byMFA[mfa{m, f, arity}]
 	return i, ok
 }
@@ -47,7 +48,7 @@ type compileError struct {
 
 type compiler struct {
 	prog    *Program
-	module  Atom
+	module  term.Atom
 	prelude bool
 	errs    []compileError
 	local   map[string]int32 // "name/arity" of the module being compiled -> func index
@@ -57,22 +58,22 @@ type compiler struct {
 
 // Compile lowers modules into one program. The first module is the model;
 // the others are prelude modules.
-func compileModules(fs *token.FileSet, mods []*ast.Module, prelude []bool) (*Program, error) {
+func CompileModules(fs *token.FileSet, mods []*ast.Module, prelude []bool) (*Program, error) {
 	prog := &Program{Files: fs, byMFA: map[mfa]int32{}}
 	if len(mods) > 0 {
-		prog.Module = Intern(mods[0].Name)
+		prog.Module = term.Intern(mods[0].Name)
 	}
 	var errs []compileError
 	for i, m := range mods {
-		c := &compiler{prog: prog, module: Intern(m.Name), prelude: prelude[i], local: map[string]int32{}, consts: map[string]int32{}}
+		c := &compiler{prog: prog, module: term.Intern(m.Name), prelude: prelude[i], local: map[string]int32{}, consts: map[string]int32{}}
 		// Declare every named function first, so that calls can refer forward.
 		for _, f := range m.Funcs {
 			key := f.Name + "/" + strconv.Itoa(f.Arity)
 			if _, dup := c.local[key]; dup {
 				continue // the checker reports duplicates
 			}
-			fn := &Func{Module: c.module, Name: Intern(f.Name), Arity: f.Arity, Pos: f.NamePos, Prelude: prelude[i]}
-			fn.Display = m.Name + ":" + quoteAtom(f.Name) + "/" + strconv.Itoa(f.Arity)
+			fn := &Func{Module: c.module, Name: term.Intern(f.Name), Arity: f.Arity, Pos: f.NamePos, Prelude: prelude[i]}
+			fn.Display = m.Name + ":" + QuoteAtom(f.Name) + "/" + strconv.Itoa(f.Arity)
 			idx := int32(len(prog.Funcs))
 			prog.Funcs = append(prog.Funcs, fn)
 			c.local[key] = idx
@@ -101,12 +102,12 @@ func (c *compiler) errorf(pos token.Pos, format string, args ...any) {
 	c.errs = append(c.errs, compileError{pos, fmt.Sprintf(format, args...)})
 }
 
-func (c *compiler) constant(t Term) int32 {
+func (c *compiler) constant(t term.Term) int32 {
 	var key string
 	switch v := t.(type) {
-	case Atom:
+	case term.Atom:
 		key = "a" + strconv.Itoa(int(v))
-	case Int:
+	case term.Int:
 		key = "i" + strconv.FormatInt(int64(v), 10)
 	}
 	if key != "" {
@@ -213,7 +214,7 @@ func (g *fnc) slot(name string) int32 {
 // body compiles a sequence; its value is the last expression's.
 func (g *fnc) body(es []ast.Expr, tail bool) {
 	if len(es) == 0 {
-		g.emit(OpConst, g.c.constant(AOk), 0, token.NoPos)
+		g.emit(OpConst, g.c.constant(term.AOk), 0, token.NoPos)
 		return
 	}
 	for i, e := range es {
@@ -256,16 +257,16 @@ func (g *fnc) expr(e ast.Expr, tail bool) {
 	tail = tail && g.handlers == 0
 	switch x := e.(type) {
 	case *ast.Atom:
-		g.emit(OpConst, g.c.constant(Intern(x.Name)), 0, x.NamePos)
+		g.emit(OpConst, g.c.constant(term.Intern(x.Name)), 0, x.NamePos)
 	case *ast.Int:
-		g.emit(OpConst, g.c.constant(Int(x.Value)), 0, x.ValuePos)
+		g.emit(OpConst, g.c.constant(term.Int(x.Value)), 0, x.ValuePos)
 	case *ast.String:
-		g.emit(OpConst, g.c.constant(MkString(x.Value)), 0, x.ValuePos)
+		g.emit(OpConst, g.c.constant(term.MkString(x.Value)), 0, x.ValuePos)
 	case *ast.Var:
 		if x.Name == "_" || !g.bound[x.Name] {
 			// The checker rejects unbound variables; keep the machine sane.
 			g.c.errorf(x.NamePos, "variable '%s' is unbound", x.Name)
-			g.emit(OpConst, g.c.constant(AUndefined), 0, x.NamePos)
+			g.emit(OpConst, g.c.constant(term.AUndefined), 0, x.NamePos)
 			return
 		}
 		g.emit(OpVar, g.slot(x.Name), 0, x.NamePos)
@@ -313,10 +314,10 @@ func (g *fnc) expr(e ast.Expr, tail bool) {
 		}
 		g.expr(x.X, false)
 		g.expr(x.Y, false)
-		g.emit(OpBinop, int32(binopIndex(x.Op)), 0, x.OpPos)
+		g.emit(OpBinop, int32(term.BinopIndex(x.Op)), 0, x.OpPos)
 	case *ast.UnaryOp:
 		g.expr(x.X, false)
-		g.emit(OpUnop, int32(unopIndex(x.Op)), 0, x.OpPos)
+		g.emit(OpUnop, int32(term.UnopIndex(x.Op)), 0, x.OpPos)
 	case *ast.Call:
 		g.call(x, tail)
 	case *ast.Case:
@@ -365,7 +366,7 @@ func (g *fnc) expr(e ast.Expr, tail bool) {
 		g.expr(desugarListComp(x, g), tail)
 	default:
 		g.c.errorf(e.Pos(), "unsupported expression %T", e)
-		g.emit(OpConst, g.c.constant(AUndefined), 0, e.Pos())
+		g.emit(OpConst, g.c.constant(term.AUndefined), 0, e.Pos())
 	}
 }
 
@@ -544,7 +545,7 @@ func (g *fnc) call(x *ast.Call, tail bool) {
 				g.emit(op, idx, n, pos)
 				return
 			}
-			g.remote(AErlang, Intern(name), x.Args, tail, pos)
+			g.remote(term.AErlang, term.Intern(name), x.Args, tail, pos)
 			return
 		}
 		// A fun value.
@@ -560,7 +561,7 @@ func (g *fnc) call(x *ast.Call, tail bool) {
 	m, okm := atomOf(x.Module)
 	f, okf := atomOf(x.Fun)
 	if okm && okf {
-		g.remote(Intern(m), Intern(f), x.Args, tail, pos)
+		g.remote(term.Intern(m), term.Intern(f), x.Args, tail, pos)
 		return
 	}
 	g.expr(x.Module, false)
@@ -580,7 +581,7 @@ func (g *fnc) args(args []ast.Expr) {
 }
 
 // remote compiles a call m:f(args) with known names.
-func (g *fnc) remote(m, f Atom, args []ast.Expr, tail bool, pos token.Pos) {
+func (g *fnc) remote(m, f term.Atom, args []ast.Expr, tail bool, pos token.Pos) {
 	n := int32(len(args))
 	if m == g.c.module {
 		if idx, ok := g.c.local[f.Name()+"/"+strconv.Itoa(len(args))]; ok {
@@ -594,7 +595,7 @@ func (g *fnc) remote(m, f Atom, args []ast.Expr, tail bool, pos token.Pos) {
 		}
 	}
 	switch {
-	case m == AErlang && (f == Intern("apply")) && (n == 2 || n == 3):
+	case m == term.AErlang && (f == term.Intern("apply")) && (n == 2 || n == 3):
 		g.args(args)
 		op := OpApply
 		if tail {
@@ -602,18 +603,18 @@ func (g *fnc) remote(m, f Atom, args []ast.Expr, tail bool, pos token.Pos) {
 		}
 		g.emit(op, 0, n, pos)
 		return
-	case m == AErlang && n == 1 && (f == AError || f == AThrow || f == AExit):
+	case m == term.AErlang && n == 1 && (f == term.AError || f == term.AThrow || f == term.AExit):
 		g.args(args)
 		g.emit(OpRaise, int32(f), 0, pos)
 		return
-	case m == AErlang && n == 2 && f == AError:
+	case m == term.AErlang && n == 2 && f == term.AError:
 		// error(Reason, Args): the arguments only decorate the stack trace.
 		g.args(args)
 		g.emit(OpPop, 0, 0, pos)
-		g.emit(OpRaise, int32(AError), 0, pos)
+		g.emit(OpRaise, int32(term.AError), 0, pos)
 		return
 	}
-	if e, ok := lookupEffect(m, f, len(args)); ok {
+	if e, ok := LookupEffect(m, f, len(args)); ok {
 		g.args(args)
 		g.emit(OpEffect, int32(e), n, pos)
 		if tail {
@@ -621,7 +622,7 @@ func (g *fnc) remote(m, f Atom, args []ast.Expr, tail bool, pos token.Pos) {
 		}
 		return
 	}
-	if b, ok := lookupBif(m, f, len(args)); ok {
+	if b, ok := LookupBuiltin(m, f, len(args)); ok {
 		g.args(args)
 		g.emit(OpBif, int32(b), n, pos)
 		return
@@ -679,8 +680,8 @@ func (g *fnc) fun(x *ast.Fun) {
 		name = fmt.Sprintf("%s-fun-%d-", g.fn.Name.Name(), c.lambdas)
 	}
 	c.lambdas++
-	fn := &Func{Module: c.module, Name: Intern(name), Arity: len(free) + arity, Pos: x.FunPos, Prelude: c.prelude}
-	fn.Display = c.module.Name() + ":" + quoteAtom(name) + "/" + strconv.Itoa(arity)
+	fn := &Func{Module: c.module, Name: term.Intern(name), Arity: len(free) + arity, Pos: x.FunPos, Prelude: c.prelude}
+	fn.Display = c.module.Name() + ":" + QuoteAtom(name) + "/" + strconv.Itoa(arity)
 	idx := int32(len(c.prog.Funcs))
 	c.prog.Funcs = append(c.prog.Funcs, fn)
 	sub := &fnc{c: c, fn: fn, selfName: x.Name, selfFree: len(free)}
@@ -703,11 +704,11 @@ func (g *fnc) funRef(x *ast.FunRef) {
 		ar, ok2 := x.Arity.(*ast.Int)
 		if ok1 && ok2 {
 			if idx, ok := g.c.local[name+"/"+strconv.FormatInt(ar.Value, 10)]; ok {
-				g.emit(OpConst, g.c.constant(&Fun{Fn: idx}), 0, x.FunPos)
+				g.emit(OpConst, g.c.constant(&term.Fun{Fn: idx}), 0, x.FunPos)
 				return
 			}
 			// fun f/N of an auto-imported BIF refers to erlang:f/N.
-			g.emit(OpConst, g.c.constant(&Fun{Fn: -1, M: AErlang, F: Intern(name), Arity: int(ar.Value)}), 0, x.FunPos)
+			g.emit(OpConst, g.c.constant(&term.Fun{Fn: -1, M: term.AErlang, F: term.Intern(name), Arity: int(ar.Value)}), 0, x.FunPos)
 			return
 		}
 		g.emit(OpConst, g.c.constant(g.c.module), 0, x.FunPos)
@@ -933,11 +934,11 @@ func (g *fnc) pat(e ast.Expr) *Pat {
 		g.bound[x.Name] = true
 		return &Pat{Kind: PBind, Slot: s}
 	case *ast.Atom:
-		return &Pat{Kind: PConst, Const: Intern(x.Name)}
+		return &Pat{Kind: PConst, Const: term.Intern(x.Name)}
 	case *ast.Int:
-		return &Pat{Kind: PConst, Const: Int(x.Value)}
+		return &Pat{Kind: PConst, Const: term.Int(x.Value)}
 	case *ast.String:
-		return &Pat{Kind: PConst, Const: MkString(x.Value)}
+		return &Pat{Kind: PConst, Const: term.MkString(x.Value)}
 	case *ast.Tuple:
 		p := &Pat{Kind: PTuple}
 		for _, el := range x.Elems {
@@ -949,7 +950,7 @@ func (g *fnc) pat(e ast.Expr) *Pat {
 		if x.Tail != nil {
 			tail = g.pat(x.Tail)
 		} else {
-			tail = &Pat{Kind: PConst, Const: NilTerm}
+			tail = &Pat{Kind: PConst, Const: term.NilTerm}
 		}
 		// Elements first, in order (bindings flow left to right).
 		elems := make([]*Pat, len(x.Elems))
@@ -972,16 +973,16 @@ func (g *fnc) pat(e ast.Expr) *Pat {
 				p := g.pat(x.Y)
 				rs := []rune(s.Value)
 				for i := len(rs) - 1; i >= 0; i-- {
-					p = &Pat{Kind: PCons, Elems: []*Pat{{Kind: PConst, Const: Int(rs[i])}, p}}
+					p = &Pat{Kind: PCons, Elems: []*Pat{{Kind: PConst, Const: term.Int(rs[i])}, p}}
 				}
 				return p
 			}
 		}
-		if t, ok := constExpr(e); ok {
+		if t, ok := ConstExpr(e); ok {
 			return &Pat{Kind: PConst, Const: t}
 		}
 	case *ast.UnaryOp:
-		if t, ok := constExpr(e); ok {
+		if t, ok := ConstExpr(e); ok {
 			return &Pat{Kind: PConst, Const: t}
 		}
 	}
@@ -991,24 +992,24 @@ func (g *fnc) pat(e ast.Expr) *Pat {
 
 // constExpr evaluates a constant arithmetic expression allowed in patterns
 // (-1, 2+3).
-func constExpr(e ast.Expr) (Term, bool) {
+func ConstExpr(e ast.Expr) (term.Term, bool) {
 	switch x := e.(type) {
 	case *ast.Int:
-		return Int(x.Value), true
+		return term.Int(x.Value), true
 	case *ast.UnaryOp:
-		v, ok := constExpr(x.X)
+		v, ok := ConstExpr(x.X)
 		if !ok {
 			return nil, false
 		}
-		r, exc := unop(unopIndex(x.Op), v)
+		r, exc := term.Unop(term.UnopIndex(x.Op), v)
 		return r, exc == nil
 	case *ast.BinaryOp:
-		a, ok1 := constExpr(x.X)
-		b, ok2 := constExpr(x.Y)
+		a, ok1 := ConstExpr(x.X)
+		b, ok2 := ConstExpr(x.Y)
 		if !ok1 || !ok2 {
 			return nil, false
 		}
-		r, exc := binop(binopIndex(x.Op), a, b)
+		r, exc := term.Binop(term.BinopIndex(x.Op), a, b)
 		return r, exc == nil
 	}
 	return nil, false
@@ -1031,15 +1032,15 @@ func (g *fnc) guard(gd ast.Guard) int32 {
 func (g *fnc) gexpr(e ast.Expr) *GExpr {
 	switch x := e.(type) {
 	case *ast.Atom:
-		return &GExpr{Kind: GConst, Const: Intern(x.Name)}
+		return &GExpr{Kind: GConst, Const: term.Intern(x.Name)}
 	case *ast.Int:
-		return &GExpr{Kind: GConst, Const: Int(x.Value)}
+		return &GExpr{Kind: GConst, Const: term.Int(x.Value)}
 	case *ast.String:
-		return &GExpr{Kind: GConst, Const: MkString(x.Value)}
+		return &GExpr{Kind: GConst, Const: term.MkString(x.Value)}
 	case *ast.Var:
 		if !g.bound[x.Name] {
 			g.c.errorf(x.NamePos, "variable '%s' is unbound", x.Name)
-			return &GExpr{Kind: GConst, Const: AUndefined}
+			return &GExpr{Kind: GConst, Const: term.AUndefined}
 		}
 		return &GExpr{Kind: GVar, Slot: g.slot(x.Name)}
 	case *ast.Tuple:
@@ -1056,7 +1057,7 @@ func (g *fnc) gexpr(e ast.Expr) *GExpr {
 		if x.Tail != nil {
 			n.Args = append(n.Args, g.gexpr(x.Tail))
 		} else {
-			n.Args = append(n.Args, &GExpr{Kind: GConst, Const: NilTerm})
+			n.Args = append(n.Args, &GExpr{Kind: GConst, Const: term.NilTerm})
 		}
 		return n
 	case *ast.BinaryOp:
@@ -1066,16 +1067,16 @@ func (g *fnc) gexpr(e ast.Expr) *GExpr {
 		case "orelse":
 			return &GExpr{Kind: GOrElse, Args: []*GExpr{g.gexpr(x.X), g.gexpr(x.Y)}}
 		}
-		return &GExpr{Kind: GBinop, Op: int32(binopIndex(x.Op)), Args: []*GExpr{g.gexpr(x.X), g.gexpr(x.Y)}}
+		return &GExpr{Kind: GBinop, Op: int32(term.BinopIndex(x.Op)), Args: []*GExpr{g.gexpr(x.X), g.gexpr(x.Y)}}
 	case *ast.UnaryOp:
-		return &GExpr{Kind: GUnop, Op: int32(unopIndex(x.Op)), Args: []*GExpr{g.gexpr(x.X)}}
+		return &GExpr{Kind: GUnop, Op: int32(term.UnopIndex(x.Op)), Args: []*GExpr{g.gexpr(x.X)}}
 	case *ast.Call:
 		m := "erlang"
 		if x.Module != nil {
 			m, _ = atomOf(x.Module)
 		}
 		f, _ := atomOf(x.Fun)
-		if b, ok := lookupBif(Intern(m), Intern(f), len(x.Args)); ok && bifs[b].guard {
+		if b, ok := LookupBuiltin(term.Intern(m), term.Intern(f), len(x.Args)); ok && builtinAt(int32(b)).Guard {
 			n := &GExpr{Kind: GBif, Op: int32(b)}
 			for _, a := range x.Args {
 				n.Args = append(n.Args, g.gexpr(a))
@@ -1084,13 +1085,13 @@ func (g *fnc) gexpr(e ast.Expr) *GExpr {
 		}
 	}
 	g.c.errorf(e.Pos(), "illegal guard expression")
-	return &GExpr{Kind: GConst, Const: AFalse}
+	return &GExpr{Kind: GConst, Const: term.AFalse}
 }
 
 // quoteAtom returns the atom as Erlang writes it (quoted when needed).
-func quoteAtom(s string) string {
-	if atomNeedsQuotes(s) {
-		return "'" + escapeAtom(s) + "'"
+func QuoteAtom(s string) string {
+	if term.AtomNeedsQuotes(s) {
+		return "'" + term.EscapeAtom(s) + "'"
 	}
 	return s
 }
@@ -1102,6 +1103,64 @@ func patBinds(pt *Pat, out []int32) []int32 {
 	}
 	for _, e := range pt.Elems {
 		out = patBinds(e, out)
+	}
+	return out
+}
+
+// Atoms returns the atoms of the program: in its constants, patterns and
+// guards, and the names of its modules and functions. They exist from the
+// start on every node (list_to_existing_atom/1 finds them).
+func (p *Program) Atoms() map[term.Atom]bool {
+	out := map[term.Atom]bool{}
+	add := func(a term.Atom) { out[a] = true }
+	walk := func(t term.Term) {
+		if t != nil {
+			term.WalkAtoms(t, add)
+		}
+	}
+	for _, f := range p.Funcs {
+		add(f.Module)
+		add(f.Name)
+	}
+	for _, c := range p.Consts {
+		walk(c)
+	}
+	var pat func(*Pat)
+	pat = func(pt *Pat) {
+		if pt == nil {
+			return
+		}
+		walk(pt.Const)
+		for _, e := range pt.Elems {
+			pat(e)
+		}
+	}
+	for _, pt := range p.Pats {
+		pat(pt)
+	}
+	var gexpr func(*GExpr)
+	gexpr = func(g *GExpr) {
+		walk(g.Const)
+		for _, a := range g.Args {
+			gexpr(a)
+		}
+	}
+	for _, g := range p.Guards {
+		for _, conj := range g {
+			for _, e := range conj {
+				gexpr(e)
+			}
+		}
+	}
+	for _, r := range p.Recvs {
+		for _, c := range r.Clauses {
+			pat(c.Pat)
+			for _, conj := range c.Guard {
+				for _, e := range conj {
+					gexpr(e)
+				}
+			}
+		}
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package semantics
+package compile
 
 // liveness computes, for each instruction of fn, the set of local slots
 // whose values may still be read from there on. When a process stops (at

@@ -1,7 +1,8 @@
-package semantics
+package compile
 
 import (
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // Op is a bytecode operation of the process machine. The machine is a stack
@@ -51,14 +52,52 @@ const (
 	OpRaise          // raise an exception of class A: pop Reason (error/exit/throw BIFs)
 	OpSelfFun        // push the fun running in this frame (named funs): Funcs[A] with the frame's first B slots as its environment
 	OpPeek           // push a copy of the value A places below the top
+
+	NumOps // the number of operations
 )
 
-var opNames = [...]string{
-	"nop", "const", "var", "setvar", "pop", "dup", "match", "guard", "tuple", "list", "nil",
-	"binop", "unop", "andalso", "orelse", "jump", "casefail", "iffail", "funcfail", "tryfail",
-	"call", "tailcall", "bif", "effect", "calldyn", "tailcalldyn", "callfun", "tailcallfun",
-	"apply", "tailapply", "makefun", "makeextfun", "ret", "recv", "try", "endtry", "catchval",
-	"reraise", "raise", "selffun", "peek",
+var opNames = [NumOps]string{
+	OpNop:         "nop",
+	OpConst:       "const",
+	OpVar:         "var",
+	OpSetVar:      "setvar",
+	OpPop:         "pop",
+	OpDup:         "dup",
+	OpMatch:       "match",
+	OpGuard:       "guard",
+	OpTuple:       "tuple",
+	OpList:        "list",
+	OpNil:         "nil",
+	OpBinop:       "binop",
+	OpUnop:        "unop",
+	OpAndAlso:     "andalso",
+	OpOrElse:      "orelse",
+	OpJump:        "jump",
+	OpCaseFail:    "casefail",
+	OpIfFail:      "iffail",
+	OpFuncFail:    "funcfail",
+	OpTryFail:     "tryfail",
+	OpCall:        "call",
+	OpTailCall:    "tailcall",
+	OpBif:         "bif",
+	OpEffect:      "effect",
+	OpCallDyn:     "calldyn",
+	OpTailCallDyn: "tailcalldyn",
+	OpCallFun:     "callfun",
+	OpTailCallFun: "tailcallfun",
+	OpApply:       "apply",
+	OpTailApply:   "tailapply",
+	OpMakeFun:     "makefun",
+	OpMakeExtFun:  "makeextfun",
+	OpRet:         "ret",
+	OpRecv:        "recv",
+	OpTry:         "try",
+	OpEndTry:      "endtry",
+	OpCatchVal:    "catchval",
+	OpReraise:     "reraise",
+	OpRaise:       "raise",
+	OpSelfFun:     "selffun",
+	OpPeek:        "peek",
 }
 
 func (o Op) String() string {
@@ -79,8 +118,8 @@ type Instr struct {
 // Func is a compiled function: a named function of the model or of the
 // prelude, a lifted fun, or a list comprehension's helper.
 type Func struct {
-	Module  Atom
-	Name    Atom
+	Module  term.Atom
+	Name    term.Atom
 	Arity   int // parameters, free variables of a lifted fun included
 	NFree   int // for lifted funs: how many leading parameters are captured values
 	NSlots  int // locals, parameters included
@@ -111,7 +150,7 @@ const (
 type Pat struct {
 	Kind  PatKind
 	Slot  int32
-	Const Term
+	Const term.Term
 	Elems []*Pat // tuple elements; [head, tail] for PCons; [p1, p2] for PAlias
 }
 
@@ -134,7 +173,7 @@ const (
 // evaluator; any exception makes the guard fail.
 type GExpr struct {
 	Kind  GKind
-	Const Term
+	Const term.Term
 	Slot  int32
 	Op    int32 // operator or Bif index
 	Args  []*GExpr
@@ -163,7 +202,7 @@ type Recv struct {
 // bitset is a small set of slot numbers.
 type bitset []uint64
 
-func (b bitset) has(i int) bool {
+func (b bitset) Has(i int) bool {
 	w := i / 64
 	return w < len(b) && b[w]&(1<<(uint(i)%64)) != 0
 }

@@ -1,9 +1,11 @@
-package semantics
+package vm
 
 import (
 	"fmt"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
+	"github.com/mcgo-dev/mcgo/semantics/internal/compile"
+	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
 // maxPureSteps bounds the instructions one transition may run before the
@@ -11,27 +13,60 @@ import (
 // bound ("pure code ran N instructions without an effect").
 const maxPureSteps = 2_000_000
 
-// machine runs processes' pure code within one transition.
-type machine struct {
-	sys *System
-	e   *edit
+// Code is what the machine reads of the compiled model: it never
+// changes during a search.
+type Code struct {
+	Prog       *compile.Program
+	Exported   map[int32]bool // the model's exported functions (by index)
+	StackBound int            // the bound on a process's call stack (frames)
+}
+
+// Host is every read of the machine outside the process and its code.
+// The first methods read the loaded model only; the others read or change
+// the state, and the machine marks the step impure when it calls them
+// (Machine.Impure): the memo and the partial-order reduction read that flag.
+type Host interface {
+	term.Namer
+	// NodeAtom is the name of node n as an atom.
+	NodeAtom(n term.NodeID) term.Atom
+	// PidLabel names a process in a bound's message.
+	PidLabel(p term.Pid) string
+	// LoadedAtom returns the atom named name if the loaded code has it:
+	// such atoms exist on every node.
+	LoadedAtom(name string) (term.Atom, bool)
+
+	// NewRef returns a fresh reference of node n (state: the references
+	// in use).
+	NewRef(n term.NodeID) term.Ref
+	// KnowsAtom reports whether node n knows the atom named name, made at
+	// run time (state: the atoms a run makes).
+	KnowsAtom(n term.NodeID, name string) (term.Atom, bool)
+	// MadeAtom records that node n made atom a at run time.
+	MadeAtom(n term.NodeID, a term.Atom)
+}
+
+// Machine runs processes' pure code within one transition.
+type Machine struct {
+	Code *Code
+	Host Host
 	// bound is set when a run reached a bound.
-	bound string
+	Bound string
 	// raisedAt is the position of the last uncaught exception (for traces).
-	raisedAt token.Pos
-	scratch  []Term
-	// madeRef is set when the transition made a reference (refs.go).
-	madeRef bool
+	RaisedAt token.Pos
+	Scratch  []term.Term
+	// impure is set when the transition read or changed the state through
+	// the host: the step depends on more than its process.
+	Impure bool
 }
 
 // run executes p's pure code from its current PC until it requests an
 // effect, waits in a receive or ends. p must be a private copy.
-func (m *machine) run(p *Proc) {
-	prog := m.sys.prog
+func (m *Machine) Run(p *Proc) {
+	prog := m.Code.Prog
 	steps := 0
 	for {
 		if len(p.Frames) == 0 {
-			m.finish(p, ANormal, false)
+			m.finish(p, term.ANormal, false)
 			return
 		}
 		top := len(p.Frames) - 1
@@ -45,13 +80,13 @@ func (m *machine) run(p *Proc) {
 			steps++
 			if steps > maxPureSteps {
 				fr.PC = int32(pc)
-				m.bound = fmt.Sprintf("pure code ran %d instructions without an effect", maxPureSteps)
+				m.Bound = fmt.Sprintf("pure code ran %d instructions without an effect", maxPureSteps)
 				m.stop(p)
 				return
 			}
 			if pc >= len(code) {
 				// Falling off the end cannot happen in compiled code.
-				m.raise(p, errorExc(Intern("mcgo_internal_pc")), code[len(code)-1].Pos)
+				m.Raise(p, term.ErrorExc(term.Intern("mcgo_internal_pc")), code[len(code)-1].Pos)
 				if p.St == StExit {
 					return
 				}
@@ -59,75 +94,75 @@ func (m *machine) run(p *Proc) {
 			}
 			in := &code[pc]
 			switch in.Op {
-			case OpNop:
+			case compile.OpNop:
 				pc++
-			case OpConst:
+			case compile.OpConst:
 				p.Stack = append(p.Stack, prog.Consts[in.A])
 				pc++
-			case OpVar:
+			case compile.OpVar:
 				p.Stack = append(p.Stack, p.Stack[base+int(in.A)])
 				pc++
-			case OpSetVar:
+			case compile.OpSetVar:
 				n := len(p.Stack) - 1
 				p.Stack[base+int(in.A)] = p.Stack[n]
 				p.Stack = p.Stack[:n]
 				pc++
-			case OpPop:
+			case compile.OpPop:
 				p.Stack = p.Stack[:len(p.Stack)-1]
 				pc++
-			case OpDup:
+			case compile.OpDup:
 				p.Stack = append(p.Stack, p.Stack[len(p.Stack)-1])
 				pc++
-			case OpPeek:
+			case compile.OpPeek:
 				p.Stack = append(p.Stack, p.Stack[len(p.Stack)-1-int(in.A)])
 				pc++
-			case OpMatch:
+			case compile.OpMatch:
 				n := len(p.Stack) - 1
 				v := p.Stack[n]
 				p.Stack = p.Stack[:n]
-				if match(prog.Pats[in.A], v, p.Stack[base:]) {
+				if Match(prog.Pats[in.A], v, p.Stack[base:]) {
 					pc++
 				} else if in.B >= 0 {
 					pc = int(in.B)
 				} else {
 					fr.PC = int32(pc)
-					m.raise(p, errorExc(MkTuple(ABadmatch, v)), in.Pos)
+					m.Raise(p, term.ErrorExc(term.MkTuple(term.ABadmatch, v)), in.Pos)
 					if p.St == StExit {
 						return
 					}
 					break inner
 				}
-			case OpGuard:
-				if evalGuard(m, prog.Guards[in.A], p.Stack[base:], p) {
+			case compile.OpGuard:
+				if EvalGuard(m, prog.Guards[in.A], p.Stack[base:], p) {
 					pc++
 				} else {
 					pc = int(in.B)
 				}
-			case OpTuple:
+			case compile.OpTuple:
 				n := int(in.A)
-				t := make(Tuple, n)
+				t := make(term.Tuple, n)
 				copy(t, p.Stack[len(p.Stack)-n:])
 				p.Stack = p.Stack[:len(p.Stack)-n]
 				p.Stack = append(p.Stack, t)
 				pc++
-			case OpList:
+			case compile.OpList:
 				n := int(in.A)
 				l := p.Stack[len(p.Stack)-1]
 				for i := len(p.Stack) - 2; i >= len(p.Stack)-1-n; i-- {
-					l = &Cons{Head: p.Stack[i], Tail: l}
+					l = &term.Cons{Head: p.Stack[i], Tail: l}
 				}
 				p.Stack = p.Stack[:len(p.Stack)-1-n]
 				p.Stack = append(p.Stack, l)
 				pc++
-			case OpNil:
-				p.Stack = append(p.Stack, NilTerm)
+			case compile.OpNil:
+				p.Stack = append(p.Stack, term.NilTerm)
 				pc++
-			case OpBinop:
+			case compile.OpBinop:
 				n := len(p.Stack)
-				r, exc := binop(int(in.A), p.Stack[n-2], p.Stack[n-1])
+				r, exc := term.Binop(int(in.A), p.Stack[n-2], p.Stack[n-1])
 				if exc != nil {
 					fr.PC = int32(pc)
-					m.raise(p, exc, in.Pos)
+					m.Raise(p, exc, in.Pos)
 					if p.St == StExit {
 						return
 					}
@@ -136,12 +171,12 @@ func (m *machine) run(p *Proc) {
 				p.Stack = p.Stack[:n-2]
 				p.Stack = append(p.Stack, r)
 				pc++
-			case OpUnop:
+			case compile.OpUnop:
 				n := len(p.Stack)
-				r, exc := unop(int(in.A), p.Stack[n-1])
+				r, exc := term.Unop(int(in.A), p.Stack[n-1])
 				if exc != nil {
 					fr.PC = int32(pc)
-					m.raise(p, exc, in.Pos)
+					m.Raise(p, exc, in.Pos)
 					if p.St == StExit {
 						return
 					}
@@ -149,56 +184,56 @@ func (m *machine) run(p *Proc) {
 				}
 				p.Stack[n-1] = r
 				pc++
-			case OpAndAlso, OpOrElse:
+			case compile.OpAndAlso, compile.OpOrElse:
 				v := p.Stack[len(p.Stack)-1]
-				b, ok := toBool(v)
+				b, ok := term.ToBool(v)
 				if !ok {
 					fr.PC = int32(pc)
-					m.raise(p, errorExc(MkTuple(ABadarg, v)), in.Pos)
+					m.Raise(p, term.ErrorExc(term.MkTuple(term.ABadarg, v)), in.Pos)
 					if p.St == StExit {
 						return
 					}
 					break inner
 				}
-				if b == (in.Op == OpOrElse) {
+				if b == (in.Op == compile.OpOrElse) {
 					pc = int(in.A)
 				} else {
 					p.Stack = p.Stack[:len(p.Stack)-1]
 					pc++
 				}
-			case OpJump:
+			case compile.OpJump:
 				pc = int(in.A)
-			case OpCaseFail, OpTryFail, OpIfFail, OpFuncFail:
-				var reason Term
+			case compile.OpCaseFail, compile.OpTryFail, compile.OpIfFail, compile.OpFuncFail:
+				var reason term.Term
 				switch in.Op {
-				case OpCaseFail:
-					reason = MkTuple(ACaseClause, p.Stack[len(p.Stack)-1])
-				case OpTryFail:
-					reason = MkTuple(ATryClause, p.Stack[len(p.Stack)-1])
-				case OpIfFail:
-					reason = AIfClause
+				case compile.OpCaseFail:
+					reason = term.MkTuple(term.ACaseClause, p.Stack[len(p.Stack)-1])
+				case compile.OpTryFail:
+					reason = term.MkTuple(term.ATryClause, p.Stack[len(p.Stack)-1])
+				case compile.OpIfFail:
+					reason = term.AIfClause
 				default:
-					reason = AFunctionClause
+					reason = term.AFunctionClause
 				}
 				fr.PC = int32(pc)
-				m.raise(p, errorExc(reason), in.Pos)
+				m.Raise(p, term.ErrorExc(reason), in.Pos)
 				if p.St == StExit {
 					return
 				}
 				break inner
-			case OpCall, OpTailCall:
+			case compile.OpCall, compile.OpTailCall:
 				fr.PC = int32(pc + 1)
-				if !m.call(p, in.A, int(in.B), in.Op == OpTailCall) {
+				if !m.call(p, in.A, int(in.B), in.Op == compile.OpTailCall) {
 					return
 				}
 				break inner
-			case OpBif:
+			case compile.OpBif:
 				n := int(in.B)
 				args := p.Stack[len(p.Stack)-n:]
-				r, exc := bifs[in.A].fn(m, p, args)
+				r, exc := bifFns[in.A](m, p, args)
 				if exc != nil {
 					fr.PC = int32(pc)
-					m.raise(p, exc, in.Pos)
+					m.Raise(p, exc, in.Pos)
 					if p.St == StExit {
 						return
 					}
@@ -207,40 +242,40 @@ func (m *machine) run(p *Proc) {
 				p.Stack = p.Stack[:len(p.Stack)-n]
 				p.Stack = append(p.Stack, r)
 				pc++
-			case OpEffect:
+			case compile.OpEffect:
 				fr.PC = int32(pc)
 				p.St = StRun
-				p.Eff = Effect(in.A)
+				p.Eff = compile.Effect(in.A)
 				p.NArgs = uint8(in.B)
 				m.stop(p)
 				return
-			case OpCallDyn, OpTailCallDyn, OpCallFun, OpTailCallFun, OpApply, OpTailApply:
+			case compile.OpCallDyn, compile.OpTailCallDyn, compile.OpCallFun, compile.OpTailCallFun, compile.OpApply, compile.OpTailApply:
 				fr.PC = int32(pc)
 				if !m.dynCall(p, in) {
 					return
 				}
 				break inner
-			case OpMakeFun:
+			case compile.OpMakeFun:
 				n := int(in.B)
-				env := make([]Term, n)
+				env := make([]term.Term, n)
 				copy(env, p.Stack[len(p.Stack)-n:])
 				p.Stack = p.Stack[:len(p.Stack)-n]
-				p.Stack = append(p.Stack, &Fun{Fn: in.A, Env: env})
+				p.Stack = append(p.Stack, &term.Fun{Fn: in.A, Env: env})
 				pc++
-			case OpSelfFun:
+			case compile.OpSelfFun:
 				n := int(in.B)
-				env := make([]Term, n)
+				env := make([]term.Term, n)
 				copy(env, p.Stack[base:base+n])
-				p.Stack = append(p.Stack, &Fun{Fn: in.A, Env: env})
+				p.Stack = append(p.Stack, &term.Fun{Fn: in.A, Env: env})
 				pc++
-			case OpMakeExtFun:
+			case compile.OpMakeExtFun:
 				k := len(p.Stack)
-				mod, ok1 := p.Stack[k-3].(Atom)
-				f, ok2 := p.Stack[k-2].(Atom)
-				a, ok3 := p.Stack[k-1].(Int)
+				mod, ok1 := p.Stack[k-3].(term.Atom)
+				f, ok2 := p.Stack[k-2].(term.Atom)
+				a, ok3 := p.Stack[k-1].(term.Int)
 				if !ok1 || !ok2 || !ok3 || a < 0 || a > 255 {
 					fr.PC = int32(pc)
-					m.raise(p, excBadarg, in.Pos)
+					m.Raise(p, term.ExcBadarg, in.Pos)
 					if p.St == StExit {
 						return
 					}
@@ -249,22 +284,22 @@ func (m *machine) run(p *Proc) {
 				p.Stack = p.Stack[:k-3]
 				p.Stack = append(p.Stack, externalFun(prog, mod, f, int(a)))
 				pc++
-			case OpRet:
+			case compile.OpRet:
 				r := p.Stack[len(p.Stack)-1]
 				p.Stack = p.Stack[:base]
 				p.Frames = p.Frames[:top]
 				if len(p.Frames) == 0 {
-					m.finish(p, ANormal, false)
+					m.finish(p, term.ANormal, false)
 					return
 				}
 				p.Stack = append(p.Stack, r)
 				break inner
-			case OpRecv:
+			case compile.OpRecv:
 				if in.B == 1 {
 					t := p.Stack[len(p.Stack)-1]
-					if i, ok := t.(Int); !(ok && i >= 0) && t != AInfinity {
+					if i, ok := t.(term.Int); !(ok && i >= 0) && t != term.AInfinity {
 						fr.PC = int32(pc)
-						m.raise(p, errorExc(Intern("timeout_value")), in.Pos)
+						m.Raise(p, term.ErrorExc(term.Intern("timeout_value")), in.Pos)
 						if p.St == StExit {
 							return
 						}
@@ -275,50 +310,50 @@ func (m *machine) run(p *Proc) {
 				p.St = StWait
 				m.stop(p)
 				return
-			case OpTry:
+			case compile.OpTry:
 				p.Hand = append(p.Hand, Handler{Frame: int32(top), SP: int32(len(p.Stack)), PC: in.A})
 				pc++
-			case OpEndTry:
+			case compile.OpEndTry:
 				p.Hand = p.Hand[:len(p.Hand)-1]
 				pc++
-			case OpCatchVal:
+			case compile.OpCatchVal:
 				k := len(p.Stack)
-				class, reason, stk := p.Stack[k-3].(Atom), p.Stack[k-2], p.Stack[k-1]
-				var v Term
+				class, reason, stk := p.Stack[k-3].(term.Atom), p.Stack[k-2], p.Stack[k-1]
+				var v term.Term
 				switch class {
-				case AThrow:
+				case term.AThrow:
 					v = reason
-				case AExit:
-					v = MkTuple(AEXIT, reason)
+				case term.AExit:
+					v = term.MkTuple(term.AEXIT, reason)
 				default:
-					v = MkTuple(AEXIT, MkTuple(reason, stk))
+					v = term.MkTuple(term.AEXIT, term.MkTuple(reason, stk))
 				}
 				p.Stack = p.Stack[:k-3]
 				p.Stack = append(p.Stack, v)
 				pc++
-			case OpReraise:
+			case compile.OpReraise:
 				k := len(p.Stack)
-				class, reason := p.Stack[k-3].(Atom), p.Stack[k-2]
+				class, reason := p.Stack[k-3].(term.Atom), p.Stack[k-2]
 				p.Stack = p.Stack[:k-3]
 				fr.PC = int32(pc)
-				m.raise(p, &Exc{Class: class, Reason: reason}, in.Pos)
+				m.Raise(p, &term.Exc{Class: class, Reason: reason}, in.Pos)
 				if p.St == StExit {
 					return
 				}
 				break inner
-			case OpRaise:
+			case compile.OpRaise:
 				k := len(p.Stack)
 				reason := p.Stack[k-1]
 				p.Stack = p.Stack[:k-1]
 				fr.PC = int32(pc)
-				m.raise(p, &Exc{Class: Atom(in.A), Reason: reason}, in.Pos)
+				m.Raise(p, &term.Exc{Class: term.Atom(in.A), Reason: reason}, in.Pos)
 				if p.St == StExit {
 					return
 				}
 				break inner
 			default:
 				fr.PC = int32(pc)
-				m.raise(p, errorExc(Intern("mcgo_bad_instruction")), in.Pos)
+				m.Raise(p, term.ErrorExc(term.Intern("mcgo_bad_instruction")), in.Pos)
 				if p.St == StExit {
 					return
 				}
@@ -330,29 +365,29 @@ func (m *machine) run(p *Proc) {
 
 // call enters function fi with n arguments on the stack. It reports false
 // when the process stopped (a bound was hit).
-func (m *machine) call(p *Proc, fi int32, n int, tail bool) bool {
-	fn := m.sys.prog.Funcs[fi]
+func (m *Machine) call(p *Proc, fi int32, n int, tail bool) bool {
+	fn := m.Code.Prog.Funcs[fi]
 	if tail {
 		top := len(p.Frames) - 1
 		base := int(p.Frames[top].Base)
 		copy(p.Stack[base:], p.Stack[len(p.Stack)-n:])
 		p.Stack = p.Stack[:base+n]
-		p.Stack = growSlots(p.Stack, base+fn.NSlots)
+		p.Stack = GrowSlots(p.Stack, base+fn.NSlots)
 		p.Frames[top] = Frame{Fn: fi, PC: 0, Base: int32(base)}
 		return true
 	}
-	if len(p.Frames) >= m.sys.bounds.Stack {
-		m.bound = fmt.Sprintf("process %s: call stack reached %d frames (bound stack)", m.sys.PidLabel(p.Pid), m.sys.bounds.Stack)
+	if len(p.Frames) >= m.Code.StackBound {
+		m.Bound = fmt.Sprintf("process %s: call stack reached %d frames (bound stack)", m.Host.PidLabel(p.Pid), m.Code.StackBound)
 		m.stop(p)
 		return false
 	}
 	base := len(p.Stack) - n
-	p.Stack = growSlots(p.Stack, base+fn.NSlots)
+	p.Stack = GrowSlots(p.Stack, base+fn.NSlots)
 	p.Frames = append(p.Frames, Frame{Fn: fi, PC: 0, Base: int32(base)})
 	return true
 }
 
-func growSlots(s []Term, n int) []Term {
+func GrowSlots(s []term.Term, n int) []term.Term {
 	for len(s) < n {
 		s = append(s, nil)
 	}
@@ -362,19 +397,19 @@ func growSlots(s []Term, n int) []Term {
 // dynCall performs a call whose target is known only at run time: M:F(...),
 // a fun value, or apply. The current frame's PC is at the call instruction.
 // It reports false when the process stopped.
-func (m *machine) dynCall(p *Proc, in *Instr) bool {
-	prog := m.sys.prog
+func (m *Machine) dynCall(p *Proc, in *compile.Instr) bool {
+	prog := m.Code.Prog
 	n := int(in.B)
-	tail := in.Op == OpTailCallDyn || in.Op == OpTailCallFun || in.Op == OpTailApply
+	tail := in.Op == compile.OpTailCallDyn || in.Op == compile.OpTailCallFun || in.Op == compile.OpTailApply
 	k := len(p.Stack)
-	var mod, f Term
-	var fun Term
+	var mod, f term.Term
+	var fun term.Term
 	switch in.Op {
-	case OpApply, OpTailApply:
+	case compile.OpApply, compile.OpTailApply:
 		// apply(Fun, Args) or apply(M, F, Args): spread Args on the stack.
-		args, ok := ListToSlice(p.Stack[k-1])
+		args, ok := term.ListToSlice(p.Stack[k-1])
 		if !ok {
-			m.raise(p, excBadarg, in.Pos)
+			m.Raise(p, term.ExcBadarg, in.Pos)
 			return p.St != StExit
 		}
 		p.Stack = p.Stack[:k-1]
@@ -387,7 +422,7 @@ func (m *machine) dynCall(p *Proc, in *Instr) bool {
 		}
 		p.Stack = append(p.Stack, args...)
 		n = len(args)
-	case OpCallFun, OpTailCallFun:
+	case compile.OpCallFun, compile.OpTailCallFun:
 		fun = p.Stack[k-n-1]
 		copy(p.Stack[k-n-1:], p.Stack[k-n:])
 		p.Stack = p.Stack[:k-1]
@@ -398,31 +433,31 @@ func (m *machine) dynCall(p *Proc, in *Instr) bool {
 	}
 	args := p.Stack[len(p.Stack)-n:]
 	if fun != nil {
-		fv, ok := fun.(*Fun)
+		fv, ok := fun.(*term.Fun)
 		if !ok {
 			p.Stack = p.Stack[:len(p.Stack)-n]
-			m.raise(p, errorExc(MkTuple(ABadfun, fun)), in.Pos)
+			m.Raise(p, term.ErrorExc(term.MkTuple(term.ABadfun, fun)), in.Pos)
 			return p.St != StExit
 		}
 		if fv.Fn < 0 {
 			if fv.Arity != n {
-				a := MkList(args...)
+				a := term.MkList(args...)
 				p.Stack = p.Stack[:len(p.Stack)-n]
-				m.raise(p, errorExc(MkTuple(ABadarity, MkTuple(fun, a))), in.Pos)
+				m.Raise(p, term.ErrorExc(term.MkTuple(term.ABadarity, term.MkTuple(fun, a))), in.Pos)
 				return p.St != StExit
 			}
 			mod, f = fv.M, fv.F
 		} else {
 			target := prog.Funcs[fv.Fn]
 			if target.Arity-target.NFree != n {
-				a := MkList(args...)
+				a := term.MkList(args...)
 				p.Stack = p.Stack[:len(p.Stack)-n]
-				m.raise(p, errorExc(MkTuple(ABadarity, MkTuple(fun, a))), in.Pos)
+				m.Raise(p, term.ErrorExc(term.MkTuple(term.ABadarity, term.MkTuple(fun, a))), in.Pos)
 				return p.St != StExit
 			}
 			// Insert the captured values before the arguments.
 			if len(fv.Env) > 0 {
-				a := append([]Term(nil), args...)
+				a := append([]term.Term(nil), args...)
 				p.Stack = p.Stack[:len(p.Stack)-n]
 				p.Stack = append(p.Stack, fv.Env...)
 				p.Stack = append(p.Stack, a...)
@@ -431,69 +466,100 @@ func (m *machine) dynCall(p *Proc, in *Instr) bool {
 			return m.call(p, fv.Fn, target.Arity, tail)
 		}
 	}
-	ma, ok1 := mod.(Atom)
-	fa, ok2 := f.(Atom)
+	ma, ok1 := mod.(term.Atom)
+	fa, ok2 := f.(term.Atom)
 	if !ok1 || !ok2 {
 		p.Stack = p.Stack[:len(p.Stack)-n]
-		m.raise(p, excBadarg, in.Pos)
+		m.Raise(p, term.ExcBadarg, in.Pos)
 		return p.St != StExit
 	}
 	// The model's exported functions and the prelude.
-	if fi, ok := prog.Lookup(ma, fa, n); ok && (prog.Funcs[fi].Prelude || m.sys.exported[fi]) {
+	if fi, ok := prog.Lookup(ma, fa, n); ok && (prog.Funcs[fi].Prelude || m.Code.Exported[fi]) {
 		p.Frames[len(p.Frames)-1].PC++
 		return m.call(p, fi, n, tail)
 	}
-	if e, ok := lookupEffect(ma, fa, n); ok {
+	if e, ok := compile.LookupEffect(ma, fa, n); ok {
 		p.St = StRun
 		p.Eff = e
 		p.NArgs = uint8(n)
 		m.stop(p)
 		return false
 	}
-	if b, ok := lookupBif(ma, fa, n); ok {
-		r, exc := bifs[b].fn(m, p, args)
+	if b, ok := compile.LookupBuiltin(ma, fa, n); ok {
+		r, exc := bifFns[b](m, p, args)
 		p.Stack = p.Stack[:len(p.Stack)-n]
 		if exc != nil {
-			m.raise(p, exc, in.Pos)
+			m.Raise(p, exc, in.Pos)
 			return p.St != StExit
 		}
-		m.resume(p, r)
+		m.Resume(p, r)
 		return p.St != StExit
 	}
-	if ma == AErlang && n == 1 && (fa == AError || fa == AThrow || fa == AExit) {
+	if ma == term.AErlang && n == 1 && (fa == term.AError || fa == term.AThrow || fa == term.AExit) {
 		r := args[0]
 		p.Stack = p.Stack[:len(p.Stack)-n]
-		m.raise(p, &Exc{Class: fa, Reason: r}, in.Pos)
+		m.Raise(p, &term.Exc{Class: fa, Reason: r}, in.Pos)
 		return p.St != StExit
 	}
-	a := MkList(args...)
+	a := term.MkList(args...)
 	p.Stack = p.Stack[:len(p.Stack)-n]
-	m.raiseStack(p, errorExc(AUndef), MkList(MkTuple(ma, fa, a, NilTerm)), in.Pos)
+	m.raiseStack(p, term.ErrorExc(term.AUndef), term.MkList(term.MkTuple(ma, fa, a, term.NilTerm)), in.Pos)
 	return p.St != StExit
 }
 
 // externalFun makes fun M:F/A; a fun of the model's own function refers to
 // that function.
-func externalFun(prog *Program, mod, f Atom, arity int) *Fun {
-	return &Fun{Fn: -1, M: mod, F: f, Arity: arity}
+func externalFun(prog *compile.Program, mod, f term.Atom, arity int) *term.Fun {
+	return &term.Fun{Fn: -1, M: mod, F: f, Arity: arity}
+}
+
+// makeRef returns a fresh reference of node n. The number chosen depends on
+// the references in the whole state, so the step is impure: the memo must
+// not remember it and the partial-order reduction must not take it alone.
+func (m *Machine) MakeRef(n term.NodeID) term.Ref {
+	m.Impure = true
+	return m.Host.NewRef(n)
+}
+
+// existingAtom is list_to_existing_atom/1's lookup on node n: an atom of
+// the loaded code, or one that the node made or received at run time (a
+// read of the state: the step is impure).
+func (m *Machine) existingAtom(n term.NodeID, name string) (term.Atom, bool) {
+	if a, ok := m.Host.LoadedAtom(name); ok {
+		return a, true
+	}
+	m.Impure = true
+	return m.Host.KnowsAtom(n, name)
+}
+
+// newAtom is list_to_atom/1 on node n: an atom that the loaded code lacks
+// is made at run time and kept in the node's state (the step is impure).
+func (m *Machine) newAtom(n term.NodeID, name string) term.Atom {
+	if a, ok := m.Host.LoadedAtom(name); ok {
+		return a
+	}
+	m.Impure = true
+	a := term.Intern(name)
+	m.Host.MadeAtom(n, a)
+	return a
 }
 
 // resume continues the process after the instruction at the top frame's PC
 // produced value r (an effect's result or a dynamic BIF call's): the
 // instruction's arguments are already popped. A tail-call instruction
 // returns r at once.
-func (m *machine) resume(p *Proc, r Term) {
+func (m *Machine) Resume(p *Proc, r term.Term) {
 	top := len(p.Frames) - 1
 	fr := &p.Frames[top]
-	in := m.sys.prog.Funcs[fr.Fn].Code[fr.PC]
+	in := m.Code.Prog.Funcs[fr.Fn].Code[fr.PC]
 	fr.PC++
 	p.St = StRun
 	switch in.Op {
-	case OpTailCallDyn, OpTailCallFun, OpTailApply:
+	case compile.OpTailCallDyn, compile.OpTailCallFun, compile.OpTailApply:
 		p.Stack = p.Stack[:fr.Base]
 		p.Frames = p.Frames[:top]
 		if len(p.Frames) == 0 {
-			m.finish(p, ANormal, false)
+			m.finish(p, term.ANormal, false)
 			return
 		}
 	}
@@ -501,14 +567,14 @@ func (m *machine) resume(p *Proc, r Term) {
 }
 
 // raise throws an exception in p at its current PC.
-func (m *machine) raise(p *Proc, exc *Exc, pos token.Pos) {
-	m.raiseStack(p, exc, NilTerm, pos)
+func (m *Machine) Raise(p *Proc, exc *term.Exc, pos token.Pos) {
+	m.raiseStack(p, exc, term.NilTerm, pos)
 }
 
 // raiseStack throws an exception with a given stack trace term. mcgo's stack
 // traces are [] except for undef, whose first entry names the missing
 // function as Erlang's does.
-func (m *machine) raiseStack(p *Proc, exc *Exc, stk Term, pos token.Pos) {
+func (m *Machine) raiseStack(p *Proc, exc *term.Exc, stk term.Term, pos token.Pos) {
 	if n := len(p.Hand); n > 0 {
 		h := p.Hand[n-1]
 		p.Hand = p.Hand[:n-1]
@@ -519,18 +585,18 @@ func (m *machine) raiseStack(p *Proc, exc *Exc, stk Term, pos token.Pos) {
 		p.St = StRun
 		return
 	}
-	var reason Term
+	var reason term.Term
 	switch exc.Class {
-	case AExit:
+	case term.AExit:
 		reason = exc.Reason
-	case AThrow:
-		reason = MkTuple(MkTuple(ANocatch, exc.Reason), stk)
+	case term.AThrow:
+		reason = term.MkTuple(term.MkTuple(term.ANocatch, exc.Reason), stk)
 	default:
-		reason = MkTuple(exc.Reason, stk)
+		reason = term.MkTuple(exc.Reason, stk)
 	}
-	m.raisedAt = pos
+	m.RaisedAt = pos
 	own := true
-	if exc.Class == AExit && isNormalExit(exc.Reason) {
+	if exc.Class == term.AExit && isNormalExit(exc.Reason) {
 		own = false
 	}
 	m.finish(p, reason, own)
@@ -539,11 +605,11 @@ func (m *machine) raiseStack(p *Proc, exc *Exc, stk Term, pos token.Pos) {
 
 // isNormalExit reports whether an exit reason is normal, shutdown or
 // {shutdown, _}: not a crash.
-func isNormalExit(r Term) bool {
-	if r == ANormal || r == AShutdown {
+func isNormalExit(r term.Term) bool {
+	if r == term.ANormal || r == term.AShutdown {
 		return true
 	}
-	if t, ok := r.(Tuple); ok && len(t) == 2 && t[0] == AShutdown {
+	if t, ok := r.(term.Tuple); ok && len(t) == 2 && t[0] == term.AShutdown {
 		return true
 	}
 	return false
@@ -551,7 +617,7 @@ func isNormalExit(r Term) bool {
 
 // finish marks p as ended with the given reason; its termination is the
 // process's next step.
-func (m *machine) finish(p *Proc, reason Term, own bool) {
+func (m *Machine) finish(p *Proc, reason term.Term, own bool) {
 	p.St = StExit
 	p.Reason = reason
 	p.Own = own
@@ -563,8 +629,8 @@ func (m *machine) finish(p *Proc, reason Term, own bool) {
 
 // stop clears the slots that are dead in every frame, so that states that
 // differ only in values the process will never read again encode equally.
-func (m *machine) stop(p *Proc) {
-	prog := m.sys.prog
+func (m *Machine) stop(p *Proc) {
+	prog := m.Code.Prog
 	for i := range p.Frames {
 		fr := p.Frames[i]
 		fn := prog.Funcs[fr.Fn]
@@ -573,7 +639,7 @@ func (m *machine) stop(p *Proc) {
 		}
 		live := fn.Live[fr.PC]
 		for s := 0; s < fn.NSlots; s++ {
-			if !live.has(s) && int(fr.Base)+s < len(p.Stack) {
+			if !live.Has(s) && int(fr.Base)+s < len(p.Stack) {
 				p.Stack[int(fr.Base)+s] = nil
 			}
 		}
@@ -584,46 +650,46 @@ func (m *machine) stop(p *Proc) {
 // Pattern matching and guards
 
 // match matches v against pattern pt, binding slots in locals.
-func match(pt *Pat, v Term, locals []Term) bool {
+func Match(pt *compile.Pat, v term.Term, locals []term.Term) bool {
 	switch pt.Kind {
-	case PWild:
+	case compile.PWild:
 		return true
-	case PBind:
+	case compile.PBind:
 		locals[pt.Slot] = v
 		return true
-	case PCheck:
-		return Equal(locals[pt.Slot], v)
-	case PConst:
-		return Equal(pt.Const, v)
-	case PTuple:
-		t, ok := v.(Tuple)
+	case compile.PCheck:
+		return term.Equal(locals[pt.Slot], v)
+	case compile.PConst:
+		return term.Equal(pt.Const, v)
+	case compile.PTuple:
+		t, ok := v.(term.Tuple)
 		if !ok || len(t) != len(pt.Elems) {
 			return false
 		}
 		for i, e := range pt.Elems {
-			if !match(e, t[i], locals) {
+			if !Match(e, t[i], locals) {
 				return false
 			}
 		}
 		return true
-	case PCons:
-		c, ok := v.(*Cons)
+	case compile.PCons:
+		c, ok := v.(*term.Cons)
 		if !ok {
 			return false
 		}
-		return match(pt.Elems[0], c.Head, locals) && match(pt.Elems[1], c.Tail, locals)
-	case PAlias:
-		return match(pt.Elems[0], v, locals) && match(pt.Elems[1], v, locals)
+		return Match(pt.Elems[0], c.Head, locals) && Match(pt.Elems[1], c.Tail, locals)
+	case compile.PAlias:
+		return Match(pt.Elems[0], v, locals) && Match(pt.Elems[1], v, locals)
 	}
 	return false
 }
 
-func evalGuard(m *machine, g Guard, locals []Term, p *Proc) bool {
+func EvalGuard(m *Machine, g compile.Guard, locals []term.Term, p *Proc) bool {
 	for _, conj := range g {
 		ok := true
 		for _, t := range conj {
 			v, good := evalG(m, t, locals, p)
-			if !good || v != ATrue {
+			if !good || v != term.ATrue {
 				ok = false
 				break
 			}
@@ -637,14 +703,14 @@ func evalGuard(m *machine, g Guard, locals []Term, p *Proc) bool {
 
 // evalG evaluates a guard expression; ok=false means an exception (the guard
 // fails).
-func evalG(m *machine, g *GExpr, locals []Term, p *Proc) (Term, bool) {
+func evalG(m *Machine, g *compile.GExpr, locals []term.Term, p *Proc) (term.Term, bool) {
 	switch g.Kind {
-	case GConst:
+	case compile.GConst:
 		return g.Const, true
-	case GVar:
+	case compile.GVar:
 		return locals[g.Slot], true
-	case GTuple:
-		t := make(Tuple, len(g.Args))
+	case compile.GTuple:
+		t := make(term.Tuple, len(g.Args))
 		for i, a := range g.Args {
 			v, ok := evalG(m, a, locals, p)
 			if !ok {
@@ -653,9 +719,9 @@ func evalG(m *machine, g *GExpr, locals []Term, p *Proc) (Term, bool) {
 			t[i] = v
 		}
 		return t, true
-	case GList:
+	case compile.GList:
 		n := len(g.Args) - 1
-		vals := make([]Term, n)
+		vals := make([]term.Term, n)
 		for i := 0; i < n; i++ {
 			v, ok := evalG(m, g.Args[i], locals, p)
 			if !ok {
@@ -667,21 +733,21 @@ func evalG(m *machine, g *GExpr, locals []Term, p *Proc) (Term, bool) {
 		if !ok {
 			return nil, false
 		}
-		return ListWithTail(vals, tail), true
-	case GAndAlso, GOrElse:
+		return term.ListWithTail(vals, tail), true
+	case compile.GAndAlso, compile.GOrElse:
 		x, ok := evalG(m, g.Args[0], locals, p)
 		if !ok {
 			return nil, false
 		}
-		b, isb := toBool(x)
+		b, isb := term.ToBool(x)
 		if !isb {
 			return nil, false
 		}
-		if b == (g.Kind == GOrElse) {
+		if b == (g.Kind == compile.GOrElse) {
 			return x, true
 		}
 		return evalG(m, g.Args[1], locals, p)
-	case GBinop:
+	case compile.GBinop:
 		x, ok := evalG(m, g.Args[0], locals, p)
 		if !ok {
 			return nil, false
@@ -690,17 +756,17 @@ func evalG(m *machine, g *GExpr, locals []Term, p *Proc) (Term, bool) {
 		if !ok {
 			return nil, false
 		}
-		r, exc := binop(int(g.Op), x, y)
+		r, exc := term.Binop(int(g.Op), x, y)
 		return r, exc == nil
-	case GUnop:
+	case compile.GUnop:
 		x, ok := evalG(m, g.Args[0], locals, p)
 		if !ok {
 			return nil, false
 		}
-		r, exc := unop(int(g.Op), x)
+		r, exc := term.Unop(int(g.Op), x)
 		return r, exc == nil
-	case GBif:
-		args := make([]Term, len(g.Args))
+	case compile.GBif:
+		args := make([]term.Term, len(g.Args))
 		for i, a := range g.Args {
 			v, ok := evalG(m, a, locals, p)
 			if !ok {
@@ -708,7 +774,7 @@ func evalG(m *machine, g *GExpr, locals []Term, p *Proc) (Term, bool) {
 			}
 			args[i] = v
 		}
-		r, exc := bifs[g.Op].fn(m, p, args)
+		r, exc := bifFns[g.Op](m, p, args)
 		return r, exc == nil
 	}
 	return nil, false

@@ -1,4 +1,4 @@
-package semantics
+package term
 
 import (
 	"strings"
@@ -172,6 +172,24 @@ func LookupAtom(name string) (Atom, bool) {
 	return a, ok
 }
 
+// RuntimeAtoms returns the atoms that the runtime itself uses (ok, 'EXIT',
+// badarg...): they exist on every node.
+func RuntimeAtoms() []Atom {
+	out := make([]Atom, len(builtinAtoms))
+	for i := range out {
+		out[i] = Atom(i)
+	}
+	return out
+}
+
+// AtomCount returns the number of atoms interned so far: the atoms below
+// it exist, and every atom interned later has a larger index.
+func AtomCount() int {
+	atoms.mu.RLock()
+	defer atoms.mu.RUnlock()
+	return len(atoms.names)
+}
+
 // Name returns the atom's text.
 func (a Atom) Name() string {
 	atoms.mu.RLock()
@@ -285,27 +303,10 @@ func IsList(t Term) bool {
 // typeRank orders the types: number < atom < reference < fun < port < pid <
 // tuple < map < nil < list < bitstring.
 func typeRank(t Term) int {
-	switch t.(type) {
-	case Int:
-		return 0
-	case Atom:
-		return 1
-	case Ref:
-		return 2
-	case *Fun:
-		return 3
-	case Pid:
-		return 5
-	case Tuple:
-		return 6
-	case Nil:
-		return 8
-	case *Cons:
-		return 9
-	case Binary:
-		return 10
+	if k, ok := KindOf(t); ok {
+		return int(k)
 	}
-	return 11
+	return int(NumKinds)
 }
 
 // Equal reports whether a =:= b. (Without floats, == and =:= agree.)

@@ -1,4 +1,4 @@
-package semantics
+package term
 
 import (
 	"encoding/binary"
@@ -28,17 +28,21 @@ const (
 	etfNewerRef    = 90
 )
 
-// termToBinary is term_to_binary/1 with the encodings of OTP 25: latin1
+// TermToBinary is term_to_binary/1 with the encodings of OTP 25: latin1
 // atoms as ATOM_EXT, pids as NEW_PID_EXT (32-bit creation); under runtime
 // legacy pids are PID_EXT with a one-byte creation, as the 2007 runtime
 // wrote them (the paper's figure 3).
-func (s *System) termToBinary(t Term) (Binary, bool) {
+func TermToBinary(n Namer, t Term) (Binary, bool) {
+	s := etfWriter{n}
 	b := []byte{etfVersion}
 	b, ok := s.etf(b, t)
 	return Binary(b), ok
 }
 
-func (s *System) etfAtom(b []byte, name string) []byte {
+// etfWriter encodes terms in the external term format.
+type etfWriter struct{ n Namer }
+
+func (s etfWriter) etfAtom(b []byte, name string) []byte {
 	latin := true
 	for _, r := range name {
 		if r > 255 {
@@ -63,7 +67,7 @@ func (s *System) etfAtom(b []byte, name string) []byte {
 	return append(b, name...)
 }
 
-func (s *System) etf(b []byte, t Term) ([]byte, bool) {
+func (s etfWriter) etf(b []byte, t Term) ([]byte, bool) {
 	switch x := t.(type) {
 	case Int:
 		switch {
@@ -134,27 +138,27 @@ func (s *System) etf(b []byte, t Term) ([]byte, bool) {
 		b = binary.BigEndian.AppendUint32(b, uint32(len(x)))
 		return append(b, x...), true
 	case Pid:
-		if s.opts.Legacy {
+		if s.n.Legacy() {
 			b = append(b, etfPid)
-			b = s.etfAtom(b, s.NodeName(x.Node))
+			b = s.etfAtom(b, s.n.NodeName(x.Node))
 			b = binary.BigEndian.AppendUint32(b, x.Lid)
 			b = binary.BigEndian.AppendUint32(b, 0)
 			return append(b, byte(x.Cr&3)), true
 		}
 		b = append(b, etfNewPid)
-		b = s.etfAtom(b, s.NodeName(x.Node))
+		b = s.etfAtom(b, s.n.NodeName(x.Node))
 		b = binary.BigEndian.AppendUint32(b, x.Lid)
 		b = binary.BigEndian.AppendUint32(b, 0)
 		return binary.BigEndian.AppendUint32(b, x.Cr), true
 	case Ref:
-		if s.opts.Legacy {
+		if s.n.Legacy() {
 			b = append(b, etfNewRef, 0, 1)
-			b = s.etfAtom(b, s.NodeName(x.Node))
+			b = s.etfAtom(b, s.n.NodeName(x.Node))
 			b = append(b, byte(x.Cr&3))
 			return binary.BigEndian.AppendUint32(b, x.N), true
 		}
 		b = append(b, etfNewerRef, 0, 1)
-		b = s.etfAtom(b, s.NodeName(x.Node))
+		b = s.etfAtom(b, s.n.NodeName(x.Node))
 		b = binary.BigEndian.AppendUint32(b, x.Cr)
 		return binary.BigEndian.AppendUint32(b, x.N), true
 	case *Fun:
@@ -165,12 +169,12 @@ func (s *System) etf(b []byte, t Term) ([]byte, bool) {
 			return append(b, etfSmallInt, byte(x.Arity)), true
 		}
 		// Local funs: NEW_FUN_EXT with mcgo's own index and no MD5.
-		fn := s.prog.Funcs[x.Fn]
-		body := []byte{byte(fn.Arity - fn.NFree)}
+		mod, arity := s.n.FunCode(x.Fn)
+		body := []byte{byte(arity)}
 		body = append(body, make([]byte, 16)...)
 		body = binary.BigEndian.AppendUint32(body, uint32(x.Fn))
 		body = binary.BigEndian.AppendUint32(body, uint32(len(x.Env)))
-		body = s.etfAtom(body, fn.Module.Name())
+		body = s.etfAtom(body, mod.Name())
 		body = append(body, etfSmallInt, 0, etfSmallInt, 0)
 		body, _ = s.etf(body, Pid{})
 		for _, e := range x.Env {

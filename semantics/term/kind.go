@@ -1,0 +1,71 @@
+package term
+
+// Kind is the kind of a term: one per dynamic type a [Term] may have, in
+// Erlang's term order (number < atom < reference < fun < port < pid <
+// tuple < map < nil < list < bitstring; mcgo has no ports and no maps yet).
+//
+// Adding a kind: add its constant here, its case to KindOf, and a sample
+// of it to TestEveryKind (semantics/kinds_test.go), which then fails until
+// the walker (Walk, WalkAtoms), comparison (Compare, Equal), the writer
+// (Write, Print), the external term format and the state encoding all
+// know it.
+type Kind uint8
+
+const (
+	KindInt Kind = iota
+	KindAtom
+	KindRef
+	KindFun
+	KindPid
+	KindTuple
+	KindNil
+	KindCons
+	KindBinary
+
+	NumKinds // the number of kinds
+)
+
+var kindNames = [NumKinds]string{
+	KindInt:    "integer",
+	KindAtom:   "atom",
+	KindRef:    "reference",
+	KindFun:    "fun",
+	KindPid:    "pid",
+	KindTuple:  "tuple",
+	KindNil:    "nil",
+	KindCons:   "list",
+	KindBinary: "binary",
+}
+
+func (k Kind) String() string {
+	if k < NumKinds {
+		return kindNames[k]
+	}
+	return "kind?"
+}
+
+// KindOf returns the kind of t; ok is false for a value that is not a
+// term.
+func KindOf(t Term) (k Kind, ok bool) {
+	switch t.(type) {
+	case Int:
+		return KindInt, true
+	case Atom:
+		return KindAtom, true
+	case Ref:
+		return KindRef, true
+	case *Fun:
+		return KindFun, true
+	case Pid:
+		return KindPid, true
+	case Tuple:
+		return KindTuple, true
+	case Nil:
+		return KindNil, true
+	case *Cons:
+		return KindCons, true
+	case Binary:
+		return KindBinary, true
+	}
+	return 0, false
+}
