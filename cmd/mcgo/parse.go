@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/lang/ast"
 	"github.com/mcgo-dev/mcgo/lang/token"
 )
@@ -67,7 +66,7 @@ func runParse(a *app, opts *parseOptions) error {
 			continue
 		}
 		fs := token.NewFileSet()
-		m, diags := lang.Load(fs, path, src, &lang.Options{Defines: defs})
+		m, diags := loadChecked(fs, path, src, defs)
 		diags.Print(a.stderr, max)
 		if diags.Errors() > 0 {
 			code = exitUsage
