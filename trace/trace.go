@@ -496,7 +496,11 @@ func (f *File) WriteText(w io.Writer) {
 		for _, n := range s.Notes {
 			fmt.Fprintf(w, "%s-> %s\n", indent, n)
 		}
-		if s.Violation {
+		if s.Violation && f.Property == "" {
+			// An unsupported run (explore.Refuser): its last step's
+			// note names the call mcgo does not model.
+			fmt.Fprintf(w, "%s^^^ mcgo cannot go on from here\n", indent)
+		} else if s.Violation {
 			fmt.Fprintf(w, "%s^^^ the property fails here\n", indent)
 		}
 	}
