@@ -41,7 +41,9 @@ type File struct {
 	Config map[string]string `json:"config"`
 	// Defines are the -D macro definitions the model was read with.
 	Defines map[string]string `json:"defines,omitempty"`
-	// Property is the violated property, Message its explanation.
+	// Property is the violated property, Message its explanation. An
+	// unsupported search (explore.Unsupported) has no property: Message
+	// names the call mcgo does not model.
 	Property string `json:"property"`
 	Message  string `json:"message"`
 	// Search tells how the trace was found ("bfs" traces are shortest).
