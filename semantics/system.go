@@ -567,14 +567,12 @@ func compileProgram(model *lang.Model) (*compile.Program, error) {
 // Calls known only at run time (apply/3, M:F(...), fun M:F/A) end the
 // search as unsupported instead ([System.Unsupported]).
 //
-// The model is compiled to find them; a compile error is returned as one
-// error without a position.
+// The model is compiled to find them; a model that does not compile has
+// none here ([New] reports why it does not compile).
 func Refusals(model *lang.Model) token.ErrorList {
 	prog, err := compileProgram(model)
 	if err != nil {
-		var errs token.ErrorList
-		errs.Add(token.Position{}, err.Error())
-		return errs
+		return nil
 	}
 	return prog.Refusals()
 }
