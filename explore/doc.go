@@ -96,4 +96,11 @@
 // (runtime/metrics). Workers check a shared stop flag at every transition,
 // so they stop within one successor call. A store out of disk space
 // ([statestore.ErrDiskFull]) ends the search with Incomplete "disk".
+//
+// A system's own limits are two optional interfaces: a [Truncater] cuts
+// states at the model's bounds (the search goes on; without a violation it
+// is Incomplete "bound: ..."), and a [Refuser] marks states it cannot model
+// at all: the first one found ends the search with [Unsupported] and the
+// path to it, found and ordered as a violation of a state check is (so BFS
+// reports the shortest, for any number of workers).
 package explore

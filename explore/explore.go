@@ -83,6 +83,17 @@ type Truncater[S any] interface {
 	Truncated(s S) (reason string, cut bool)
 }
 
+// Refuser is optional on a [System]: it marks the states that the system
+// reached but cannot model (a call of something its semantics lacks). The
+// search ends at the first such state it checks, like a violation: the
+// verdict is [Unsupported] and [Result.Violation] holds the path to the
+// state, with an empty Property and the system's reason as Msg. Such a
+// state should also be [Truncater.Truncated], so that it is not expanded
+// when a violation elsewhere is reported first.
+type Refuser[S any] interface {
+	Unsupported(s S) (reason string, refused bool)
+}
+
 // Monitor judges a search. It is stateless: anything it needs to remember
 // lives in the state (so the state's key covers it; otherwise visited-state
 // pruning would hide violations). A monitor must not retain the states it is
@@ -110,14 +121,16 @@ type Verdict int
 
 // The verdicts: a property was violated; none was and the search covered
 // every reachable state; none was but the search was cut short or could
-// not be exhaustive (see [Result.Incomplete]).
+// not be exhaustive (see [Result.Incomplete]); the search reached a state
+// that the system cannot model ([Refuser]) before any violation.
 const (
 	Pass Verdict = iota + 1
 	Violated
 	Incomplete
+	Unsupported
 )
 
-// String returns "pass", "violation" or "incomplete".
+// String returns "pass", "violation", "incomplete" or "unsupported".
 func (v Verdict) String() string {
 	switch v {
 	case Pass:
@@ -126,6 +139,8 @@ func (v Verdict) String() string {
 		return "violation"
 	case Incomplete:
 		return "incomplete"
+	case Unsupported:
+		return "unsupported"
 	}
 	return fmt.Sprintf("verdict(%d)", int(v))
 }
@@ -151,7 +166,9 @@ type Violation struct {
 // Result is what a search found.
 type Result struct {
 	Verdict Verdict
-	// Violation is the reported violation; nil unless Verdict is Violated.
+	// Violation is the reported violation; nil unless Verdict is Violated
+	// or Unsupported (then it is the path to the refused state, see
+	// [Refuser]).
 	// Which one is reported is deterministic for BFS (see the package
 	// documentation).
 	Violation *Violation

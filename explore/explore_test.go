@@ -566,3 +566,52 @@ type stuckMon struct{}
 func (stuckMon) Name() string                             { return "stuck" }
 func (stuckMon) Check(cstate, int, cstate) (bool, string) { return true, "" }
 func (stuckMon) Stuck(s cstate) (bool, string)            { return false, fmt.Sprint("stuck at ", s[:2]) }
+
+// refusedCounters refuses the states whose first counter reached Cut (a
+// call the model makes of something its semantics lacks, say): they are
+// also cut, as a system must do (Refuser).
+type refusedCounters struct{ boundedCounters }
+
+func (r refusedCounters) Unsupported(s cstate) (string, bool) {
+	if s[0] >= r.Cut {
+		return fmt.Sprintf("counter 0 reached %d, which is not modelled", s[0]), true
+	}
+	return "", false
+}
+
+// TestUnsupported checks that the first refused state ends the search with
+// the verdict unsupported and the path to it, never pass or incomplete,
+// and that a violation found on a shorter path wins.
+func TestUnsupported(t *testing.T) {
+	sys := refusedCounters{boundedCounters{counters{N: 2, K: 3}, 2}}
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) {
+			res := run[cstate, int](t, sys, nil, m.opt)
+			if res.Verdict != explore.Unsupported || res.Violation == nil || res.Violation.Msg != "counter 0 reached 2, which is not modelled" {
+				t.Fatalf("verdict %v %+v, want unsupported", res.Verdict, res.Violation)
+			}
+			if res.Violation.Property != "" || res.Violation.Transition {
+				t.Errorf("%+v: want a state with no property", res.Violation)
+			}
+			states, _, err := explore.Replay[cstate, int](sys, res.Violation.Path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if last := states[len(states)-1]; last[0] != 2 {
+				t.Errorf("path ends at %v, want a refused state", last[:2])
+			}
+			if m.opt.Search == explore.BFS && !slices.Equal(res.Violation.Path, []uint32{0, 0, 0}) {
+				t.Errorf("path %v, want the shortest [0 0 0]", res.Violation.Path)
+			}
+		})
+	}
+	// A violation one step from the start is found before the refused
+	// state two steps away.
+	res := run(t, sys, []explore.Monitor[cstate, int]{sumBelow{Max: 1}}, explore.Options{Workers: 1})
+	if res.Verdict != explore.Violated {
+		t.Fatalf("verdict %v, want the violation first", res.Verdict)
+	}
+	if explore.Unsupported.String() != "unsupported" {
+		t.Errorf("Unsupported.String() = %q", explore.Unsupported.String())
+	}
+}

@@ -33,6 +33,7 @@ type runner[S, L any] struct {
 	info     statestore.Info
 	reducer  Reducer[S, L]
 	trunc    Truncater[S]
+	refuser  Refuser[S]
 	mons     []Monitor[S, L]
 	checkers []StateChecker[S] // checkers[i] belongs to mons[i]; nil if none
 	opt      Options
@@ -70,6 +71,7 @@ func newRunner[S, L any](ctx context.Context, sys System[S, L], set statestore.S
 		r.reducer, _ = sys.(Reducer[S, L])
 	}
 	r.trunc, _ = sys.(Truncater[S])
+	r.refuser, _ = sys.(Refuser[S])
 	r.checkers = make([]StateChecker[S], len(mons))
 	for i, m := range mons {
 		r.checkers[i], _ = m.(StateChecker[S])
@@ -212,8 +214,15 @@ const (
 )
 
 // checkState runs every CheckState on s; it returns the first monitor that
-// fails, or -1.
+// fails, or -1. A state the system refuses ([Refuser]) is reported first,
+// as the monitor len(r.mons), which violationResult turns into the verdict
+// Unsupported.
 func (r *runner[S, L]) checkState(s S) (int, string) {
+	if r.refuser != nil {
+		if reason, refused := r.refuser.Unsupported(s); refused {
+			return len(r.mons), reason
+		}
+	}
 	for i, c := range r.checkers {
 		if c == nil {
 			continue
@@ -276,6 +285,9 @@ func (r *runner[S, L]) insertOne(key []byte) (bool, error) {
 }
 
 func (r *runner[S, L]) violationResult(v *violation, path []uint32) Result {
+	if v.mon == len(r.mons) {
+		return Result{Verdict: Unsupported, Violation: &Violation{Msg: v.msg, Path: path}}
+	}
 	return Result{
 		Verdict: Violated,
 		Violation: &Violation{

@@ -14,7 +14,7 @@ package report
 import "github.com/mcgo-dev/mcgo/trace"
 
 // FormatVersion is the version of these objects' format.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // Result is the object `mcgo check --format json` prints, one per line, per
 // model (and variant and semantics) checked. Documented in

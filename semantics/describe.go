@@ -276,7 +276,9 @@ func (s *System) Describe(from *State, step Step) StepView {
 			v.Notes = append(v.Notes, fmt.Sprintf("%s %s exits: %s", e.Name, s.PidLabel(e.Pid), s.label(e.Reason)))
 		}
 	}
-	if in.Bound != "" {
+	if msg, ok := strings.CutPrefix(in.Bound, vm.UnsupportedPrefix); ok {
+		v.Notes = append(v.Notes, "UNSUPPORTED: "+msg)
+	} else if in.Bound != "" {
 		v.Notes = append(v.Notes, "BOUND reached: "+in.Bound)
 	}
 	v.Output = in.Output

@@ -92,8 +92,16 @@
 //     TestBuiltinsImplemented fails until row and function both exist.
 //  3. Add a differential program to semantics/testdata/diff/ that prints
 //     its results and its errors under erl and mcgo (TestDiff).
-//  4. List it in the user documentation (docs/semantics.md; docs/library.md
-//     once it exists).
+//  4. MCGO_UPDATE=1 go test ./semantics/internal/compile -run TestLibraryDoc
+//     lists it in docs/library.md (TestLibraryDoc fails until then); say
+//     in docs/semantics.md what it does that the reader would not guess.
+//
+// A function that OTP 25 exports (compile/otp25_exports.txt) and that has
+// no row is refused: statically where a call names it (Refusals, run by
+// mcgo parse and by New), and at run time where it is reached through
+// apply/3, M:F(...) or fun M:F/A (the machine sets a Bound starting with
+// vm.UnsupportedPrefix; [System.Unsupported] ends the search as
+// unsupported). A function OTP 25 lacks raises undef.
 //
 // # Adding an effect (for example erlang:read_timer/1)
 //

@@ -129,21 +129,16 @@ type System struct {
 }
 
 // New compiles a checked model with its configuration.
+//
+// A model that calls a function mcgo does not model (see [Refusals]) is
+// refused with those calls, as a [token.ErrorList].
 func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
-	fs := model.FileSet
-	mods := []*ast.Module{model.Module}
-	pre := []bool{false}
-	for _, name := range compile.PreludeOrder {
-		m, err := lang.ParseFile(fs, "<prelude>/"+name, compile.PreludeSource(name), nil)
-		if err != nil {
-			return nil, fmt.Errorf("prelude %s: %v", name, err)
-		}
-		mods = append(mods, m)
-		pre = append(pre, true)
-	}
-	prog, err := compile.CompileModules(fs, mods, pre)
+	prog, err := compileProgram(model)
 	if err != nil {
 		return nil, err
+	}
+	if errs := prog.Refusals(); len(errs) > 0 {
+		return nil, errs
 	}
 	s := &System{prog: prog, cfg: cfg, exported: map[int32]bool{}, endState: map[int32]bool{}}
 	s.flow = compile.AnalyzeFlow(prog)
@@ -279,7 +274,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	}
 	fi, ok := prog.Lookup(term.Intern(mod), term.Intern(cfg.Init.Function), len(cfg.Init.Args))
 	if !ok || prog.Funcs[fi].Prelude {
-		return nil, fmt.Errorf("%s: init: function %s:%s/%d is not defined", posOr(cfg.KeyPos["init"], fs, model.Module.File), mod, cfg.Init.Function, len(cfg.Init.Args))
+		return nil, fmt.Errorf("%s: init: function %s:%s/%d is not defined", posOr(cfg.KeyPos["init"], model.FileSet, model.Module.File), mod, cfg.Init.Function, len(cfg.Init.Args))
 	}
 	s.initFn = fi
 	for _, a := range cfg.Init.Args {
@@ -545,4 +540,39 @@ type paddedCount struct {
 // expanded by a single receive and by a single delivery so far.
 func (s *System) ReductionCounts() (receives, deliveries int64) {
 	return s.reduced[0].n.Load(), s.reduced[1].n.Load()
+}
+
+// compileProgram compiles a checked model with the prelude.
+func compileProgram(model *lang.Model) (*compile.Program, error) {
+	fs := model.FileSet
+	mods := []*ast.Module{model.Module}
+	pre := []bool{false}
+	for _, name := range compile.PreludeOrder {
+		m, err := lang.ParseFile(fs, "<prelude>/"+name, compile.PreludeSource(name), nil)
+		if err != nil {
+			return nil, fmt.Errorf("prelude %s: %v", name, err)
+		}
+		mods = append(mods, m)
+		pre = append(pre, true)
+	}
+	return compile.CompileModules(fs, mods, pre)
+}
+
+// Refusals returns an error at every call of a checked model, written with
+// its module and function (m:f(...), or a BIF called by its name), to a
+// function that OTP 25 exports and mcgo does not model: "ets:new/2 is not
+// modelled by mcgo; see docs/library.md". mcgo parse and mcgo check report
+// them as they report the checker's errors. A call to a function that OTP 25
+// lacks is not refused: it raises undef when it runs, as on a real node.
+// Calls known only at run time (apply/3, M:F(...), fun M:F/A) end the
+// search as unsupported instead ([System.Unsupported]).
+//
+// The model is compiled to find them; a model that does not compile has
+// none here ([New] reports why it does not compile).
+func Refusals(model *lang.Model) token.ErrorList {
+	prog, err := compileProgram(model)
+	if err != nil {
+		return nil
+	}
+	return prog.Refusals()
 }

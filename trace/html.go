@@ -70,6 +70,9 @@ func WriteHTML(w io.Writer, f *File, sources map[string][]byte) error {
 		return err
 	}
 	title := fmt.Sprintf("%s: %s violated", f.File, f.Property)
+	if f.Property == "" {
+		title = f.File + ": unsupported call"
+	}
 	return viewerTmpl.Execute(w, map[string]any{
 		"Title":  title,
 		"Data":   template.JS(js.String()),

@@ -41,7 +41,9 @@ type File struct {
 	Config map[string]string `json:"config"`
 	// Defines are the -D macro definitions the model was read with.
 	Defines map[string]string `json:"defines,omitempty"`
-	// Property is the violated property, Message its explanation.
+	// Property is the violated property, Message its explanation. An
+	// unsupported search (explore.Unsupported) has no property: Message
+	// names the call mcgo does not model.
 	Property string `json:"property"`
 	Message  string `json:"message"`
 	// Search tells how the trace was found ("bfs" traces are shortest).
@@ -551,7 +553,11 @@ func (f *File) WriteText(w io.Writer) {
 		for _, n := range s.Notes {
 			fmt.Fprintf(w, "%s-> %s\n", indent, n)
 		}
-		if s.Violation {
+		if s.Violation && f.Property == "" {
+			// An unsupported run (explore.Refuser): its last step's
+			// note names the call mcgo does not model.
+			fmt.Fprintf(w, "%s^^^ mcgo cannot go on from here\n", indent)
+		} else if s.Violation {
 			fmt.Fprintf(w, "%s^^^ the property fails here\n", indent)
 		}
 	}

@@ -269,7 +269,7 @@ func (r *checkRun) exit() int {
 	switch r.res.Verdict {
 	case explore.Violated:
 		return exitViolation
-	case explore.Incomplete:
+	case explore.Incomplete, explore.Unsupported:
 		return exitIncomplete
 	case explore.Pass:
 		return exitPass
@@ -327,7 +327,7 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	if res.Verdict == explore.Incomplete && res.Incomplete != "random" && res.Incomplete != "bitstate" {
 		r.growth = growthOf(l, cfg)
 	}
-	r.showReduced = xopts.POR && xopts.Search != explore.Random && res.Verdict != explore.Violated
+	r.showReduced = xopts.POR && xopts.Search != explore.Random && res.Verdict != explore.Violated && res.Verdict != explore.Unsupported
 	r.reduced[0], r.reduced[1] = sys.ReductionCounts()
 	if err != nil {
 		r.err, r.errCode = fmt.Errorf("%s: %v", l.path, err), exitInternal
@@ -352,7 +352,7 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 			r.res.Violation = v
 		}
 	}
-	if res.Verdict == explore.Violated && res.Violation != nil {
+	if (res.Verdict == explore.Violated || res.Verdict == explore.Unsupported) && res.Violation != nil {
 		tf, err := trace.Build(sys, res.Violation, trace.Meta{
 			McgoVersion: mcgoVersion(), File: l.path, ModelHash: r.hash, Variant: variant,
 			Config: cm, Defines: l.defines, Search: opts.search.search,
@@ -418,6 +418,8 @@ func printTable(w io.Writer, runs []*checkRun) {
 				cell = "holds"
 			case r.res.Verdict == explore.Incomplete:
 				cell = "incomplete"
+			case r.res.Verdict == explore.Unsupported:
+				cell = "unsupported"
 			}
 			fmt.Fprintf(w, " %-14s", cell)
 		}
@@ -465,6 +467,14 @@ func printTextRun(w io.Writer, r *checkRun, withSem bool) {
 		steps := len(v.Path) - 1
 		how := r.traceHow()
 		fmt.Fprintf(w, "%s: property %q violated after %d steps (%s)\n", name, v.Property, steps, how)
+		fmt.Fprintf(w, "  %s\n", v.Msg)
+		if r.trace != nil {
+			r.trace.WriteText(w)
+		}
+	case explore.Unsupported:
+		v := res.Violation
+		fmt.Fprintf(w, "%s: unsupported: the model calls a function mcgo does not model, after %d steps (%s); %s not decided\n",
+			name, len(v.Path)-1, r.traceHow(), strings.Join(r.props, ", "))
 		fmt.Fprintf(w, "  %s\n", v.Msg)
 		if r.trace != nil {
 			r.trace.WriteText(w)

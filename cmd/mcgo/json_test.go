@@ -44,7 +44,7 @@ func TestJSONResultStable(t *testing.T) {
 	if got := jsonFields(reflect.TypeOf(report.TestResult{})); !reflect.DeepEqual(got, wantTest) {
 		t.Errorf("Testreport.Result fields changed:\n got %q\nwant %q", got, wantTest)
 	}
-	if report.FormatVersion != 1 || trace.FormatVersion != 1 {
+	if report.FormatVersion != 2 || trace.FormatVersion != 1 {
 		t.Errorf("format versions changed: update docs/formats.md and this test")
 	}
 }

@@ -73,6 +73,15 @@ func writeJUnit(w io.Writer, runs []*checkRun) {
 			case r.res.Verdict == explore.Incomplete:
 				c.Failure = &junitMessage{Message: "incomplete: " + incompleteText(r.res), Type: "incomplete"}
 				s.Failures++
+			case r.res.Verdict == explore.Unsupported && r.res.Violation != nil:
+				// mcgo's gap, not the model's fault: an error, as a
+				// case mcgo test cannot decide is.
+				var b strings.Builder
+				if r.trace != nil {
+					r.trace.WriteText(&b)
+				}
+				c.Error = &junitMessage{Message: "unsupported: " + r.res.Violation.Msg, Type: "unsupported", Body: b.String()}
+				s.Errors++
 			}
 			s.Cases = append(s.Cases, c)
 			s.Tests++

@@ -214,7 +214,7 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 		return fail("mcgo: %v", err)
 	}
 	fs := token.NewFileSet()
-	m, diags := lang.Load(fs, path, src, &lang.Options{Defines: defs})
+	m, diags := loadChecked(fs, path, src, defs)
 	max := 10
 	if mf.allErrors {
 		max = 0
@@ -254,6 +254,19 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 		}
 	}
 	return &loaded{path: path, src: src, model: m, config: cfg, defines: defs, diags: diags}, nil
+}
+
+// loadChecked parses and checks a model as lang.Load does and, when that
+// finds no error, adds the calls mcgo refuses because it does not model
+// what they call (semantics.Refusals), so that mcgo parse and every command
+// that loads a model refuse the same models.
+func loadChecked(fs *token.FileSet, path string, src []byte, defs map[string]string) (*lang.Model, token.ErrorList) {
+	m, diags := lang.Load(fs, path, src, &lang.Options{Defines: defs})
+	if diags.Errors() == 0 {
+		diags = append(diags, semantics.Refusals(m)...)
+		diags.RemoveMultiples()
+	}
+	return m, diags
 }
 
 // configMap renders a configuration as key -> Erlang term, the form trace

@@ -162,9 +162,12 @@ func subcommandsOnly(c *cobra.Command, args []string) error {
 const exitCodesHelp = `mcgo check:
   0   every property holds and the search was complete
   1   a property is violated (the trace is printed)
-  2   usage or input error: bad flags, a model that does not parse or check
+  2   usage or input error: bad flags, a model that does not parse or check,
+      or that calls a function mcgo does not model (docs/library.md)
   3   incomplete: a bound, limit or time limit was hit and nothing was found,
-      or the search was interrupted (Ctrl-C, SIGTERM)
+      or the search was interrupted (Ctrl-C, SIGTERM); or unsupported: the
+      search reached, through apply/3, M:F(...) or fun M:F/A, a function
+      that mcgo does not model
   70  internal failure of mcgo
   Over several models, variants or --semantics both, the most severe code
   wins, in the order 70, 2, 1, 3, 0.
@@ -175,7 +178,7 @@ mcgo test:
       or another property
   2   bad input
   3   could not decide: an incomplete search, a model that uses what mcgo
-      does not support, a case not run (interrupted)
+      does not support or model (unsupported), a case not run (interrupted)
   70  internal failure of mcgo
   The most severe code wins, in check's order.
 

@@ -268,6 +268,8 @@ func (tc *testCase) judge() {
 	case r.res.Verdict == explore.Violated:
 		tc.got = "violation " + r.res.Violation.Property
 		tc.ok = tc.expect == r.res.Violation.Property
+	case r.res.Verdict == explore.Unsupported:
+		tc.got, tc.code = "unsupported: "+r.res.Violation.Msg, exitIncomplete
 	default:
 		tc.got, tc.code = "incomplete ("+incompleteText(r.res)+")", exitIncomplete
 	}
@@ -281,7 +283,7 @@ func (tc *testCase) judge() {
 // program mcgo cannot decide, not bad input.
 func isUnsupported(err error) bool {
 	t := errText(err)
-	return strings.Contains(t, "not supported") || strings.Contains(t, "unsupported")
+	return strings.Contains(t, "not supported") || strings.Contains(t, "unsupported") || strings.Contains(t, "not modelled by mcgo")
 }
 
 func unsupportedText(err error) string {
@@ -366,6 +368,11 @@ func (tw *testWriter) text(tc *testCase) {
 	fmt.Fprintf(tw.w, "%-*s  %-24s  %-34s  %10s  %8s  %s\n", tw.nameW, testName(tc), expect, tc.got, states, secs, mark)
 	if tc.code == exitIncomplete && tc.run != nil {
 		writeAdvice(tw.w, tc.run)
+		if r := tc.run; r.err == nil && r.res.Verdict == explore.Unsupported && r.trace != nil {
+			fmt.Fprintf(tw.w, "\n%s: unsupported: %s\n", testName(tc), r.res.Violation.Msg)
+			r.trace.WriteText(tw.w)
+			fmt.Fprintln(tw.w)
+		}
 	}
 	if tc.code == exitViolation && tc.run.res.Verdict == explore.Violated {
 		v := tc.run.res.Violation

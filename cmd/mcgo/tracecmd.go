@@ -116,7 +116,11 @@ func runTraceShow(a *app, opts *traceShowOptions) error {
 	if f.Variant != "" {
 		name += " [" + f.Variant + "]"
 	}
-	fmt.Fprintf(a.stdout, "%s: property %q violated after %d steps\n  %s\n", name, f.Property, len(f.Steps), f.Message)
+	if f.Property == "" {
+		fmt.Fprintf(a.stdout, "%s: unsupported: the model calls a function mcgo does not model, after %d steps\n  %s\n", name, len(f.Steps), f.Message)
+	} else {
+		fmt.Fprintf(a.stdout, "%s: property %q violated after %d steps\n  %s\n", name, f.Property, len(f.Steps), f.Message)
+	}
 	if opts.msc {
 		f.WriteMSC(a.stdout, opts.width)
 		return nil

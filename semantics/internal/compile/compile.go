@@ -23,6 +23,7 @@ type Program struct {
 	Files  *token.FileSet
 
 	byMFA map[mfa]int32 // every named function (model and prelude) by module, name, arity
+	calls []staticCall  // the model's calls of named functions left to run time (Refusals)
 }
 
 type mfa struct {
@@ -545,7 +546,7 @@ func (g *fnc) call(x *ast.Call, tail bool) {
 				g.emit(op, idx, n, pos)
 				return
 			}
-			g.remote(term.AErlang, term.Intern(name), x.Args, tail, pos)
+			g.remote(term.AErlang, term.Intern(name), x, tail)
 			return
 		}
 		// A fun value.
@@ -561,7 +562,7 @@ func (g *fnc) call(x *ast.Call, tail bool) {
 	m, okm := atomOf(x.Module)
 	f, okf := atomOf(x.Fun)
 	if okm && okf {
-		g.remote(term.Intern(m), term.Intern(f), x.Args, tail, pos)
+		g.remote(term.Intern(m), term.Intern(f), x, tail)
 		return
 	}
 	g.expr(x.Module, false)
@@ -580,8 +581,10 @@ func (g *fnc) args(args []ast.Expr) {
 	}
 }
 
-// remote compiles a call m:f(args) with known names.
-func (g *fnc) remote(m, f term.Atom, args []ast.Expr, tail bool, pos token.Pos) {
+// remote compiles a call m:f(args) with known names (x is the call, local
+// for an auto-imported BIF).
+func (g *fnc) remote(m, f term.Atom, x *ast.Call, tail bool) {
+	args, pos := x.Args, x.Lparen
 	n := int32(len(args))
 	if m == g.c.module {
 		if idx, ok := g.c.local[f.Name()+"/"+strconv.Itoa(len(args))]; ok {
@@ -628,6 +631,13 @@ func (g *fnc) remote(m, f term.Atom, args []ast.Expr, tail bool, pos token.Pos) 
 		return
 	}
 	// Prelude functions, and anything else (resolved, or undef, at run time).
+	if !g.c.prelude {
+		start := x.Fun.Pos() // where the call starts, for Refusals
+		if x.Module != nil {
+			start = x.Module.Pos()
+		}
+		g.c.prog.calls = append(g.c.prog.calls, staticCall{mfa{m, f, len(args)}, start})
+	}
 	g.emit(OpConst, g.c.constant(m), 0, pos)
 	g.emit(OpConst, g.c.constant(f), 0, pos)
 	g.args(args)

@@ -45,11 +45,18 @@ type Host interface {
 	MadeAtom(n term.NodeID, a term.Atom)
 }
 
+// UnsupportedPrefix starts a Bound that is a call of a function mcgo does
+// not model, found at run time (apply/3, M:F(...), fun M:F/A): the state
+// ends the search as unsupported, not as incomplete.
+const UnsupportedPrefix = "unsupported: "
+
 // Machine runs processes' pure code within one transition.
 type Machine struct {
 	Code *Code
 	Host Host
-	// bound is set when a run reached a bound.
+	// Bound is set when a run reached a bound, or a call at run time of a
+	// function that OTP 25 has and mcgo does not model (then it starts
+	// with UnsupportedPrefix).
 	Bound string
 	// raisedAt is the position of the last uncaught exception (for traces).
 	RaisedAt token.Pos
@@ -500,6 +507,13 @@ func (m *Machine) dynCall(p *Proc, in *compile.Instr) bool {
 		p.Stack = p.Stack[:len(p.Stack)-n]
 		m.Raise(p, &term.Exc{Class: fa, Reason: r}, in.Pos)
 		return p.St != StExit
+	}
+	if msg, ok := prog.Unmodelled(ma, fa, n); ok {
+		// OTP 25 has the function and mcgo does not model it: the run
+		// cannot go on honestly (a node would not raise undef here).
+		m.Bound = UnsupportedPrefix + fmt.Sprintf("%s: %s", prog.Position(in.Pos), msg)
+		m.stop(p)
+		return false
 	}
 	a := term.MkList(args...)
 	p.Stack = p.Stack[:len(p.Stack)-n]
