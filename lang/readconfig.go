@@ -59,7 +59,7 @@ var ConfigTable = []ConfigKey{
 	{"faults", "fault budgets, e.g. crash=1,restart=1,disconnect=1,connect_fail=1 (kind=N:node:node restricts to nodes, kind=N:node+node to a link)"},
 	{"check", "properties to check, e.g. deadlock,crash,no_loss"},
 	{"end_states", "functions where waiting forever is fine, e.g. rcv/0,loop/1"},
-	{"nodeup", "true: monitor_node also reports reconnection"},
+	{"nodeup", "monitor_node also reports reconnection with a nodeup message (--nodeup, --nodeup=false)"},
 	{"timeouts", "any or max_progress"},
 	{"bounds", "bounds, e.g. mailbox=8,processes=16,spawns=64,stack=128,channel=32"},
 	{"creation", "creation of each node's first incarnation, e.g. n2@h=3"},
@@ -347,7 +347,7 @@ func readExpect(e ast.Expr) (Expectation, error) {
 				return Expectation{}, errAt(t.Elems[1], "bad expectation: expected a property name")
 			}
 			if !contains(Properties, p.Name) {
-				return Expectation{}, errAt(p, "unknown property '%s'", p.Name)
+				return Expectation{}, errAt(p, "unknown property '%s': expected one of %s", p.Name, strings.Join(Properties, ", "))
 			}
 			return Expectation{Violation: p.Name}, nil
 		}
@@ -541,7 +541,7 @@ func (c *Config) apply(key string, v ast.Expr) error {
 				return errAt(e, "bad check: expected a property name")
 			}
 			if !contains(Properties, p) {
-				return errAt(e, "unknown property '%s'", p)
+				return errAt(e, "unknown property '%s': expected one of %s", p, strings.Join(Properties, ", "))
 			}
 			if contains(props, p) {
 				return errAt(e, "duplicate property '%s'", p)

@@ -41,13 +41,17 @@ type checkOptions struct {
 func newCheckCmd(a *app) *cobra.Command {
 	opts := &checkOptions{}
 	cmd := &cobra.Command{
-		Use:   "check FILE...",
+		Use:   "check FILE|DIR...",
 		Short: "Explore a model and check its properties",
 		Long: `Explore every interleaving and every allowed fault of each model and check the
 properties of its configuration (-mcgo({check, [...]}) or --check). The
 verdict is pass (every property holds and the search was complete),
 violation (with the shortest trace, for the default breadth-first search) or
 incomplete (a bound or limit was reached and nothing was found).
+
+A directory stands for the models in it, walked recursively: the .erl files
+with at least one -mcgo attribute (the others are library modules, not
+checked alone).
 
 Properties: ` + strings.Join(lang.Properties, ", ") + ` (see docs/properties.md).
 
@@ -56,11 +60,12 @@ internal failure; over several models the most severe (70, 2, 1, 3, 0).
 
 Examples:
   mcgo check models/comm_bounded.erl
+  mcgo check models/
   mcgo check --semantics both models/three_party.erl
   mcgo check --check no_loss --faults disconnect=1 --trace-out t.json model.erl
   mcgo check --format json models/*.erl
   mcgo check --store disk --store-dir /tmp/run1 big.erl   # then --resume`,
-		Args: cobra.MinimumNArgs(1),
+		Args: wantArgs(1, -1, "one or more model files (.erl) or directories of models"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.files = args
 			opts.cmd = cmd
@@ -137,9 +142,13 @@ func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
 		}
 		kept = append(kept, o)
 	}
+	files, err := checkArgs(opts.files)
+	if err != nil {
+		return exitWith(exitUsage, "mcgo check: %v", err)
+	}
 	code := exitPass
 	var runs []*checkRun
-	for _, path := range opts.files {
+	for _, path := range files {
 		l, err := loadModel(a.stderr, path, &opts.model, kept)
 		if err != nil {
 			writeAdvice(a.stderr, &checkRun{err: err}) // for what mcgo does not model
@@ -564,14 +573,7 @@ type searchFlags struct {
 	progressEvery time.Duration
 }
 
-func (f *searchFlags) register(fs interface {
-	StringVar(*string, string, string, string)
-	IntVar(*int, string, int, string)
-	Int64Var(*int64, string, int64, string)
-	DurationVar(*time.Duration, string, time.Duration, string)
-	BoolVar(*bool, string, bool, string)
-	Uint64Var(*uint64, string, uint64, string)
-}) {
+func (f *searchFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.search, "search", "bfs", "search strategy: bfs (shortest traces), dfs or random")
 	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "parallel BFS workers (verdicts and counts do not depend on it)")
 	fs.IntVar(&f.maxDepth, "max-depth", 0, "do not explore beyond this depth (0: no limit)")
@@ -586,7 +588,7 @@ func (f *searchFlags) register(fs interface {
 	fs.IntVar(&f.walks, "walks", 1000, "random search: number of walks")
 	fs.IntVar(&f.depth, "depth", 1000, "random search: length of each walk")
 	fs.Uint64Var(&f.seed, "seed", 1, "random search: seed")
-	fs.StringVar(&f.por, "por", "on", "partial-order reduction: on or off")
+	switchVar(fs, &f.por, "por", "on", "on", "off", "partial-order reduction (--por=off, or --por off, turns it off)")
 	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr even when it is not a terminal")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress")
 	fs.StringVar(&f.cpuprof, "cpuprofile", "", "write a CPU profile of the search to this file (for developers)")

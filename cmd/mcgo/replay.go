@@ -32,7 +32,7 @@ Exit codes: 0 the trace still fits, 1 it no longer does, 2 bad input.
 
 Example:
   mcgo replay t.json`,
-		Args: cobra.ExactArgs(1),
+		Args: wantArgs(1, 1, "one trace file (saved by mcgo check --trace-out)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file = args[0]
 			return runReplay(a, opts)
