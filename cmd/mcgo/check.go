@@ -517,33 +517,111 @@ func writeJSONLine(w io.Writer, v any) {
 
 // jsonResult is the JSON object of one run.
 func jsonResult(r *checkRun) report.Result {
-	j := report.Result{FormatVersion: report.FormatVersion, McgoVersion: mcgoVersion(), File: r.file, Variant: r.variant,
-		Semantics: r.semantics, Trace: []trace.Step{}, Config: map[string]string{}}
+	j := report.Result{FormatVersion: report.FormatVersion, McgoVersion: mcgoVersion(), File: r.file,
+		Variant: nonEmpty(r.variant), Semantics: nonEmpty(r.semantics)}
 	if r.config != nil {
-		j.Config = configMap(r.config)
+		j.Config = configJSON(r.config)
 	}
 	if r.err != nil {
 		j.Verdict = "error"
-		j.Error = errText(r.err)
-	} else {
-		j.Verdict = r.res.Verdict.String()
-		j.Incomplete = r.res.Incomplete
-		j.Advice = advice(r)
-		s := r.res.Stats
-		j.Stats = report.Stats{States: s.States, Transitions: s.Transitions, Depth: s.Depth, Seconds: s.Elapsed.Seconds()}
-		if r.showReduced {
-			j.Stats.ReducedReceives, j.Stats.ReducedDeliveries = r.reduced[0], r.reduced[1]
+		j.Error = nonEmpty(errText(r.err))
+		return j
+	}
+	j.Verdict = r.res.Verdict.String()
+	j.Incomplete = nonEmpty(r.res.Incomplete)
+	j.Advice = advice(r)
+	if len(j.Advice) == 0 {
+		j.Advice = nil
+	}
+	s := r.res.Stats
+	j.Stats = &report.Stats{States: s.States, Transitions: s.Transitions, Depth: s.Depth, Seconds: s.Elapsed.Seconds()}
+	if r.showReduced {
+		j.Stats.ReducedReceives, j.Stats.ReducedDeliveries = &r.reduced[0], &r.reduced[1]
+	}
+	violated := ""
+	if v := r.res.Violation; v != nil {
+		violated = v.Property
+		j.Property, j.Message = nonEmpty(v.Property), &v.Msg
+	}
+	if r.trace != nil {
+		t := r.traceTime.Seconds()
+		j.Stats.TraceSeconds = &t
+		j.Trace = r.trace.Steps
+		j.TraceLength = len(r.trace.Steps)
+	}
+	props := r.props
+	if props == nil && r.config != nil {
+		props = r.config.Check
+	}
+	j.Properties = []report.PropertyStatus{}
+	for _, p := range props {
+		st := "unknown"
+		switch {
+		case p == violated:
+			st = "violated"
+		case r.res.Verdict == explore.Pass:
+			st = "holds"
 		}
-		j.Stats.TraceSeconds = r.traceTime.Seconds()
-		if v := r.res.Violation; v != nil {
-			j.Property, j.Message = v.Property, v.Msg
-		}
-		if r.trace != nil {
-			j.Trace = r.trace.Steps
-			j.TraceLength = len(r.trace.Steps)
-		}
+		j.Properties = append(j.Properties, report.PropertyStatus{Name: p, Status: st})
 	}
 	return j
+}
+
+// nonEmpty returns a pointer to s, or nil (JSON null) for "".
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// configJSON is the effective configuration as the JSON report gives it:
+// each key's value as JSON (docs/formats.md), terms in Erlang syntax.
+func configJSON(c *lang.Config) map[string]any {
+	strs := func(xs []string) []string {
+		if xs == nil {
+			return []string{}
+		}
+		return xs
+	}
+	args := []string{}
+	for _, a := range c.Init.Args {
+		args = append(args, lang.FormatTerm(a))
+	}
+	faults := []map[string]any{}
+	for _, f := range c.Faults {
+		o := map[string]any{"kind": f.Kind, "budget": f.Budget}
+		if len(f.Nodes) > 0 {
+			o["nodes"] = f.Nodes
+		}
+		if len(f.Links) > 0 {
+			o["links"] = f.Links
+		}
+		faults = append(faults, o)
+	}
+	ends := []string{}
+	for _, e := range c.EndStates {
+		ends = append(ends, fmt.Sprintf("%s/%d", e.Name, e.Arity))
+	}
+	creation := map[string]int{}
+	for n, v := range c.Creation {
+		creation[n] = v
+	}
+	b := c.Bounds
+	return map[string]any{
+		"nodes":      strs(c.Nodes),
+		"init":       map[string]any{"module": c.Init.Module, "function": c.Init.Function, "args": args},
+		"semantics":  c.Semantics,
+		"runtime":    c.Runtime,
+		"faults":     faults,
+		"check":      strs(c.Check),
+		"end_states": ends,
+		"nodeup":     c.NodeUp,
+		"timeouts":   c.Timeouts,
+		"bounds": map[string]int{"mailbox": b.Mailbox, "processes": b.Processes, "spawns": b.Spawns,
+			"stack": b.Stack, "channel": b.Channel},
+		"creation": creation,
+	}
 }
 
 // ---------------------------------------------------------------------------
