@@ -60,14 +60,24 @@ type InitCall struct {
 }
 
 // Fault is one fault budget: at most Budget faults of Kind, restricted to
-// Nodes when that is not empty (for disconnect: pairs among those nodes).
+// Nodes or Links when one is not empty. A node fault (crash, restart)
+// applies to the listed nodes. A pair fault (disconnect, connect_fail)
+// applies to the pairs among the listed nodes when there are two or more,
+// to every pair touching the node when there is one (it cuts that node
+// off), and to the listed links only when Links is set. Links are for pair
+// faults only; a fault sets Nodes or Links, not both.
 type Fault struct {
 	Kind   string // "crash", "restart", "disconnect" or "connect_fail"
 	Budget int
 	Nodes  []string
+	Links  [][2]string // node pairs, {a, b} in the attribute, a+b in the flag
 
-	nodeExprs []ast.Expr // Nodes as written, for diagnostics
+	nodeExprs []ast.Expr // the nodes of Nodes, then of Links, as written, for diagnostics
 }
+
+// PairFault reports whether faults of kind k break a pair of nodes
+// (disconnect, connect_fail) rather than one node (crash, restart).
+func PairFault(k string) bool { return k == FaultDisconnect || k == FaultConnectFail }
 
 // Bounds limit the explored state space.
 type Bounds struct {

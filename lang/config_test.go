@@ -65,6 +65,10 @@ func TestConfigKeys(t *testing.T) {
 			return reflect.DeepEqual(c.Faults[0].Nodes, []string{"b@h"}) && c.Faults[0].Kind == "crash" && c.Faults[0].Budget == 1 &&
 				c.Faults[1].Kind == "restart" && c.Faults[1].Budget == 3 && c.Faults[2].Budget == 2 && c.Faults[3].Kind == "connect_fail"
 		}},
+		{`{nodes, ['a@h', 'b@h', 'c@h']}). -mcgo({faults, [{disconnect, 1, [{'a@h', 'b@h'}, {'c@h', 'a@h'}]}, {connect_fail, 2, ['a@h', 'c@h']}]}`, func(c *Config) bool {
+			return reflect.DeepEqual(c.Faults[0].Links, [][2]string{{"a@h", "b@h"}, {"c@h", "a@h"}}) && len(c.Faults[0].Nodes) == 0 &&
+				reflect.DeepEqual(c.Faults[1].Nodes, []string{"a@h", "c@h"}) && len(c.Faults[1].Links) == 0
+		}},
 		{`{check, [no_loss, fifo]}`, func(c *Config) bool { return reflect.DeepEqual(c.Check, []string{"no_loss", "fifo"}) }},
 		{`{check, []}`, func(c *Config) bool { return len(c.Check) == 0 }},
 		{`{end_states, [{loop, 1}, start/0]}`, func(c *Config) bool {
@@ -113,12 +117,20 @@ func TestConfigErrors(t *testing.T) {
 		{`{init, {"m", start, []}}`, "m.erl:3:15: bad init: expected a module name"},
 		{`{semantics, fast}`, "m.erl:3:19: bad semantics: expected distributed or single_node"},
 		{`{runtime, 2007}`, "m.erl:3:17: bad runtime: expected modern or legacy"},
-		{`{faults, [{crash}]}`, "m.erl:3:17: bad fault: expected {Kind, Budget} or {Kind, Budget, [Nodes]}"},
+		{`{faults, [{crash}]}`, "m.erl:3:17: bad fault: expected {Kind, Budget} or {Kind, Budget, [Nodes or {Node, Node}]}"},
 		{`{faults, [{partition, 1}]}`, "m.erl:3:18: unknown fault kind: expected crash, restart, disconnect, connect_fail"},
 		{`{faults, [{crash, 1}, {crash, 2}]}`, "m.erl:3:30: duplicate fault kind 'crash'"},
 		{`{faults, [{crash, x}]}`, "m.erl:3:25: bad fault budget: expected a non-negative integer"},
 		{`{faults, [{crash, 1, ['z@h']}]}`, "m.erl:3:29: node 'z@h' is not among the configured nodes"},
-		{`{check, [speed]}`, "m.erl:3:16: unknown property 'speed'"},
+		{`{faults, [{crash, 1, [{'nonode@nohost', 'nonode@nohost'}]}]}`, "m.erl:3:29: bad fault nodes: a crash fault is restricted to nodes, not links"},
+		{`{faults, [{disconnect, 1, [{'a@h', 'a@h'}]}]}`, "m.erl:3:34: bad fault link: a node cannot be linked to itself"},
+		{`{faults, [{disconnect, 1, [{'a@h', 'b@h', 'c@h'}]}]}`, "m.erl:3:34: bad fault link: expected {Node, Node}"},
+		{`{faults, [{disconnect, 1, ['a@h', {'a@h', 'b@h'}]}]}`, "m.erl:3:41: bad fault nodes: expected node names only or links only, not both"},
+		{`{faults, [{disconnect, 1, [{'a@h', 'b@h'}, 'a@h']}]}`, "m.erl:3:50: bad fault nodes: expected node names only or links only, not both"},
+		{`{faults, [{disconnect, 1, [{'a@h', 'b@h'}, {'b@h', 'a@h'}]}]}`, "m.erl:3:50: duplicate fault link {b@h, a@h}"},
+		{`{faults, [{crash, 1, ['nonode@nohost', 'nonode@nohost']}]}`, "m.erl:3:46: duplicate fault node 'nonode@nohost'"},
+		{`{faults, [{disconnect, 1, [{'nonode@nohost', 'z@h'}]}]}`, "m.erl:3:52: node 'z@h' is not among the configured nodes"},
+		{`{check, [speed]}`, "m.erl:3:16: unknown property 'speed': expected one of deadlock, crash, no_loss, causal, pid_unique, fd_accurate, fifo, monitored_no_loss"},
 		{`{check, [fifo, fifo]}`, "m.erl:3:22: duplicate property 'fifo'"},
 		{`{end_states, [loop]}`, "m.erl:3:21: bad end state: expected {Function, Arity}"},
 		{`{nodeup, 1}`, "m.erl:3:16: bad nodeup: expected true or false"},
@@ -127,7 +139,7 @@ func TestConfigErrors(t *testing.T) {
 		{`{bounds, [{mailbox, -1}]}`, "m.erl:3:27: bad bound: expected a positive integer"},
 		{`{creation, [{'x@h', 1}]}`, "m.erl:3:20: node 'x@h' is not among the configured nodes"},
 		{`{creation, [{'nonode@nohost', a}]}`, "m.erl:3:37: bad creation: expected a non-negative integer"},
-		{`{expect, {violation, speed}}`, "m.erl:3:28: unknown property 'speed'"},
+		{`{expect, {violation, speed}}`, "m.erl:3:28: unknown property 'speed': expected one of deadlock, crash, no_loss, causal, pid_unique, fd_accurate, fifo, monitored_no_loss"},
 		{`{expect, maybe}`, "m.erl:3:16: bad expectation: expected pass or {violation, Property}"},
 		{`{variant, v}`, "m.erl:3:7: bad variant: expected {variant, Name, [Settings], Expectation}"},
 		{`{variant, "v", [], pass}`, "m.erl:3:17: bad variant name: expected an atom"},
@@ -147,6 +159,29 @@ func TestConfigErrors(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", first, tt.want)
 			}
 		})
+	}
+}
+
+// TestConfigSetFaultPlaces checks the flag form of faults restricted to
+// nodes and to links (node+node).
+func TestConfigSetFaultPlaces(t *testing.T) {
+	c := DefaultConfig("m")
+	if err := c.Set("nodes", "a@h,b@h,c@h"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Set("faults", "disconnect=1:a@h+b@h:c@h+a@h,connect_fail=2:b@h:c@h,crash=1:a@h"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	c.Format(&buf)
+	want := "faults: [{disconnect, 1, [{a@h, b@h}, {c@h, a@h}]}, {connect_fail, 2, [b@h, c@h]}, {crash, 1, [a@h]}]\n"
+	if !strings.Contains(buf.String(), want) {
+		t.Errorf("got\n%s\nwant line %q", buf.String(), want)
+	}
+	for _, bad := range []string{"crash=1:a@h+b@h", "disconnect=1:a@h+z@h", "disconnect=1:a@h:b@h+c@h"} {
+		if err := c.Set("faults", bad); err == nil {
+			t.Errorf("--faults %s: no error", bad)
+		}
 	}
 }
 

@@ -56,10 +56,10 @@ var ConfigTable = []ConfigKey{
 	{"init", "initial call, e.g. comm:start or 'comm:start(1,2)'"},
 	{"semantics", "distributed or single_node (check also takes both)"},
 	{"runtime", "modern (OTP 25+) or legacy (the 2007 runtime: pids come round after 3 restarts)"},
-	{"faults", "fault budgets, e.g. crash=1,restart=1,disconnect=1,connect_fail=1 (kind=N:node:node restricts)"},
+	{"faults", "fault budgets, e.g. crash=1,restart=1,disconnect=1,connect_fail=1 (kind=N:node:node restricts to nodes, kind=N:node+node to a link)"},
 	{"check", "properties to check, e.g. deadlock,crash,no_loss"},
 	{"end_states", "functions where waiting forever is fine, e.g. rcv/0,loop/1"},
-	{"nodeup", "true: monitor_node also reports reconnection"},
+	{"nodeup", "monitor_node also reports reconnection with a nodeup message (--nodeup, --nodeup=false)"},
 	{"timeouts", "any or max_progress"},
 	{"bounds", "bounds, e.g. mailbox=8,processes=16,spawns=64,stack=128,channel=32"},
 	{"creation", "creation of each node's first incarnation, e.g. n2@h=3"},
@@ -203,12 +203,77 @@ func ReadConfig(fs *token.FileSet, m *ast.Module) (*Config, error) {
 	return c, nil
 }
 
+// readPlaces reads the third element of a fault, the nodes or the links
+// it is restricted to.
+func (f *Fault) readPlaces(e ast.Expr) error {
+	nl, ok := properList(e)
+	if !ok {
+		return errAt(e, "bad fault nodes: expected a list of node names or {Node, Node} links")
+	}
+	seen := map[string]bool{}
+	for _, ne := range nl {
+		if lt, ok := ne.(*ast.Tuple); ok {
+			if !PairFault(f.Kind) {
+				return errAt(ne, "bad fault nodes: a %s fault is restricted to nodes, not links", f.Kind)
+			}
+			if len(f.Nodes) > 0 {
+				return errAt(ne, "bad fault nodes: expected node names only or links only, not both")
+			}
+			if len(lt.Elems) != 2 {
+				return errAt(ne, "bad fault link: expected {Node, Node}")
+			}
+			a, err := nodeName(lt.Elems[0])
+			if err != nil {
+				return err
+			}
+			b, err := nodeName(lt.Elems[1])
+			if err != nil {
+				return err
+			}
+			if a == b {
+				return errAt(ne, "bad fault link: a node cannot be linked to itself")
+			}
+			key := min(a, b) + " " + max(a, b)
+			if seen[key] {
+				return errAt(ne, "duplicate fault link {%s, %s}", quoteAtom(a), quoteAtom(b))
+			}
+			seen[key] = true
+			f.Links = append(f.Links, [2]string{a, b})
+			f.nodeExprs = append(f.nodeExprs, lt.Elems[0], lt.Elems[1])
+			continue
+		}
+		if len(f.Links) > 0 {
+			return errAt(ne, "bad fault nodes: expected node names only or links only, not both")
+		}
+		name, err := nodeName(ne)
+		if err != nil {
+			return err
+		}
+		if seen[name] {
+			return errAt(ne, "duplicate fault node '%s'", name)
+		}
+		seen[name] = true
+		f.Nodes = append(f.Nodes, name)
+		f.nodeExprs = append(f.nodeExprs, ne)
+	}
+	return nil
+}
+
+// places returns the nodes f names, those of its links included.
+func (f *Fault) places() []string {
+	ns := append([]string(nil), f.Nodes...)
+	for _, l := range f.Links {
+		ns = append(ns, l[0], l[1])
+	}
+	return ns
+}
+
 // crossCheck returns errors for nodes named in faults and creation that are
 // not among the configured nodes.
 func (c *Config) crossCheck() []error {
 	var errs []error
 	for _, f := range c.Faults {
-		for i, n := range f.Nodes {
+		for i, n := range f.places() {
 			if !contains(c.Nodes, n) {
 				var at ast.Node
 				if i < len(f.nodeExprs) {
@@ -282,7 +347,7 @@ func readExpect(e ast.Expr) (Expectation, error) {
 				return Expectation{}, errAt(t.Elems[1], "bad expectation: expected a property name")
 			}
 			if !contains(Properties, p.Name) {
-				return Expectation{}, errAt(p, "unknown property '%s'", p.Name)
+				return Expectation{}, errAt(p, "unknown property '%s': expected one of %s", p.Name, strings.Join(Properties, ", "))
 			}
 			return Expectation{Violation: p.Name}, nil
 		}
@@ -434,13 +499,13 @@ func (c *Config) apply(key string, v ast.Expr) error {
 	case "faults":
 		lst, ok := properList(v)
 		if !ok {
-			return errAt(v, "bad faults: expected a list of {Kind, Budget} or {Kind, Budget, [Nodes]}")
+			return errAt(v, "bad faults: expected a list of {Kind, Budget} or {Kind, Budget, [Nodes or {Node, Node}]}")
 		}
 		var faults []Fault
 		for _, e := range lst {
 			t, ok := e.(*ast.Tuple)
 			if !ok || len(t.Elems) < 2 || len(t.Elems) > 3 {
-				return errAt(e, "bad fault: expected {Kind, Budget} or {Kind, Budget, [Nodes]}")
+				return errAt(e, "bad fault: expected {Kind, Budget} or {Kind, Budget, [Nodes or {Node, Node}]}")
 			}
 			kind, ok := atomOf(t.Elems[0])
 			if !ok || !contains(FaultKinds, kind) {
@@ -457,17 +522,8 @@ func (c *Config) apply(key string, v ast.Expr) error {
 			}
 			f := Fault{Kind: kind, Budget: int(n)}
 			if len(t.Elems) == 3 {
-				nl, ok := properList(t.Elems[2])
-				if !ok {
-					return errAt(t.Elems[2], "bad fault nodes: expected a list of node names")
-				}
-				for _, ne := range nl {
-					name, err := nodeName(ne)
-					if err != nil {
-						return err
-					}
-					f.Nodes = append(f.Nodes, name)
-					f.nodeExprs = append(f.nodeExprs, ne)
+				if err := f.readPlaces(t.Elems[2]); err != nil {
+					return err
 				}
 			}
 			faults = append(faults, f)
@@ -485,7 +541,7 @@ func (c *Config) apply(key string, v ast.Expr) error {
 				return errAt(e, "bad check: expected a property name")
 			}
 			if !contains(Properties, p) {
-				return errAt(e, "unknown property '%s'", p)
+				return errAt(e, "unknown property '%s': expected one of %s", p, strings.Join(Properties, ", "))
 			}
 			if contains(props, p) {
 				return errAt(e, "duplicate property '%s'", p)
@@ -599,6 +655,7 @@ func (c *Config) clone() *Config {
 	d.Faults = nil
 	for _, f := range c.Faults {
 		f.Nodes = append([]string(nil), f.Nodes...)
+		f.Links = append([][2]string(nil), f.Links...)
 		f.nodeExprs = append([]ast.Expr(nil), f.nodeExprs...)
 		d.Faults = append(d.Faults, f)
 	}
@@ -638,7 +695,7 @@ func flagKey(key string) string {
 //	init        comm:start | comm:start(1,2) | start
 //	semantics   distributed | single_node
 //	runtime     modern | legacy
-//	faults      crash=1,disconnect=1,crash=1:n2@h:n3@h
+//	faults      crash=1,disconnect=1 | crash=1:n2@h:n3@h,disconnect=1:n1@h+n2@h
 //	check       deadlock,no_loss
 //	end_states  rcv/0,loop/1
 //	nodeup      true | false
@@ -755,6 +812,10 @@ func (c *Config) flagTerm(key, value string) (ast.Expr, error) {
 			}
 			var nodes []ast.Expr
 			for _, p := range parts[1:] {
+				if a, b, ok := strings.Cut(p, "+"); ok {
+					nodes = append(nodes, tuple(atom(a), atom(b)))
+					continue
+				}
 				nodes = append(nodes, atom(p))
 			}
 			es = append(es, tuple(atom(k), n, list(nodes)))
@@ -831,7 +892,13 @@ func (c *Config) Format(w io.Writer) {
 	fmt.Fprintf(w, "runtime: %s\n", c.Runtime)
 	var fs []string
 	for _, f := range c.Faults {
-		if len(f.Nodes) > 0 {
+		if len(f.Links) > 0 {
+			var ls []string
+			for _, l := range f.Links {
+				ls = append(ls, fmt.Sprintf("{%s, %s}", quoteAtom(l[0]), quoteAtom(l[1])))
+			}
+			fs = append(fs, fmt.Sprintf("{%s, %d, [%s]}", f.Kind, f.Budget, strings.Join(ls, ", ")))
+		} else if len(f.Nodes) > 0 {
 			fs = append(fs, fmt.Sprintf("{%s, %d, %s}", f.Kind, f.Budget, atoms(f.Nodes)))
 		} else {
 			fs = append(fs, fmt.Sprintf("{%s, %d}", f.Kind, f.Budget))

@@ -33,6 +33,9 @@
 -mcgo({expect, pass}).
 -mcgo({variant, client_crashes, [{faults, []}, {init, {lock_server_fixed, start, [0, 2]}}, {check, [deadlock]}],
        pass}).
+%% The disconnect variants break the connection between the server's node
+%% and client A's node only: a fault restricted to two or more nodes
+%% applies to the pairs among them.
 -mcgo({variant, disconnect, [{faults, [{disconnect, 1, [?N1, ?N2]}]}], {violation, crash}}).
 -mcgo({variant, disconnect_fd, [{faults, [{disconnect, 1, [?N1, ?N2]}]}], {violation, fd_accurate}}).
 -mcgo({variant, no_faults, [{faults, []}], pass}).

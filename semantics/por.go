@@ -129,14 +129,17 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 	}
 	// Faults left: a crash or a disconnect may remain where it cannot
 	// touch the channel or its ends; a restart (pid reuse) or a connection
-	// failure (transitions with several outcomes) may not.
+	// failure (transitions with several outcomes) may not. Every node a
+	// budget names, in its nodes or its links, counts as faulty, even
+	// where a disconnect restricted to several nodes or to links could not
+	// cut this channel: coarser than needed, never unsound.
 	var faulty uint64
 	for i, b := range st.Budget {
 		if b == 0 {
 			continue
 		}
-		f := s.faults[i]
-		if f.kind == faultRestart || f.kind == faultConnectFail || len(f.nodes) == 0 {
+		f := &s.faults[i]
+		if f.kind == faultRestart || f.kind == faultConnectFail || len(f.nodes) == 0 && len(f.links) == 0 {
 			return -1
 		}
 		for _, n := range f.nodes {
@@ -144,6 +147,12 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 				return -1
 			}
 			faulty |= 1 << n
+		}
+		for _, l := range f.links {
+			if l[0] >= 64 || l[1] >= 64 {
+				return -1
+			}
+			faulty |= 1<<l[0] | 1<<l[1]
 		}
 	}
 	// Cheap tests on each candidate first.

@@ -321,20 +321,13 @@ func (s *System) transitions(st *State, buf []trans) []trans {
 }
 
 // budgetFor returns the first fault budget of kind k with budget left that
-// applies to nodes a and b (for node faults a == b; for pairs, a budget
-// restricted to nodes applies when either end is listed), or -1.
+// applies to nodes a and b (for node faults a == b; for pairs, see
+// faultBudget.appliesTo), or -1.
 func (s *System) budgetFor(st *State, k faultKind, a, b term.NodeID) int {
-	for i, f := range s.faults {
-		if f.kind != k || st.Budget[i] == 0 {
-			continue
-		}
-		if len(f.nodes) == 0 {
+	for i := range s.faults {
+		f := &s.faults[i]
+		if f.kind == k && st.Budget[i] > 0 && f.appliesTo(a, b) {
 			return i
-		}
-		for _, n := range f.nodes {
-			if n == a || n == b {
-				return i
-			}
 		}
 	}
 	return -1

@@ -2,6 +2,7 @@ package semantics
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -48,7 +49,31 @@ type options struct {
 // faultBudget is one configured fault budget.
 type faultBudget struct {
 	kind  faultKind
-	nodes []term.NodeID // empty: every node
+	nodes []term.NodeID    // where it applies; empty (and no links): everywhere
+	links [][2]term.NodeID // pair faults only: the node pairs it applies to
+}
+
+// appliesTo reports whether the budget covers nodes a and b: the node a
+// for a node fault (a == b), the pair a - b for a pair fault. A pair fault
+// restricted to one node covers every pair touching it (the node is cut
+// off); to two or more nodes, the pairs among them; to links, those links
+// (docs/configuration.md).
+func (f *faultBudget) appliesTo(a, b term.NodeID) bool {
+	if len(f.links) > 0 {
+		for _, l := range f.links {
+			if l[0] == a && l[1] == b || l[0] == b && l[1] == a {
+				return true
+			}
+		}
+		return false
+	}
+	if len(f.nodes) == 0 {
+		return true
+	}
+	if a == b || len(f.nodes) == 1 {
+		return slices.Contains(f.nodes, a) || slices.Contains(f.nodes, b)
+	}
+	return slices.Contains(f.nodes, a) && slices.Contains(f.nodes, b)
 }
 
 // faultKind is a kind of fault.
@@ -254,12 +279,33 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 		default:
 			return nil, fmt.Errorf("%s: unknown fault %q", cfg.KeyPos["faults"], f.Kind)
 		}
-		for _, n := range f.Nodes {
+		nodeID := func(n string) (term.NodeID, error) {
 			id, ok := s.nodeIdx[term.Intern(n)]
 			if !ok {
-				return nil, fmt.Errorf("%s: fault %s names node %s, which is not configured", cfg.KeyPos["faults"], f.Kind, compile.QuoteAtom(n))
+				return 0, fmt.Errorf("%s: fault %s names node %s, which is not configured", cfg.KeyPos["faults"], f.Kind, compile.QuoteAtom(n))
+			}
+			return id, nil
+		}
+		for _, n := range f.Nodes {
+			id, err := nodeID(n)
+			if err != nil {
+				return nil, err
 			}
 			fb.nodes = append(fb.nodes, id)
+		}
+		if len(f.Links) > 0 && fb.kind != faultDisconnect && fb.kind != faultConnectFail {
+			return nil, fmt.Errorf("%s: fault %s cannot be restricted to links", cfg.KeyPos["faults"], f.Kind)
+		}
+		for _, l := range f.Links {
+			a, err := nodeID(l[0])
+			if err != nil {
+				return nil, err
+			}
+			b, err := nodeID(l[1])
+			if err != nil {
+				return nil, err
+			}
+			fb.links = append(fb.links, [2]term.NodeID{a, b})
 		}
 		if f.Budget > 255 {
 			return nil, fmt.Errorf("%s: fault budget %d is too large (at most 255)", cfg.KeyPos["faults"], f.Budget)

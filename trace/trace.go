@@ -474,7 +474,9 @@ func (f *File) validate() error {
 		return fmt.Errorf("path: empty (it starts with the initial state's index)")
 	case f.Initial == nil:
 		return fmt.Errorf("initial: missing")
-	case f.Property == "":
+	case f.Property == "" && f.Message == "":
+		// Only the trace of an unsupported search has no property, and
+		// its message names the call.
 		return fmt.Errorf("property: missing")
 	case len(f.Steps) != len(f.Path)-1:
 		return fmt.Errorf("path has %d entries and steps %d: there must be one step per entry after the first", len(f.Path), len(f.Steps))

@@ -42,13 +42,17 @@ type checkOptions struct {
 func newCheckCmd(a *app) *cobra.Command {
 	opts := &checkOptions{}
 	cmd := &cobra.Command{
-		Use:   "check FILE...",
+		Use:   "check FILE|DIR...",
 		Short: "Explore a model and check its properties",
 		Long: `Explore every interleaving and every allowed fault of each model and check the
 properties of its configuration (-mcgo({check, [...]}) or --check). The
 verdict is pass (every property holds and the search was complete),
 violation (with the shortest trace, for the default breadth-first search) or
 incomplete (a bound or limit was reached and nothing was found).
+
+A directory stands for the models in it, walked recursively: the .erl files
+with at least one -mcgo attribute (the others are library modules, not
+checked alone).
 
 Properties: ` + strings.Join(lang.Properties, ", ") + ` (see docs/properties.md).
 
@@ -57,11 +61,12 @@ internal failure; over several models the most severe (70, 2, 1, 3, 0).
 
 Examples:
   mcgo check models/comm_bounded.erl
+  mcgo check models/
   mcgo check --semantics both models/three_party.erl
   mcgo check --check no_loss --faults disconnect=1 --trace-out t.json model.erl
   mcgo check --format json models/*.erl
   mcgo check --store disk --store-dir /tmp/run1 big.erl   # then --resume`,
-		Args: cobra.MinimumNArgs(1),
+		Args: wantArgs(1, -1, "one or more model files (.erl) or directories of models"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.files = args
 			opts.cmd = cmd
@@ -146,9 +151,13 @@ func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
 		}
 		kept = append(kept, o)
 	}
+	files, err := checkArgs(opts.files)
+	if err != nil {
+		return exitWith(exitUsage, "mcgo check: %v", err)
+	}
 	code := exitPass
 	var runs []*checkRun
-	for _, path := range opts.files {
+	for _, path := range files {
 		l, err := loadModel(a.stderr, path, &opts.model, kept)
 		if err != nil {
 			writeAdvice(a.stderr, &checkRun{err: err}) // for what mcgo does not model
@@ -583,33 +592,111 @@ func writeJSONLine(w io.Writer, v any) {
 
 // jsonResult is the JSON object of one run.
 func jsonResult(r *checkRun) report.Result {
-	j := report.Result{FormatVersion: report.FormatVersion, McgoVersion: mcgoVersion(), File: r.file, Variant: r.variant,
-		Semantics: r.semantics, Trace: []trace.Step{}, Config: map[string]string{}}
+	j := report.Result{FormatVersion: report.FormatVersion, McgoVersion: mcgoVersion(), File: r.file,
+		Variant: nonEmpty(r.variant), Semantics: nonEmpty(r.semantics)}
 	if r.config != nil {
-		j.Config = configMap(r.config)
+		j.Config = configJSON(r.config)
 	}
 	if r.err != nil {
 		j.Verdict = "error"
-		j.Error = errText(r.err)
-	} else {
-		j.Verdict = r.res.Verdict.String()
-		j.Incomplete = r.res.Incomplete
-		j.Advice = advice(r)
-		s := r.res.Stats
-		j.Stats = report.Stats{States: s.States, Transitions: s.Transitions, Depth: s.Depth, Seconds: s.Elapsed.Seconds()}
-		if r.showReduced {
-			j.Stats.ReducedReceives, j.Stats.ReducedDeliveries = r.reduced[0], r.reduced[1]
+		j.Error = nonEmpty(errText(r.err))
+		return j
+	}
+	j.Verdict = r.res.Verdict.String()
+	j.Incomplete = nonEmpty(r.res.Incomplete)
+	j.Advice = advice(r)
+	if len(j.Advice) == 0 {
+		j.Advice = nil
+	}
+	s := r.res.Stats
+	j.Stats = &report.Stats{States: s.States, Transitions: s.Transitions, Depth: s.Depth, Seconds: s.Elapsed.Seconds()}
+	if r.showReduced {
+		j.Stats.ReducedReceives, j.Stats.ReducedDeliveries = &r.reduced[0], &r.reduced[1]
+	}
+	violated := ""
+	if v := r.res.Violation; v != nil {
+		violated = v.Property
+		j.Property, j.Message = nonEmpty(v.Property), &v.Msg
+	}
+	if r.trace != nil {
+		t := r.traceTime.Seconds()
+		j.Stats.TraceSeconds = &t
+		j.Trace = r.trace.Steps
+		j.TraceLength = len(r.trace.Steps)
+	}
+	props := r.props
+	if props == nil && r.config != nil {
+		props = r.config.Check
+	}
+	j.Properties = []report.PropertyStatus{}
+	for _, p := range props {
+		st := "unknown"
+		switch {
+		case p == violated:
+			st = "violated"
+		case r.res.Verdict == explore.Pass:
+			st = "holds"
 		}
-		j.Stats.TraceSeconds = r.traceTime.Seconds()
-		if v := r.res.Violation; v != nil {
-			j.Property, j.Message = v.Property, v.Msg
-		}
-		if r.trace != nil {
-			j.Trace = r.trace.Steps
-			j.TraceLength = len(r.trace.Steps)
-		}
+		j.Properties = append(j.Properties, report.PropertyStatus{Name: p, Status: st})
 	}
 	return j
+}
+
+// nonEmpty returns a pointer to s, or nil (JSON null) for "".
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// configJSON is the effective configuration as the JSON report gives it:
+// each key's value as JSON (docs/formats.md), terms in Erlang syntax.
+func configJSON(c *lang.Config) map[string]any {
+	strs := func(xs []string) []string {
+		if xs == nil {
+			return []string{}
+		}
+		return xs
+	}
+	args := []string{}
+	for _, a := range c.Init.Args {
+		args = append(args, lang.FormatTerm(a))
+	}
+	faults := []map[string]any{}
+	for _, f := range c.Faults {
+		o := map[string]any{"kind": f.Kind, "budget": f.Budget}
+		if len(f.Nodes) > 0 {
+			o["nodes"] = f.Nodes
+		}
+		if len(f.Links) > 0 {
+			o["links"] = f.Links
+		}
+		faults = append(faults, o)
+	}
+	ends := []string{}
+	for _, e := range c.EndStates {
+		ends = append(ends, fmt.Sprintf("%s/%d", e.Name, e.Arity))
+	}
+	creation := map[string]int{}
+	for n, v := range c.Creation {
+		creation[n] = v
+	}
+	b := c.Bounds
+	return map[string]any{
+		"nodes":      strs(c.Nodes),
+		"init":       map[string]any{"module": c.Init.Module, "function": c.Init.Function, "args": args},
+		"semantics":  c.Semantics,
+		"runtime":    c.Runtime,
+		"faults":     faults,
+		"check":      strs(c.Check),
+		"end_states": ends,
+		"nodeup":     c.NodeUp,
+		"timeouts":   c.Timeouts,
+		"bounds": map[string]int{"mailbox": b.Mailbox, "processes": b.Processes, "spawns": b.Spawns,
+			"stack": b.Stack, "channel": b.Channel},
+		"creation": creation,
+	}
 }
 
 // ---------------------------------------------------------------------------
@@ -644,14 +731,7 @@ type searchFlags struct {
 	memSource string
 }
 
-func (f *searchFlags) register(fs interface {
-	StringVar(*string, string, string, string)
-	IntVar(*int, string, int, string)
-	Int64Var(*int64, string, int64, string)
-	DurationVar(*time.Duration, string, time.Duration, string)
-	BoolVar(*bool, string, bool, string)
-	Uint64Var(*uint64, string, uint64, string)
-}) {
+func (f *searchFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.search, "search", "bfs", "search strategy: bfs (shortest traces), dfs or random")
 	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "parallel BFS workers (verdicts and counts do not depend on it)")
 	fs.IntVar(&f.maxDepth, "max-depth", 0, "do not explore beyond this depth (0: no limit)")
@@ -666,7 +746,7 @@ func (f *searchFlags) register(fs interface {
 	fs.IntVar(&f.walks, "walks", 1000, "random search: number of walks")
 	fs.IntVar(&f.depth, "depth", 1000, "random search: length of each walk")
 	fs.Uint64Var(&f.seed, "seed", 1, "random search: seed")
-	fs.StringVar(&f.por, "por", "on", "partial-order reduction: on or off")
+	switchVar(fs, &f.por, "por", "on", "on", "off", "partial-order reduction (--por=off, or --por off, turns it off)")
 	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr even when it is not a terminal")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress")
 	fs.StringVar(&f.cpuprof, "cpuprofile", "", "write a CPU profile of the search to this file (for developers)")

@@ -15,16 +15,16 @@ import (
 // be an added field.
 func TestJSONResultStable(t *testing.T) {
 	want := []string{
-		"format_version int", "mcgo_version string", "file string", "variant string", "semantics string",
-		"verdict string", "property string", "message string", "incomplete,omitempty string",
-		"stats report.Stats", "trace_length int", "trace []trace.Step", "config map[string]string",
-		"error,omitempty string", "advice,omitempty []string",
+		"format_version int", "mcgo_version string", "file string", "variant *string", "semantics *string",
+		"verdict string", "property *string", "message *string", "incomplete *string",
+		"properties []report.PropertyStatus", "stats *report.Stats", "trace_length int", "trace []trace.Step",
+		"config map[string]interface {}", "error *string", "advice []string",
 	}
 	if got := jsonFields(reflect.TypeOf(report.Result{})); !reflect.DeepEqual(got, want) {
 		t.Errorf("report.Result fields changed:\n got %q\nwant %q", got, want)
 	}
 	wantStats := []string{"states int64", "transitions int64", "depth int", "seconds float64",
-		"reduced_receives,omitempty int64", "reduced_deliveries,omitempty int64", "trace_seconds,omitempty float64"}
+		"reduced_receives *int64", "reduced_deliveries *int64", "trace_seconds *float64"}
 	if got := jsonFields(reflect.TypeOf(report.Stats{})); !reflect.DeepEqual(got, wantStats) {
 		t.Errorf("report.Stats fields changed:\n got %q\nwant %q", got, wantStats)
 	}
@@ -40,9 +40,12 @@ func TestJSONResultStable(t *testing.T) {
 		t.Errorf("trace.Step fields changed:\n got %q\nwant %q", got, wantStep)
 	}
 	// mcgo test's object is check's with the expectation.
-	wantTest := []string{" report.Result", "expected string", "ok bool"}
+	wantTest := []string{" report.Result", "expected *string", "ok bool"}
 	if got := jsonFields(reflect.TypeOf(report.TestResult{})); !reflect.DeepEqual(got, wantTest) {
 		t.Errorf("Testreport.Result fields changed:\n got %q\nwant %q", got, wantTest)
+	}
+	if got := jsonFields(reflect.TypeOf(report.PropertyStatus{})); !reflect.DeepEqual(got, []string{"name string", "status string"}) {
+		t.Errorf("report.PropertyStatus fields changed: %q", got)
 	}
 	if report.FormatVersion != 2 || trace.FormatVersion != 1 {
 		t.Errorf("format versions changed: update docs/formats.md and this test")

@@ -112,8 +112,13 @@ func (f *modelFlags) register(fs *pflag.FlagSet, withConfig bool) {
 	}
 	f.config = map[string]*string{}
 	for _, k := range lang.ConfigTable {
-		if k.FlagHelp != "" {
-			f.config[k.Name] = fs.String(strings.ReplaceAll(k.Name, "_", "-"), "", k.FlagHelp)
+		name := strings.ReplaceAll(k.Name, "_", "-")
+		switch {
+		case k.Name == "nodeup": // a boolean setting: --nodeup, --nodeup=false
+			f.config[k.Name] = new(string)
+			switchVar(fs, f.config[k.Name], name, "", "true", "false", k.FlagHelp)
+		case k.FlagHelp != "":
+			f.config[k.Name] = fs.String(name, "", k.FlagHelp)
 		}
 	}
 }

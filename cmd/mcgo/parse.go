@@ -28,7 +28,7 @@ Examples:
   mcgo parse models/*.erl
   mcgo lint -D DEBUG model.erl
   mcgo parse --dump config models/comm.erl`,
-		Args: cobra.MinimumNArgs(1),
+		Args: wantArgs(1, -1, "one or more Erlang files (.erl)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.files = args
 			return runParse(a, opts)

@@ -35,7 +35,7 @@ Exit codes: 0 the trace still fits, 1 it no longer does, 2 bad input.
 
 Example:
   mcgo replay t.json`,
-		Args: cobra.ExactArgs(1),
+		Args: wantArgs(1, 1, "one trace file (saved by mcgo check --trace-out)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file = args[0]
 			return runReplay(a, opts)
@@ -58,9 +58,12 @@ func runReplay(a *app, opts *replayOptions) error {
 	if path == "" {
 		return exitWith(exitUsage, "mcgo replay: %s: the trace names no model (file): give --model", opts.file)
 	}
-	p, ok := properties.Lookup(f.Property)
-	if !ok {
-		return exitWith(exitUsage, "mcgo replay: %s: property: unknown property %q", opts.file, f.Property)
+	var p *properties.Property
+	if f.Property != "" { // "": the trace of an unsupported search
+		var ok bool
+		if p, ok = properties.Lookup(f.Property); !ok {
+			return exitWith(exitUsage, "mcgo replay: %s: property: unknown property %q", opts.file, f.Property)
+		}
 	}
 	mf := &modelFlags{}
 	for k, v := range f.Defines {

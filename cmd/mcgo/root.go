@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -31,6 +33,72 @@ func mcgoVersion() string {
 		return bi.Main.Version
 	}
 	return version
+}
+
+// pseudoCommit matches the commit at the end of a pseudo-version
+// (v0.0.0-20261207235957-793d5bd1c0ab), what `go install ...@main` gives.
+var pseudoCommit = regexp.MustCompile(`[-.][0-9]{14}-([0-9a-f]{12})(\+incompatible)?$`)
+
+// versionText is what `mcgo version` prints: the module version, the commit
+// (from the build's VCS stamp in a git checkout, from a pseudo-version
+// otherwise) and the Go version.
+func versionText(bi *debug.BuildInfo) string {
+	v := version
+	commit, when, modified := "", "", false
+	goVersion := runtime.Version()
+	if bi != nil {
+		if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			v = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				commit = s.Value
+			case "vcs.time":
+				when = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+		if commit == "" {
+			if m := pseudoCommit.FindStringSubmatch(bi.Main.Version); m != nil {
+				commit = m[1]
+			}
+		}
+		if bi.GoVersion != "" {
+			goVersion = bi.GoVersion
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "mcgo %s\n", v)
+	switch {
+	case commit == "":
+		b.WriteString("commit unknown (the binary carries no VCS stamp)\n")
+	default:
+		fmt.Fprintf(&b, "commit %s", commit)
+		if when != "" {
+			fmt.Fprintf(&b, " (%s)", when)
+		}
+		if modified {
+			b.WriteString(" with uncommitted changes")
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "built with %s\n", goVersion)
+	return b.String()
+}
+
+func newVersionCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print mcgo's version, commit and Go version",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			bi, _ := debug.ReadBuildInfo()
+			fmt.Fprint(a.stdout, versionText(bi))
+			return nil
+		},
+	}
 }
 
 // exitError carries an exit code out of a command, with an optional
@@ -76,7 +144,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	}()
 	a := &app{stdout: stdout, stderr: stderr, stdin: os.Stdin}
 	root := newRootCmd(a)
-	root.SetArgs(args)
+	root.SetArgs(joinSwitchValues(root, args))
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
@@ -119,6 +187,7 @@ real node. Configuration lives in -mcgo(...) attributes, which erlc ignores.`,
 		newTestCmd(a),
 		newTraceCmd(a),
 		newReplayCmd(a),
+		newVersionCmd(a),
 	)
 	root.SetHelpCommand(newHelpCmd())
 	root.AddCommand(&cobra.Command{
@@ -192,7 +261,10 @@ mcgo parse (lint):
   2   errors
 
 mcgo run:
-  0   the run ended (all processes done, blocked, or the step limit)
+  0   the run ended (all processes done, blocked, or the step limit) and no
+      process crashed
+  1   a process crashed, as the crash property defines it (its own code
+      raised); --allow-crash exits 0 instead
   2   bad input
 `
 

@@ -17,7 +17,10 @@ type runOptions struct {
 	steps    int
 	trace    bool
 	noFaults bool
-	cmd      *cobra.Command
+	// allowCrash: a crash (as the crash property defines it) does not
+	// change the exit code.
+	allowCrash bool
+	cmd        *cobra.Command
 }
 
 func newRunCmd(a *app) *cobra.Command {
@@ -31,11 +34,17 @@ faults unless --no-faults). The model's io:format output goes to stdout
 exactly as erl prints it; crash reports and, with --trace, every step go to
 stderr.
 
+Exit codes: 0 the run ended (every process done, all blocked, or the step
+limit) and no process crashed; 1 a process crashed, as the crash property
+defines it (its own code raised: a runtime error, erlang:error, an uncaught
+throw, exit with a reason other than normal or shutdown), unless
+--allow-crash; 2 bad input.
+
 Examples:
   mcgo run models/comm_bounded.erl
   mcgo run --seed 7 --trace models/pidReuse_bounded.erl
   mcgo run --steps 50 --no-faults model.erl`,
-		Args: cobra.ExactArgs(1),
+		Args: wantArgs(1, 1, "one model file (.erl)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file = args[0]
 			opts.cmd = cmd
@@ -47,6 +56,7 @@ Examples:
 	cmd.Flags().IntVar(&opts.steps, "steps", 10000, "stop after this many steps (0: no limit)")
 	cmd.Flags().BoolVar(&opts.trace, "trace", false, "print every step on stderr")
 	cmd.Flags().BoolVar(&opts.noFaults, "no-faults", false, "never choose a fault")
+	cmd.Flags().BoolVar(&opts.allowCrash, "allow-crash", false, "exit 0 even when a process crashed")
 	cmd.Flags().StringVar(&opts.variant, "variant", "", "run the named -mcgo variant instead of the base configuration")
 	return cmd
 }
@@ -75,7 +85,7 @@ func runRun(a *app, opts *runOptions) error {
 	if err != nil {
 		return exitWith(exitUsage, "%v", err)
 	}
-	n := 0
+	n, crashes := 0, 0
 	res := sys.Run(semantics.RunOptions{Seed: opts.seed, Steps: opts.steps, NoFaults: opts.noFaults}, func(prev *semantics.State, step semantics.Step, next *semantics.State) {
 		n++
 		if opts.trace {
@@ -101,6 +111,7 @@ func runRun(a *app, opts *runOptions) error {
 		}
 		if step.Kind == semantics.StepExit {
 			if p := prev.Proc(step.Pid); p != nil && p.Own {
+				crashes++
 				where := ""
 				if p.RaisedAt.IsValid() {
 					where = " at " + sys.Position(p.RaisedAt).String()
@@ -124,6 +135,21 @@ func runRun(a *app, opts *runOptions) error {
 		if opts.trace {
 			fmt.Fprintf(a.stderr, "mcgo: run ended after %d steps: every process is done\n", res.Steps)
 		}
+	}
+	// A process whose own code raised ends with its next step; the run
+	// may stop (--steps) before it.
+	for _, p := range res.Final.Procs {
+		if p.Ended() && p.Own {
+			crashes++
+			fmt.Fprintf(a.stderr, "mcgo: process %s crashed with reason %s (its exit step was not taken)\n", sys.ProcLabel(res.Final, p.Pid), sys.Label(p.Reason))
+		}
+	}
+	if crashes > 0 && !opts.allowCrash {
+		what := "1 process"
+		if crashes > 1 {
+			what = fmt.Sprintf("%d processes", crashes)
+		}
+		return exitWith(exitViolation, "mcgo: run: %s crashed (exit code 1; --allow-crash exits 0)", what)
 	}
 	return nil
 }

@@ -57,7 +57,7 @@ mailboxes, the channels and the source line of each step.
 Example:
   mcgo check --trace-out t.json models/comm_bounded.erl
   mcgo trace html t.json -o comm.html`,
-		Args: cobra.ExactArgs(1),
+		Args: wantArgs(1, 1, "one trace file (saved by mcgo check --trace-out)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file = args[0]
 			if opts.output == "" {
@@ -95,7 +95,7 @@ printed it.
 
 Example:
   mcgo check --trace-out t.json models/comm_bounded.erl; mcgo trace show t.json`,
-		Args: cobra.ExactArgs(1),
+		Args: wantArgs(1, 1, "one trace file (saved by mcgo check --trace-out)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file = args[0]
 			return runTraceShow(a, opts)
