@@ -60,7 +60,7 @@ func TestEveryKind(t *testing.T) {
 	for k, v := range samples {
 		// The walkers find what the containers hide.
 		var w walkSeen
-		term.Walk(v, &w)
+		term.Walk(v, func(term.Pid) { w.pid = true }, func(term.Ref) { w.ref = true })
 		if _, container := containers[k]; container && (!w.pid || !w.ref) {
 			t.Errorf("Walk(%s) found pid %v, ref %v: want both", k, w.pid, w.ref)
 		}
@@ -117,6 +117,3 @@ func TestEveryKind(t *testing.T) {
 }
 
 type walkSeen struct{ pid, ref bool }
-
-func (w *walkSeen) Pid(term.Pid) { w.pid = true }
-func (w *walkSeen) Ref(term.Ref) { w.ref = true }

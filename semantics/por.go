@@ -330,8 +330,4 @@ func (k *pidScan) pid(p term.Pid) {
 	}
 }
 
-func (k *pidScan) term(t term.Term) { term.Walk(t, k) }
-
-// Pid and Ref make pidScan a [Visitor].
-func (k *pidScan) Pid(p term.Pid) { k.pid(p) }
-func (k *pidScan) Ref(term.Ref)   {}
+func (k *pidScan) term(t term.Term) { term.Walk(t, k.pid, nil) }

@@ -19,8 +19,8 @@ import (
 // cr, that occur anywhere in the state.
 func refsInUse(st *State, n term.NodeID, cr uint32) map[uint32]bool {
 	u := refsUsed{n: n, cr: cr, used: map[uint32]bool{}}
-	add := u.Ref
-	term := func(t term.Term) { term.Walk(t, &u) }
+	add := u.ref
+	term := func(t term.Term) { term.Walk(t, nil, u.ref) }
 	for _, p := range st.Procs {
 		for _, t := range p.Stack {
 			term(t)
@@ -56,9 +56,7 @@ type refsUsed struct {
 	used map[uint32]bool
 }
 
-func (u *refsUsed) Pid(term.Pid) {}
-
-func (u *refsUsed) Ref(r term.Ref) {
+func (u *refsUsed) ref(r term.Ref) {
 	if r.Node == u.n && r.Cr == u.cr {
 		u.used[r.N] = true
 	}

@@ -1,33 +1,35 @@
 package term
 
-// Visitor receives the pids and references that [Walk] finds in a term.
-type Visitor interface {
-	Pid(Pid)
-	Ref(Ref)
-}
-
-// Walk calls v for every pid and reference inside t, whatever containers
-// hold them. It is the one walker for every place that looks for pids or
-// references inside a term: a new container kind is added here, and the
-// test of every kind (TestEveryKind) fails until it is.
-func Walk(t Term, v Visitor) {
+// Walk calls pid for every pid and ref for every reference inside t (either
+// may be nil), whatever containers hold them. It is the one walker for
+// every place that looks for pids or references inside a term: a new
+// container kind is added here, and the test of every kind (TestEveryKind)
+// fails until it is. It takes functions rather than an interface so that
+// the caller's state stays on its stack (an interface method call would
+// move it to the heap: the search calls this for every process of every
+// state it reduces).
+func Walk(t Term, pid func(Pid), ref func(Ref)) {
 	for {
 		switch x := t.(type) {
 		case Pid:
-			v.Pid(x)
+			if pid != nil {
+				pid(x)
+			}
 		case Ref:
-			v.Ref(x)
+			if ref != nil {
+				ref(x)
+			}
 		case Tuple:
 			for _, e := range x {
-				Walk(e, v)
+				Walk(e, pid, ref)
 			}
 		case *Cons:
-			Walk(x.Head, v)
+			Walk(x.Head, pid, ref)
 			t = x.Tail
 			continue
 		case *Fun:
 			for _, e := range x.Env {
-				Walk(e, v)
+				Walk(e, pid, ref)
 			}
 		case nil, Int, Atom, Nil, Binary:
 		default:
