@@ -275,7 +275,7 @@ func (s *System) seal(st *State, ar *arena) {
 func (s *System) appendNodes(b []byte, st *State) []byte {
 	b, sec := s.sectionStart(b)
 	b = putUvarint(b, uint64(len(st.Nodes)))
-	for _, n := range st.Nodes {
+	for i, n := range st.Nodes {
 		// Bit 0: up; bit 1: run-time atoms follow the subscribers (so
 		// that keys without them are what they were before atoms were
 		// kept in the state).
@@ -283,7 +283,8 @@ func (s *System) appendNodes(b []byte, st *State) []byte {
 		if n.Up {
 			flags |= 1
 		}
-		if len(n.Atoms) > 0 {
+		atoms := st.atoms.of(term.NodeID(i))
+		if len(atoms) > 0 {
 			flags |= 2
 		}
 		b = append(b, flags)
@@ -299,9 +300,9 @@ func (s *System) appendNodes(b []byte, st *State) []byte {
 		for _, p := range n.Subs {
 			b = appendPid(b, p)
 		}
-		if len(n.Atoms) > 0 {
-			b = putUvarint(b, uint64(len(n.Atoms)))
-			for _, a := range n.Atoms {
+		if len(atoms) > 0 {
+			b = putUvarint(b, uint64(len(atoms)))
+			for _, a := range atoms {
 				name := a.Name()
 				b = putUvarint(b, uint64(len(name)))
 				b = append(b, name...)
@@ -699,6 +700,9 @@ type decodedState struct {
 	// previous key, and how many connections it had.
 	nodesKey, connsKey []byte
 	nconns             int
+	// atoms are the run-time atoms of the last nodes section decoded
+	// (never changed once decoded: states share them).
+	atoms *runAtoms
 	// keepEnc: the channels and the property history keep the bytes of
 	// the key that encode them (Channel.enc, Hist.enc); the caller keeps
 	// the key unchanged while it uses the state and its successors.
@@ -745,6 +749,7 @@ func (s *System) decodeInto(key []byte, sb *decodedState) (*State, error) {
 	} else if err := d.decodeNodes(sb); err != nil {
 		return nil, err
 	}
+	st.atoms = sb.atoms
 	if sb.keepEnc {
 		st.nodesEnc = sec
 	}
@@ -910,6 +915,7 @@ func (d *decoder) decodeNodes(sb *decodedState) error {
 		sb.nodes = make([]Node, nn)
 	}
 	st.Nodes = sb.nodes[:nn]
+	sb.atoms = nil
 	for i := range st.Nodes {
 		n := &st.Nodes[i]
 		*n = Node{}
@@ -931,10 +937,14 @@ func (d *decoder) decodeNodes(sb *decodedState) error {
 			}
 		}
 		if flags&2 != 0 {
-			n.Atoms = make([]term.Atom, d.count())
-			for j := range n.Atoms {
-				n.Atoms[j] = term.Intern(string(d.bytes(d.uv())))
+			as := make([]term.Atom, d.count())
+			for j := range as {
+				as[j] = term.Intern(string(d.bytes(d.uv())))
 			}
+			if sb.atoms == nil {
+				sb.atoms = &runAtoms{byNode: make([][]term.Atom, nn)}
+			}
+			sb.atoms.byNode[i] = as
 		}
 		if flags > 3 {
 			d.err = errCorrupt

@@ -63,5 +63,7 @@ func (x *stepper) restart(n term.NodeID) {
 	node.Incarn++
 	node.Reg = nil
 	node.Subs = nil
-	node.Atoms = nil
+	if len(x.e.s.atoms.of(n)) > 0 {
+		x.e.s.atoms = x.e.s.atoms.with(len(nodes), n, nil)
+	}
 }

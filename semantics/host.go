@@ -25,7 +25,7 @@ func (h *host) LoadedAtom(name string) (term.Atom, bool) { return h.s.loadedAtom
 
 // KnowsAtom looks name up among the run-time atoms node n knows.
 func (h *host) KnowsAtom(n term.NodeID, name string) (term.Atom, bool) {
-	for _, a := range h.e.s.Nodes[n].Atoms {
+	for _, a := range h.e.s.atoms.of(n) {
 		if a.Name() == name {
 			return a, true
 		}
@@ -46,16 +46,16 @@ func (h *host) MadeAtom(n term.NodeID, a term.Atom) {
 // sorted by name.
 
 func learnAtom(e *edit, n term.NodeID, a term.Atom) {
-	as := e.s.Nodes[n].Atoms
+	as := e.s.atoms.of(n)
 	name := a.Name()
 	i := sort.Search(len(as), func(i int) bool { return as[i].Name() >= name })
 	if i < len(as) && as[i] == a {
 		return
 	}
-	nodes := e.nodes()
+	e.nodes() // the atoms are encoded with the nodes: their section changes
 	out := make([]term.Atom, 0, len(as)+1)
 	out = append(append(append(out, as[:i]...), a), as[i:]...)
-	nodes[n].Atoms = out
+	e.s.atoms = e.s.atoms.with(len(e.s.Nodes), n, out)
 }
 
 // learnAtoms adds the run-time atoms inside t to what node n knows: a

@@ -249,9 +249,9 @@ func renderState(b *strings.Builder, sys *System, st *State) {
 			}
 			s += " subs{" + strings.Join(ps, ",") + "}"
 		}
-		if len(nd.Atoms) > 0 {
+		if atoms := st.atoms.of(term.NodeID(i)); len(atoms) > 0 {
 			var as []string
-			for _, a := range nd.Atoms {
+			for _, a := range atoms {
 				as = append(as, compile.QuoteAtom(a.Name()))
 			}
 			s += " atoms{" + strings.Join(as, ",") + "}"

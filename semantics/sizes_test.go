@@ -25,11 +25,11 @@ func TestHotSizes(t *testing.T) {
 		{"vm.Proc", unsafe.Sizeof(vm.Proc{}), 120},
 		{"vm.Frame", unsafe.Sizeof(vm.Frame{}), 12},
 		{"Proc", unsafe.Sizeof(Proc{}), 376},
-		{"Node", unsafe.Sizeof(Node{}), 88},
+		{"Node", unsafe.Sizeof(Node{}), 64},
 		{"Signal", unsafe.Sizeof(Signal{}), 112},
 		{"Channel", unsafe.Sizeof(Channel{}), 72},
 		{"Conn", unsafe.Sizeof(Conn{}), 16},
-		{"State", unsafe.Sizeof(State{}), 200},
+		{"State", unsafe.Sizeof(State{}), 208},
 		{"trans", unsafe.Sizeof(trans{}), 32},
 		{"memoEntry", unsafe.Sizeof(memoEntry{}), 64},
 	} {

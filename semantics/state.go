@@ -134,10 +134,40 @@ type Node struct {
 	Incarn  uint32     // restarts so far
 	Reg     []RegEntry // sorted by name text
 	Subs    []term.Pid // net_kernel:monitor_nodes subscribers, sorted
-	// Atoms are the atoms made at run time (list_to_atom/1 of a name the
-	// loaded code does not have) that the node knows: it made them, or a
-	// signal brought them. Sorted by name; a restart forgets them.
-	Atoms []term.Atom
+	// The atoms a node made at run time are kept beside the nodes, in
+	// State.atoms (see runAtoms), so that a Node stays small.
+}
+
+// runAtoms are the atoms made at run time (list_to_atom/1 of a name the
+// loaded code does not have) that each node knows: it made them, or a
+// signal brought them; a restart forgets them. Per node index, sorted by
+// name. Shared between states and never changed: a change makes a new
+// one. A state without any has none (nil), so the search of a model that
+// makes no atom pays one nil pointer per state.
+type runAtoms struct{ byNode [][]term.Atom }
+
+// of returns the run-time atoms node n knows.
+func (r *runAtoms) of(n term.NodeID) []term.Atom {
+	if r == nil || int(n) >= len(r.byNode) {
+		return nil
+	}
+	return r.byNode[n]
+}
+
+// with returns a copy of r in which node n knows as (nil when no node
+// knows any).
+func (r *runAtoms) with(nodes int, n term.NodeID, as []term.Atom) *runAtoms {
+	out := &runAtoms{byNode: make([][]term.Atom, nodes)}
+	if r != nil {
+		copy(out.byNode, r.byNode)
+	}
+	out.byNode[n] = as
+	for _, l := range out.byNode {
+		if len(l) > 0 {
+			return out
+		}
+	}
+	return nil
 }
 
 // RegEntry is a registered name.
@@ -251,6 +281,9 @@ type State struct {
 	Budget []uint8   // remaining budget of each configured fault
 	Spawns uint32    // processes spawned so far
 	Hist   *Hist     // property history, nil unless recorded
+	// atoms are the atoms made at run time that each node knows (nil:
+	// none); they are encoded with the nodes.
+	atoms *runAtoms
 	// Bound is set when a transition reached a bound (mailbox, processes,
 	// stack...): the state is not expanded and the verdict is incomplete.
 	Bound string
