@@ -10,8 +10,8 @@
 //
 //   - [github.com/mcgo-dev/mcgo/semantics/term]: Erlang values. The term
 //     types and their kinds (term.Kind), the atom table, equality and term
-//     order, arithmetic, the one walker that finds pids and references
-//     inside a term (term.Walk), the ~w/~p/io_lib:format writer behind a
+//     order, arithmetic, the one walker that finds pids, references and
+//     atoms inside a term (term.Walk), the ~w/~p/io_lib:format writer behind a
 //     small naming interface (term.Namer), and the external term format.
 //     It imports nothing of mcgo.
 //   - semantics/internal/compile: the compiler from the syntax tree to the
@@ -142,7 +142,7 @@
 //  1. term/term.go: the Go type; term/kind.go: its Kind (in Erlang's term
 //     order) and its case in KindOf.
 //  2. TestEveryKind (kinds_test.go): a sample; it then fails until each of
-//     these knows the kind: term.Walk and term.WalkAtoms (walk.go),
+//     these knows the kind: term.Walk (walk.go),
 //     term.Equal and term.Compare (term.go), the writer (format.go), the
 //     external term format (etf.go), the state encoding and its decoder
 //     (encode.go: appendTerm, decoder.term), and the trace label

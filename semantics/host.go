@@ -14,12 +14,15 @@ type host struct {
 	e *edit
 }
 
-func (h *host) NodeName(n term.NodeID) string     { return h.s.NodeName(n) }
-func (h *host) OneNode() bool                     { return h.s.opts.SingleNode }
-func (h *host) Legacy() bool                      { return h.s.opts.Legacy }
-func (h *host) FunCode(fn int32) (term.Atom, int) { return h.s.namer().FunCode(fn) }
-func (h *host) NodeAtom(n term.NodeID) term.Atom  { return h.s.nodeAtom(n) }
-func (h *host) PidLabel(p term.Pid) string        { return h.s.PidLabel(p) }
+func (h *host) NodeName(n term.NodeID) string { return h.s.NodeName(n) }
+func (h *host) OneNode() bool                 { return h.s.opts.SingleNode }
+func (h *host) Legacy() bool                  { return h.s.opts.Legacy }
+func (h *host) FunCode(fn int32) (term.Atom, int) {
+	f := h.s.prog.Funcs[fn]
+	return f.Module, f.Arity - f.NFree
+}
+func (h *host) NodeAtom(n term.NodeID) term.Atom { return h.s.nodeAtom(n) }
+func (h *host) PidLabel(p term.Pid) string       { return h.s.PidLabel(p) }
 
 func (h *host) LoadedAtom(name string) (term.Atom, bool) { return h.s.loadedAtom(name) }
 
@@ -44,7 +47,6 @@ func (h *host) MadeAtom(n term.NodeID, a term.Atom) {
 
 // learnAtom adds run-time atom a to the atoms node n knows, keeping them
 // sorted by name.
-
 func learnAtom(e *edit, n term.NodeID, a term.Atom) {
 	as := e.s.atoms.of(n)
 	name := a.Name()
@@ -61,7 +63,7 @@ func learnAtom(e *edit, n term.NodeID, a term.Atom) {
 // learnAtoms adds the run-time atoms inside t to what node n knows: a
 // signal that carries an atom creates it on the node it arrives at.
 func (s *System) learnAtoms(e *edit, n term.NodeID, t term.Term) {
-	term.WalkAtoms(t, func(a term.Atom) {
+	term.Walk(t, nil, nil, func(a term.Atom) {
 		if _, ok := s.runAtoms.Load(a); ok {
 			learnAtom(e, n, a)
 		}

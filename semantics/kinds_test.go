@@ -60,18 +60,18 @@ func TestEveryKind(t *testing.T) {
 	for k, v := range samples {
 		// The walkers find what the containers hide.
 		var w walkSeen
-		term.Walk(v, func(term.Pid) { w.pid = true }, func(term.Ref) { w.ref = true })
+		term.Walk(v, func(term.Pid) { w.pid = true }, func(term.Ref) { w.ref = true }, nil)
 		if _, container := containers[k]; container && (!w.pid || !w.ref) {
 			t.Errorf("Walk(%s) found pid %v, ref %v: want both", k, w.pid, w.ref)
 		}
 		atoms := 0
-		term.WalkAtoms(v, func(a term.Atom) {
+		term.Walk(v, nil, nil, func(a term.Atom) {
 			if a == atom {
 				atoms++
 			}
 		})
 		if _, container := containers[k]; container && atoms != 1 {
-			t.Errorf("WalkAtoms(%s) found the atom %d times, want 1", k, atoms)
+			t.Errorf("Walk(%s) found the atom %d times, want 1", k, atoms)
 		}
 		// The state encoding round-trips it.
 		b := s.appendTerm(nil, v)

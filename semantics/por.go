@@ -330,4 +330,4 @@ func (k *pidScan) pid(p term.Pid) {
 	}
 }
 
-func (k *pidScan) term(t term.Term) { term.Walk(t, k.pid, nil) }
+func (k *pidScan) term(t term.Term) { term.Walk(t, k.pid, nil, nil) }

@@ -20,7 +20,7 @@ import (
 func refsInUse(st *State, n term.NodeID, cr uint32) map[uint32]bool {
 	u := refsUsed{n: n, cr: cr, used: map[uint32]bool{}}
 	add := u.ref
-	term := func(t term.Term) { term.Walk(t, nil, u.ref) }
+	term := func(t term.Term) { term.Walk(t, nil, u.ref, nil) }
 	for _, p := range st.Procs {
 		for _, t := range p.Stack {
 			term(t)

@@ -124,6 +124,9 @@ type System struct {
 	// gm evaluates guards outside a transition (which messages match): guard
 	// BIFs only read the system.
 	gm *vm.Machine
+	// static is the machine's host without a state: for guards and the
+	// term writer.
+	static host
 	// loaded are the atoms of the loaded code and of the runtime itself:
 	// they exist on every node from the start.
 	loaded map[term.Atom]bool
@@ -200,7 +203,8 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 		s.bounds.Channel = def.Channel
 	}
 	s.code = vm.Code{Prog: prog, Exported: s.exported, StackBound: s.bounds.Stack}
-	s.gm = &vm.Machine{Code: &s.code, Host: &host{s: s}}
+	s.static = host{s: s}
+	s.gm = &vm.Machine{Code: &s.code, Host: &s.static}
 	for _, e := range model.Module.Exports {
 		if i, ok := prog.Lookup(prog.Module, term.Intern(e.Name), e.Arity); ok {
 			s.exported[i] = true
@@ -561,18 +565,9 @@ func (s *System) loadedAtom(name string) (term.Atom, bool) {
 	return a, true
 }
 
-// sysNamer names nodes and funs for the term writer.
-type sysNamer struct{ s *System }
-
-func (s *System) namer() sysNamer { return sysNamer{s} }
-
-func (n sysNamer) NodeName(id term.NodeID) string { return n.s.NodeName(id) }
-func (n sysNamer) OneNode() bool                  { return n.s.opts.SingleNode }
-func (n sysNamer) Legacy() bool                   { return n.s.opts.Legacy }
-func (n sysNamer) FunCode(fn int32) (term.Atom, int) {
-	f := n.s.prog.Funcs[fn]
-	return f.Module, f.Arity - f.NFree
-}
+// namer names nodes and funs for the term writer: the host without a
+// state.
+func (s *System) namer() *host { return &s.static }
 
 // paddedCount is a counter alone on its cache line, so that the workers
 // bumping it do not also invalidate the system's read-mostly fields or the
@@ -590,6 +585,43 @@ func (s *System) ReductionCounts() (receives, deliveries int64) {
 
 // compileProgram compiles a checked model with the prelude.
 func compileProgram(model *lang.Model) (*compile.Program, error) {
+	compiled.mu.Lock()
+	defer compiled.mu.Unlock()
+	for _, c := range compiled.recent {
+		if c.model == model {
+			return c.prog, nil
+		}
+	}
+	prog, err := compileWithPrelude(model)
+	if err != nil {
+		return nil, err
+	}
+	if len(compiled.recent) == cap(compiled.recent) {
+		copy(compiled.recent, compiled.recent[1:])
+		compiled.recent = compiled.recent[:len(compiled.recent)-1]
+	}
+	compiled.recent = append(compiled.recent, compiledModel{model, prog})
+	return prog, nil
+}
+
+// compiled remembers the programs of the models compiled last. A program
+// depends on its model alone and is never changed once compiled, so the
+// systems of one model share it: mcgo parse's checks (Refusals, New for
+// the configuration and each variant) and every search of the model
+// compile it, and the prelude's parse, once. A few entries, so that mcgo
+// test --jobs N, which loads models in turn, keeps finding its own.
+var compiled = struct {
+	mu     sync.Mutex
+	recent []compiledModel
+}{recent: make([]compiledModel, 0, 8)}
+
+type compiledModel struct {
+	model *lang.Model
+	prog  *compile.Program
+}
+
+// compileWithPrelude compiles a model with the prelude.
+func compileWithPrelude(model *lang.Model) (*compile.Program, error) {
 	fs := model.FileSet
 	mods := []*ast.Module{model.Module}
 	pre := []bool{false}

@@ -6,7 +6,7 @@ package term
 //
 // Adding a kind: add its constant here, its case to KindOf, and a sample
 // of it to TestEveryKind (semantics/kinds_test.go), which then fails until
-// the walker (Walk, WalkAtoms), comparison (Compare, Equal), the writer
+// the walker (Walk), comparison (Compare, Equal), the writer
 // (Write, Print), the external term format and the state encoding all
 // know it.
 type Kind uint8

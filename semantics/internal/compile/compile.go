@@ -1125,7 +1125,7 @@ func (p *Program) Atoms() map[term.Atom]bool {
 	add := func(a term.Atom) { out[a] = true }
 	walk := func(t term.Term) {
 		if t != nil {
-			term.WalkAtoms(t, add)
+			term.Walk(t, nil, nil, add)
 		}
 	}
 	for _, f := range p.Funcs {

@@ -174,42 +174,22 @@ type args struct {
 	bad bool
 }
 
-func (x *args) int(i int) term.Int {
-	v, ok := x.a[i].(term.Int)
+// argAs returns argument i of x as a T, or T's zero value after setting
+// x.bad.
+func argAs[T term.Term](x *args, i int) T {
+	v, ok := x.a[i].(T)
 	x.bad = x.bad || !ok
 	return v
 }
 
-func (x *args) atom(i int) term.Atom {
-	v, ok := x.a[i].(term.Atom)
-	x.bad = x.bad || !ok
-	return v
-}
-
-func (x *args) tuple(i int) term.Tuple {
-	v, ok := x.a[i].(term.Tuple)
-	x.bad = x.bad || !ok
-	return v
-}
-
-func (x *args) binary(i int) term.Binary {
-	v, ok := x.a[i].(term.Binary)
-	x.bad = x.bad || !ok
-	return v
-}
-
-func (x *args) pid(i int) term.Pid {
-	v, ok := x.a[i].(term.Pid)
-	x.bad = x.bad || !ok
-	return v
-}
+func (x *args) int(i int) term.Int       { return argAs[term.Int](x, i) }
+func (x *args) atom(i int) term.Atom     { return argAs[term.Atom](x, i) }
+func (x *args) tuple(i int) term.Tuple   { return argAs[term.Tuple](x, i) }
+func (x *args) binary(i int) term.Binary { return argAs[term.Binary](x, i) }
+func (x *args) pid(i int) term.Pid       { return argAs[term.Pid](x, i) }
 
 // cons is a non-empty list.
-func (x *args) cons(i int) *term.Cons {
-	v, ok := x.a[i].(*term.Cons)
-	x.bad = x.bad || !ok
-	return v
-}
+func (x *args) cons(i int) *term.Cons { return argAs[*term.Cons](x, i) }
 
 // list is the elements of a proper list.
 func (x *args) list(i int) []term.Term {
