@@ -178,7 +178,8 @@ type loaded struct {
 // under the legacy runtime, ...) are made: loadModel runs it for the
 // configuration and each variant, so that what parse accepts, check,
 // test, run and replay accept too. (The system it builds there is thrown
-// away: each exploration compiles its own, as it always did.)
+// away; the compiled program is not: semantics shares it with every system
+// built from the same model.)
 func newSystem(m *lang.Model, cfg *lang.Config) (*semantics.System, []*properties.Property, error) {
 	props, err := properties.Select(cfg.Check)
 	if err != nil {
