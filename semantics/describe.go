@@ -120,10 +120,35 @@ func (s *System) Label(t term.Term) string { return s.label(t) }
 // ProcLabel names a live process of st: "comm:rcv/0 <n1.2>".
 func (s *System) ProcLabel(st *State, pid term.Pid) string {
 	if p := st.Proc(pid); p != nil {
-		return s.ProcName(p) + " " + s.PidLabel(pid)
+		return s.CurrentFunc(p) + " " + s.PidLabel(pid)
 	}
 	return s.PidLabel(pid)
 }
+
+// CurrentFunc names the function a process is in: that of the innermost
+// frame of the model's own code (a process in lists:foreach/2 or
+// timer:sleep/1 is in the function that called it), or its initial
+// function when it has no such frame.
+func (s *System) CurrentFunc(p *Proc) string {
+	for i := len(p.Frames) - 1; i >= 0; i-- {
+		if fn := s.prog.Funcs[p.Frames[i].Fn]; !fn.Prelude {
+			return fn.Display
+		}
+	}
+	return s.ProcName(p)
+}
+
+// sleeping reports whether a process waits in timer:sleep/1 (whose time,
+// a dead variable by then, is no longer in the state).
+func (s *System) sleeping(p *Proc) bool {
+	if len(p.Frames) == 0 {
+		return false
+	}
+	fn := s.prog.Funcs[p.Frames[len(p.Frames)-1].Fn]
+	return fn.Prelude && fn.Module == atomTimer && fn.Name == atomSleep
+}
+
+var atomTimer, atomSleep = term.Intern("timer"), term.Intern("sleep")
 
 func (s *System) sigText(g *Signal) string {
 	switch g.Kind {
@@ -188,7 +213,7 @@ func (s *System) Describe(from *State, step Step) StepView {
 		v.Node = s.ShortNode(step.Pid.Node)
 		v.Pid = s.PidLabel(step.Pid)
 		if p := from.Proc(step.Pid); p != nil {
-			v.Proc = s.ProcName(p)
+			v.Proc = s.CurrentFunc(p)
 		}
 	case StepDeliver:
 		v.Node = s.ShortNode(step.Node)
@@ -207,6 +232,11 @@ func (s *System) Describe(from *State, step Step) StepView {
 		v.Text = "receive " + v.Term
 	case StepTimeout:
 		v.Text = "timeout: the after clause fires"
+		if p := from.Proc(step.Pid); p != nil {
+			if s.sleeping(p) {
+				v.Text = "timer:sleep/1 returns"
+			}
+		}
 	case StepExit:
 		p := from.Proc(step.Pid)
 		if p != nil {
