@@ -55,6 +55,11 @@ type compiler struct {
 	local   map[string]int32 // "name/arity" of the module being compiled -> func index
 	lambdas int              // counter for naming funs
 	consts  map[string]int32 // dedup of atom/int constants
+
+	// The module's records (records.go), and the counter for the
+	// variables of their expansions.
+	records map[string]*ast.RecordDef
+	recVars int
 }
 
 // Compile lowers modules into one program. The first module is the model;
@@ -66,7 +71,7 @@ func CompileModules(fs *token.FileSet, mods []*ast.Module, prelude []bool) (*Pro
 	}
 	var errs []compileError
 	for i, m := range mods {
-		c := &compiler{prog: prog, module: term.Intern(m.Name), prelude: prelude[i], local: map[string]int32{}, consts: map[string]int32{}}
+		c := &compiler{prog: prog, module: term.Intern(m.Name), prelude: prelude[i], local: map[string]int32{}, consts: map[string]int32{}, records: recordDefs(m)}
 		// Declare every named function first, so that calls can refer forward.
 		for _, f := range m.Funcs {
 			key := f.Name + "/" + strconv.Itoa(f.Arity)
@@ -365,6 +370,16 @@ func (g *fnc) expr(e ast.Expr, tail bool) {
 		g.try(x, tail)
 	case *ast.ListComp:
 		g.expr(desugarListComp(x, g), tail)
+	case *ast.Record:
+		if x.Expr != nil {
+			g.expr(g.recordUpdate(x), tail)
+		} else {
+			g.expr(g.recordTuple(x, false), tail)
+		}
+	case *ast.RecordAccess:
+		g.expr(g.recordAccess(x), tail)
+	case *ast.RecordIndex:
+		g.expr(g.recordIndex(x), tail)
 	default:
 		g.c.errorf(e.Pos(), "unsupported expression %T", e)
 		g.emit(OpConst, g.c.constant(term.AUndefined), 0, e.Pos())
@@ -532,6 +547,10 @@ func atomOf(e ast.Expr) (string, bool) {
 }
 
 func (g *fnc) call(x *ast.Call, tail bool) {
+	if y := g.recordCall(x); recordCallChanged(x, y) {
+		g.expr(y, tail)
+		return
+	}
 	n := int32(len(x.Args))
 	pos := x.Lparen
 	if x.Module == nil {
@@ -836,6 +855,13 @@ func collectVars(e ast.Node, set map[string]bool) {
 		for _, b := range x.After {
 			collectVars(b, set)
 		}
+	case *ast.Record:
+		collectVars(x.Expr, set)
+		for _, f := range x.Fields {
+			collectVars(f.Value, set)
+		}
+	case *ast.RecordAccess:
+		collectVars(x.Expr, set)
 	case *ast.ListComp:
 		collectVars(x.Head, set)
 		for _, q := range x.Quals {
@@ -995,6 +1021,12 @@ func (g *fnc) pat(e ast.Expr) *Pat {
 		if t, ok := ConstExpr(e); ok {
 			return &Pat{Kind: PConst, Const: t}
 		}
+	case *ast.Record:
+		if x.Expr == nil {
+			return g.pat(g.recordTuple(x, true))
+		}
+	case *ast.RecordIndex:
+		return g.pat(g.recordIndex(x))
 	}
 	g.c.errorf(e.Pos(), "illegal pattern")
 	return &Pat{Kind: PWild}
@@ -1080,7 +1112,18 @@ func (g *fnc) gexpr(e ast.Expr) *GExpr {
 		return &GExpr{Kind: GBinop, Op: int32(term.BinopIndex(x.Op)), Args: []*GExpr{g.gexpr(x.X), g.gexpr(x.Y)}}
 	case *ast.UnaryOp:
 		return &GExpr{Kind: GUnop, Op: int32(term.UnopIndex(x.Op)), Args: []*GExpr{g.gexpr(x.X)}}
+	case *ast.Record:
+		if x.Expr == nil {
+			return g.gexpr(g.recordTuple(x, false))
+		}
+	case *ast.RecordAccess:
+		return g.gexpr(g.guardRecordAccess(x))
+	case *ast.RecordIndex:
+		return g.gexpr(g.recordIndex(x))
 	case *ast.Call:
+		if y := g.recordCall(x); recordCallChanged(x, y) {
+			return g.gexpr(y)
+		}
 		m := "erlang"
 		if x.Module != nil {
 			m, _ = atomOf(x.Module)
