@@ -153,6 +153,26 @@ func (k *checker) compileOptions() {
 	}
 }
 
+// ExportAll reports whether m has -compile(export_all), alone or in a list
+// of options: erlc then exports every function of the module.
+func ExportAll(m *ast.Module) bool {
+	for _, a := range m.Attrs {
+		if a.Name != "compile" || a.Value == nil {
+			continue
+		}
+		opts := []ast.Expr{a.Value}
+		if l, ok := a.Value.(*ast.List); ok {
+			opts = l.Elems
+		}
+		for _, o := range opts {
+			if name, _ := atomOf(o); name == "export_all" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // afterFuncsAllowed are the attributes erl_lint accepts after functions.
 var afterFuncsAllowed = map[string]bool{"spec": true, "type": true, "opaque": true, "callback": true, "dialyzer": true, "record": true}
 

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/lang/ast"
 	"github.com/mcgo-dev/mcgo/lang/token"
 	"github.com/mcgo-dev/mcgo/semantics/term"
@@ -60,6 +61,11 @@ type compiler struct {
 	// variables of their expansions.
 	records map[string]*ast.RecordDef
 	recVars int
+
+	// exported holds the "name/arity" of the model's exported functions
+	// (all of them under -compile(export_all)): only those can be called
+	// as Module:F(...), as on a real node; nil for a prelude module.
+	exported map[string]bool
 }
 
 // Compile lowers modules into one program. The first module is the model;
@@ -72,6 +78,17 @@ func CompileModules(fs *token.FileSet, mods []*ast.Module, prelude []bool) (*Pro
 	var errs []compileError
 	for i, m := range mods {
 		c := &compiler{prog: prog, module: term.Intern(m.Name), prelude: prelude[i], local: map[string]int32{}, consts: map[string]int32{}, records: recordDefs(m)}
+		if !prelude[i] {
+			c.exported = map[string]bool{}
+			for _, e := range m.Exports {
+				c.exported[e.Name+"/"+strconv.Itoa(e.Arity)] = true
+			}
+			if lang.ExportAll(m) {
+				for _, f := range m.Funcs {
+					c.exported[f.Name+"/"+strconv.Itoa(f.Arity)] = true
+				}
+			}
+		}
 		// Declare every named function first, so that calls can refer forward.
 		for _, f := range m.Funcs {
 			key := f.Name + "/" + strconv.Itoa(f.Arity)
@@ -605,8 +622,8 @@ func (g *fnc) args(args []ast.Expr) {
 func (g *fnc) remote(m, f term.Atom, x *ast.Call, tail bool) {
 	args, pos := x.Args, x.Lparen
 	n := int32(len(args))
-	if m == g.c.module {
-		if idx, ok := g.c.local[f.Name()+"/"+strconv.Itoa(len(args))]; ok {
+	if key := f.Name() + "/" + strconv.Itoa(len(args)); m == g.c.module && (g.c.exported == nil || g.c.exported[key]) {
+		if idx, ok := g.c.local[key]; ok {
 			g.args(args)
 			op := OpCall
 			if tail {
