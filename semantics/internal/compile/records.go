@@ -47,13 +47,14 @@ func (g *fnc) recordDef(name string, pos token.Pos) *ast.RecordDef {
 }
 
 // fieldIndex is the position of a field in the record's tuple (from 2), or
-// 0 for a field the record does not have.
-func fieldIndex(def *ast.RecordDef, field string) int {
+// 0 for a field the record does not have (reported).
+func (g *fnc) fieldIndex(def *ast.RecordDef, field string, pos token.Pos) int {
 	for i, f := range def.Fields {
 		if f.Name == field {
 			return i + 2
 		}
 	}
+	g.c.errorf(pos, "field %s undefined in record %s", QuoteAtom(field), QuoteAtom(def.Name))
 	return 0
 }
 
@@ -136,7 +137,7 @@ func (g *fnc) recordUpdate(x *ast.Record) ast.Expr {
 			pre = append(pre, &ast.Match{Left: nv, OpPos: f.NamePos, Right: v})
 			v = nv
 		}
-		us = append(us, upd{fieldIndex(def, f.Name), v})
+		us = append(us, upd{g.fieldIndex(def, f.Name, f.NamePos), v})
 	}
 	r := g.recVar(pos, "r")
 	body := ast.Expr(r)
@@ -172,9 +173,13 @@ func (g *fnc) recordAccess(x *ast.RecordAccess) ast.Expr {
 	if def == nil {
 		return recAtom(pos, "undefined")
 	}
+	i := g.fieldIndex(def, x.Field, x.FieldPos)
+	if i == 0 {
+		return recAtom(pos, "undefined")
+	}
 	v := g.recVar(pos, "f")
 	shape := g.recordShape(def, pos).(*ast.Tuple)
-	shape.Elems[fieldIndex(def, x.Field)-1] = v
+	shape.Elems[i-1] = v
 	bad := g.recVar(pos, "r")
 	return &ast.Case{CasePos: pos, Expr: x.Expr, Clauses: []*ast.CaseClause{
 		{ClausePos: pos, Pattern: shape, Body: []ast.Expr{v}},
@@ -190,7 +195,7 @@ func (g *fnc) guardRecordAccess(x *ast.RecordAccess) ast.Expr {
 		return recAtom(pos, "undefined")
 	}
 	test := recCall(pos, "is_record", x.Expr, recAtom(pos, def.Name), recInt(pos, len(def.Fields)+1))
-	return recCall(pos, "element", recInt(pos, fieldIndex(def, x.Field)),
+	return recCall(pos, "element", recInt(pos, g.fieldIndex(def, x.Field, x.FieldPos)),
 		&ast.BinaryOp{X: test, OpPos: pos, Op: "andalso", Y: x.Expr})
 }
 
@@ -200,7 +205,7 @@ func (g *fnc) recordIndex(x *ast.RecordIndex) ast.Expr {
 	if def == nil {
 		return recInt(x.HashPos, 0)
 	}
-	return recInt(x.HashPos, fieldIndex(def, x.Field))
+	return recInt(x.HashPos, g.fieldIndex(def, x.Field, x.FieldPos))
 }
 
 // recordCall rewrites is_record(E, r) into is_record(E, r, Size) and
