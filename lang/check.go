@@ -252,7 +252,6 @@ func (k *checker) unusedFunctions() {
 	for _, e := range k.m.Exports {
 		visit(funcKey{e.Name, e.Arity})
 	}
-	visit(recordDefsKey)
 	if k.c != nil && k.c.Init.Module == k.m.Name {
 		visit(funcKey{k.c.Init.Function, len(k.c.Init.Args)})
 	}

@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"strings"
+
 	"github.com/mcgo-dev/mcgo/lang/ast"
 	"github.com/mcgo-dev/mcgo/lang/token"
 )
@@ -131,9 +133,10 @@ func stripFieldTypes(toks []tok) []tok {
 	return out
 }
 
-// recordDefsKey is the caller of the functions that record defaults call
-// (they are reached whenever the record is built).
-var recordDefsKey = funcKey{"", -1}
+// recordKey is the caller, in the call graph, of the functions that the
+// defaults of record name call: a function that uses the record calls
+// them, as erl_lint counts it.
+func recordKey(name string) funcKey { return funcKey{"#" + name, -1} }
 
 // recordDefs checks the record definitions in order: duplicate records and
 // fields, and the default values, which are expressions evaluated where the
@@ -156,7 +159,7 @@ func (k *checker) recordDefs() {
 			}
 			seen[f.Name] = true
 			if f.Default != nil {
-				k.cur = recordDefsKey
+				k.cur = recordKey(def.Name)
 				k.bindings = nil
 				k.expr(f.Default, scope{})
 			}
@@ -167,10 +170,24 @@ func (k *checker) recordDefs() {
 }
 
 // unusedRecords warns about records no function uses, as erl_lint does
-// (a use in another record's default does not count).
+// (a use in the default of a used record counts; of an unused one, not).
 func (k *checker) unusedRecords() {
 	if k.nowarnRecords {
 		return
+	}
+	var work []string
+	for name := range k.recordUsed {
+		work = append(work, name)
+	}
+	for len(work) > 0 {
+		name := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, c := range k.calls[recordKey(name)] {
+			if r, ok := strings.CutPrefix(c.name, "#"); ok && c.arity == -1 && !k.recordUsed[r] {
+				k.recordUsed[r] = true
+				work = append(work, r)
+			}
+		}
 	}
 	for _, def := range k.m.Records {
 		if k.records[def.Name] == def && !k.recordUsed[def.Name] {
@@ -194,6 +211,7 @@ func (k *checker) recordDef(name string, pos token.Pos) *ast.RecordDef {
 	if !k.inRecordDefs {
 		k.recordUsed[name] = true
 	}
+	k.calls[k.cur] = append(k.calls[k.cur], recordKey(name))
 	return def
 }
 
