@@ -535,6 +535,7 @@ func (k *checker) gexpr(e ast.Expr, sc scope) {
 			k.gexpr(x.Expr, sc)
 		}
 		k.record(x, func(v ast.Expr) { k.gexpr(v, sc) })
+		k.guardDefaults(x)
 	case *ast.RecordAccess:
 		k.gexpr(x.Expr, sc)
 		k.recordAccess(x)

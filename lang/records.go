@@ -285,3 +285,32 @@ func (k *checker) recordInfo(x *ast.Call) {
 	}
 	k.recordDef(name, x.Pos())
 }
+
+// guardDefaults reports a record built in a guard whose fields left to
+// their defaults have a default that is not a guard expression (a call of
+// a local function, say): the default is evaluated in the guard.
+func (k *checker) guardDefaults(x *ast.Record) {
+	def := k.records[x.Name]
+	if def == nil || x.Expr != nil {
+		return
+	}
+	given := map[string]bool{}
+	for _, f := range x.Fields {
+		if f.Wild {
+			return // every field has a value
+		}
+		given[f.Name] = true
+	}
+	for _, f := range def.Fields {
+		if f.Default == nil || given[f.Name] {
+			continue
+		}
+		n := len(k.errs)
+		k.gexpr(f.Default, scope{})
+		if len(k.errs) > n {
+			k.errs = k.errs[:n]
+			k.errorf(x.HashPos, "illegal guard expression")
+			return
+		}
+	}
+}

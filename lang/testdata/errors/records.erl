@@ -1,6 +1,6 @@
 %% erlc: same lines
 -module(records).
--export([f/1, g/1, h/1, i/1, k/0]).
+-export([f/1, g/1, h/1, i/1, k/0, gd/1]).
 
 -record(r, {a, b = 1, c :: integer(), d = x :: atom()}).
 -record(r, {x}). % ERROR "record r already defined"
@@ -41,3 +41,10 @@ h(X) ->
 
 i(X) -> #later{a = X}.
 k() -> #r{_ = 1, _ = 2}. % ERROR "'_' initializes no omitted fields"
+
+%% A record built in a guard evaluates its defaults there.
+-record(gr, {a = mk()}).
+mk() -> 1.
+gd(X) when X =:= #gr{} -> 1; % ERROR "illegal guard expression"
+gd(X) when X =:= #gr{a = 2} -> 2;
+gd(_) -> #gr{}.
