@@ -43,6 +43,16 @@ type checker struct {
 
 	nowarnVars, nowarnFuncs, exportAll bool
 
+	// Records (records.go): the first definition of each name, the names
+	// used, the function being checked (a record is defined for the
+	// functions after it), and whether record definitions are being checked.
+	nowarnRecords, nowarnExportAll bool
+	exportAllPos                   token.Pos
+	records                        map[string]*ast.RecordDef
+	recordUsed                     map[string]bool
+	funcIdx                        int
+	inRecordDefs                   bool
+
 	calls    map[funcKey][]funcKey // call graph, for unused functions
 	cur      funcKey
 	bindings []*binding // bindings of the current function clause
@@ -90,10 +100,13 @@ func check(fs *token.FileSet, m *ast.Module, c *Config, broken map[string]bool) 
 	k.definitions()
 	k.exports()
 	k.configFunctions()
-	for _, f := range m.Funcs {
+	k.recordDefs()
+	for i, f := range m.Funcs {
+		k.funcIdx = i
 		k.function(f)
 	}
 	k.unusedFunctions()
+	k.unusedRecords()
 	k.errs.RemoveMultiples()
 	return k.errs
 }
@@ -124,10 +137,40 @@ func (k *checker) compileOptions() {
 			case "nowarn_unused_function":
 				k.nowarnFuncs = true
 			case "export_all":
+				if !k.exportAll {
+					k.exportAllPos = a.NamePos
+				}
 				k.exportAll = true
+			case "nowarn_export_all":
+				k.nowarnExportAll = true
+			case "nowarn_unused_record":
+				k.nowarnRecords = true
 			}
 		}
 	}
+	if k.exportAll && !k.nowarnExportAll {
+		k.warnf(k.exportAllPos, "export_all flag enabled - all functions will be exported")
+	}
+}
+
+// ExportAll reports whether m has -compile(export_all), alone or in a list
+// of options: erlc then exports every function of the module.
+func ExportAll(m *ast.Module) bool {
+	for _, a := range m.Attrs {
+		if a.Name != "compile" || a.Value == nil {
+			continue
+		}
+		opts := []ast.Expr{a.Value}
+		if l, ok := a.Value.(*ast.List); ok {
+			opts = l.Elems
+		}
+		for _, o := range opts {
+			if name, _ := atomOf(o); name == "export_all" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // afterFuncsAllowed are the attributes erl_lint accepts after functions.
@@ -334,6 +377,16 @@ func (k *checker) pattern(p ast.Expr, sc scope, shadow string, seen map[string]b
 		if !constInt(x) {
 			k.errorf(x.Pos(), "illegal pattern")
 		}
+	case *ast.Record:
+		if x.Expr != nil {
+			k.errorf(x.HashPos, "illegal pattern")
+			return
+		}
+		k.record(x, func(v ast.Expr) { k.pattern(v, sc, shadow, seen) })
+	case *ast.RecordIndex:
+		k.recordIndex(x)
+	case *ast.RecordAccess:
+		k.errorf(x.HashPos, "illegal pattern")
 	default:
 		k.errorf(p.Pos(), "illegal pattern")
 	}
@@ -469,10 +522,25 @@ func (k *checker) gexpr(e ast.Expr, sc scope) {
 		if !ok || !guardBIFs[key] {
 			k.errorf(x.Pos(), "illegal guard expression")
 		}
+		if isRecordInfo(x) {
+			return
+		}
 		k.recordTest(x)
 		for _, a := range x.Args {
 			k.gexpr(a, sc)
 		}
+	case *ast.Record:
+		if x.Expr != nil {
+			k.errorf(x.HashPos, "illegal guard expression")
+			k.gexpr(x.Expr, sc)
+		}
+		k.record(x, func(v ast.Expr) { k.gexpr(v, sc) })
+		k.guardDefaults(x)
+	case *ast.RecordAccess:
+		k.gexpr(x.Expr, sc)
+		k.recordAccess(x)
+	case *ast.RecordIndex:
+		k.recordIndex(x)
 	default:
 		k.errorf(e.Pos(), "illegal guard expression")
 		// Still count the variables it uses.
@@ -623,8 +691,22 @@ func (k *checker) expr(e ast.Expr, sc scope) {
 	case *ast.UnaryOp:
 		k.expr(x.X, sc)
 	case *ast.Call:
+		if isRecordInfo(x) {
+			k.recordInfo(x)
+			return
+		}
 		k.recordTest(x)
 		k.call(x, sc)
+	case *ast.Record:
+		if x.Expr != nil {
+			k.expr(x.Expr, sc)
+		}
+		k.record(x, func(v ast.Expr) { k.expr(v, sc) })
+	case *ast.RecordAccess:
+		k.expr(x.Expr, sc)
+		k.recordAccess(x)
+	case *ast.RecordIndex:
+		k.recordIndex(x)
 	case *ast.Case:
 		k.expr(x.Expr, sc)
 		var brs []scope
@@ -778,9 +860,9 @@ func (k *checker) try(x *ast.Try, sc scope) {
 	k.markUnsafe(sc, all, "try", x.TryPos)
 }
 
-// recordTest reports is_record(X, Name) with a literal name, as erl_lint
-// does for a record that is not defined: mcgo has no records, so none is.
-// (is_record/3 needs no definition.)
+// recordTest reports is_record(X, Name) with a literal name of a record
+// that is not defined, as erl_lint does, and counts it as a use of the
+// record. (is_record/3 needs no definition.)
 func (k *checker) recordTest(x *ast.Call) {
 	if len(x.Args) != 2 {
 		return
@@ -794,6 +876,6 @@ func (k *checker) recordTest(x *ast.Call) {
 		}
 	}
 	if r, ok := x.Args[1].(*ast.Atom); ok {
-		k.errorf(r.Pos(), "record %s undefined", quoteAtom(r.Name))
+		k.recordDef(r.Name, r.Pos())
 	}
 }

@@ -2,9 +2,11 @@ package lang
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -86,4 +88,70 @@ func TestErlcConformance(t *testing.T) {
 		}
 	}
 	t.Logf("%d files accepted by both mcgo and erlc", len(paths))
+}
+
+// TestErlcSameLines checks the other direction on the error tests that
+// start with "%% erlc: same lines": erlc reports an error (a warning) on
+// exactly the lines where mcgo reports one. mcgo reports at most one
+// error and one warning per line, so lines are compared, not messages.
+func TestErlcSameLines(t *testing.T) {
+	erlc, err := exec.LookPath("erlc")
+	if err != nil {
+		if os.Getenv("MCGO_REQUIRE_ERLANG") != "" {
+			t.Fatal("erlc is not on PATH and MCGO_REQUIRE_ERLANG is set")
+		}
+		t.Skip("erlc is not on PATH: install Erlang/OTP to check conformance with erlc")
+	}
+	files, err := filepath.Glob("testdata/errors/*.erl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// erlc's "file:line:col: [Warning: ]message" lines.
+	diag := regexp.MustCompile(`^[^:\s]+\.erl:(\d+):\d+: (Warning: )?`)
+	n := 0
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(src, []byte("%% erlc: same lines\n")) {
+			continue
+		}
+		n++
+		name := filepath.Base(file)
+		t.Run(strings.TrimSuffix(name, ".erl"), func(t *testing.T) {
+			out, _ := exec.Command(erlc, "-o", t.TempDir(), file).CombinedOutput()
+			erlcLines := map[string]bool{}
+			for _, line := range strings.Split(string(out), "\n") {
+				if m := diag.FindStringSubmatch(line); m != nil {
+					erlcLines[diagKey(m[1], m[2] != "")] = true
+				}
+			}
+			_, errs := Load(token.NewFileSet(), name, src, nil)
+			mcgoLines := map[string]bool{}
+			for _, e := range errs {
+				mcgoLines[diagKey(fmt.Sprint(e.Pos.Line), e.Severity == token.SevWarning)] = true
+			}
+			for k := range erlcLines {
+				if !mcgoLines[k] {
+					t.Errorf("%s: erlc reports %s, mcgo does not\n%s", name, k, out)
+				}
+			}
+			for k := range mcgoLines {
+				if !erlcLines[k] {
+					t.Errorf("%s: mcgo reports %s, erlc does not", name, k)
+				}
+			}
+		})
+	}
+	if n == 0 {
+		t.Fatal("no error test starts with \"%% erlc: same lines\"")
+	}
+}
+
+func diagKey(line string, warning bool) string {
+	if warning {
+		return "a warning on line " + line
+	}
+	return "an error on line " + line
 }

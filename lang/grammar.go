@@ -121,12 +121,34 @@ type pUnary struct {
 	X   *pCall      `parser:"@@"`
 }
 
-// pCall is Primary, M:F (only as a call), F(Args) or M:F(Args).
+// pCall is Primary, M:F (only as a call), F(Args) or M:F(Args), or a
+// primary followed by record updates and field accesses (X#r{a = 1}#r.b;
+// the lowering refuses a call after them, as erl_parse does).
 type pCall struct {
 	F     *pPrimary    `parser:"@@"`
+	Recs  []*pRecord   `parser:"@@*"`
 	Colon *lexer.Token `parser:"( @\":\""`
 	G     *pPrimary    `parser:"  @@ )?"`
 	Args  *pArgs       `parser:"@@?"`
+}
+
+// pRecord is #Name.Field or #Name{Field = Value, ...}: as a primary, a
+// field index or a new record; after an expression, a field access or an
+// update.
+type pRecord struct {
+	Hash   lexer.Token  `parser:"@\"#\""`
+	Name   lexer.Token  `parser:"@Atom"`
+	Dot    *lexer.Token `parser:"(  @\".\""`
+	Field  *lexer.Token `parser:"   @Atom"`
+	Lbrace *lexer.Token `parser:" | @\"{\""`
+	Fields []*pRecField `parser:"   ( @@ ( \",\" @@ )* )? \"}\" )"`
+}
+
+// pRecField is Field = Value in a record expression; Field is an atom or
+// _ (the value of the fields not named).
+type pRecField struct {
+	Name  lexer.Token `parser:"@( Atom | Var ) \"=\""`
+	Value *pExpr      `parser:"@@"`
 }
 
 type pArgs struct {
@@ -149,7 +171,8 @@ type pPrimary struct {
 	Case    *pCase       `parser:" | @@"`
 	Receive *pReceive    `parser:" | @@"`
 	Fun     *pFun        `parser:" | @@"`
-	Try     *pTry        `parser:" | @@ )"`
+	Try     *pTry        `parser:" | @@"`
+	Record  *pRecord     `parser:" | @@ )"`
 }
 
 type pTuple struct {

@@ -166,6 +166,19 @@ func isBareInt(c *pCall) bool {
 
 func (l *lowerer) call(c *pCall) ast.Expr {
 	f := l.primary(c.F)
+	if len(c.Recs) > 0 {
+		for _, r := range c.Recs {
+			f = l.record(f, r)
+		}
+		// erl_parse has no call of a record expression.
+		switch {
+		case c.Colon != nil:
+			l.errorf(*c.Colon, "syntax error before: ':'")
+		case c.Args != nil:
+			l.errorf(c.Args.Lparen, "syntax error before: '('")
+		}
+		return f
+	}
 	if c.Colon != nil && c.G != nil {
 		g := l.primary(c.G)
 		if c.Args == nil {
@@ -236,8 +249,36 @@ func (l *lowerer) primary(p *pPrimary) ast.Expr {
 		return l.fun(p.Fun)
 	case p.Try != nil:
 		return l.try(p.Try)
+	case p.Record != nil:
+		return l.record(nil, p.Record)
 	}
 	return bad(token.NoPos)
+}
+
+// record lowers #r.f and #r{...} (x nil) or x#r.f and x#r{...}.
+func (l *lowerer) record(x ast.Expr, r *pRecord) ast.Expr {
+	name := atomValue(r.Name.Value)
+	if r.Field != nil {
+		field := atomValue(r.Field.Value)
+		if x == nil {
+			return &ast.RecordIndex{HashPos: l.pos(r.Hash), NamePos: l.pos(r.Name), Name: name, FieldPos: l.pos(*r.Field), Field: field}
+		}
+		return &ast.RecordAccess{Expr: x, HashPos: l.pos(r.Hash), NamePos: l.pos(r.Name), Name: name, FieldPos: l.pos(*r.Field), Field: field}
+	}
+	rec := &ast.Record{Expr: x, HashPos: l.pos(r.Hash), NamePos: l.pos(r.Name), Name: name}
+	for _, f := range r.Fields {
+		fv := &ast.RecordFieldValue{NamePos: l.pos(f.Name), Value: l.expr(f.Value)}
+		if tokKind(f.Name.Type) == tVar {
+			if f.Name.Value != "_" {
+				l.errorf(f.Name, "field %s is not an atom or _ in record %s", quoteAtom(f.Name.Value), quoteAtom(name))
+			}
+			fv.Name, fv.Wild = "_", true
+		} else {
+			fv.Name = atomValue(f.Name.Value)
+		}
+		rec.Fields = append(rec.Fields, fv)
+	}
+	return rec
 }
 
 func (l *lowerer) list(p *pList) ast.Expr {

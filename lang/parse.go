@@ -221,7 +221,7 @@ var skippedAttrs = map[string]bool{"spec": true, "type": true, "opaque": true, "
 var termAttrs = map[string]bool{"module": true, "export": true, "mcgo": true, "compile": true}
 
 // unsupportedAttrs are reported at their position.
-var unsupportedAttrs = map[string]bool{"include": true, "include_lib": true, "record": true}
+var unsupportedAttrs = map[string]bool{"include": true, "include_lib": true}
 
 func (p *parser) form(f rawForm) {
 	toks := f.toks
@@ -248,6 +248,9 @@ func (p *parser) form(f rawForm) {
 			return
 		case unsupportedAttrs[name]:
 			p.errs.Addf(p.position(toks[1].off), "-%s is not supported", name)
+			return
+		case name == "record":
+			p.record(toks)
 			return
 		}
 	}
@@ -369,7 +372,6 @@ func unsupported(toks []tok) (int32, string) {
 				if i+1 < len(toks) && toks[i+1].text == "{" {
 					return t.off, "maps are not supported"
 				}
-				return t.off, "records are not supported"
 			case ":=", "=>":
 				return t.off, "maps are not supported"
 			case "<<", ">>", "<=":

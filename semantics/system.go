@@ -210,6 +210,13 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 			s.exported[i] = true
 		}
 	}
+	if lang.ExportAll(model.Module) {
+		for _, f := range model.Module.Funcs {
+			if i, ok := prog.Lookup(prog.Module, term.Intern(f.Name), f.Arity); ok {
+				s.exported[i] = true
+			}
+		}
+	}
 	for _, e := range cfg.EndStates {
 		if i, ok := prog.Lookup(prog.Module, term.Intern(e.Name), e.Arity); ok {
 			s.endState[i] = true

@@ -34,6 +34,30 @@ type Module struct {
 	Exports []FuncName   // from all -export attributes, in order
 	Attrs   []*Attribute // every attribute other than -module, -export, -define, in order
 	Funcs   []*Function  // in source order
+	Records []*RecordDef // from all -record attributes, in order
+}
+
+// RecordDef is -record(Name, {Field, Field = Default, Field :: Type, ...}).
+// Field types are skipped by the parser.
+type RecordDef struct {
+	AttrPos token.Pos // the attribute's name, 'record' (where erlc reports duplicates and unused records)
+	NamePos token.Pos
+	Name    string
+	Fields  []*RecordField
+	// FuncsBefore is the number of function definitions before the
+	// attribute: as erl_lint has it, a record is defined only for the
+	// forms after it.
+	FuncsBefore int
+}
+
+func (r *RecordDef) Pos() token.Pos { return r.AttrPos }
+
+// RecordField is a field of a record definition; Default is nil when the
+// field has none (it is then undefined).
+type RecordField struct {
+	NamePos token.Pos
+	Name    string
+	Default Expr
 }
 
 // FuncName names a function by name and arity (as in -export and `fun f/1`).
@@ -266,6 +290,46 @@ type ListComp struct {
 	Quals  []Qualifier
 }
 
+// Record is #Name{Field = Value, ...}: a record built (or a record
+// pattern) when Expr is nil, and Expr#Name{...}, the record Expr updated,
+// otherwise.
+type Record struct {
+	Expr    Expr // nil: a new record or a pattern
+	HashPos token.Pos
+	NamePos token.Pos
+	Name    string
+	Fields  []*RecordFieldValue
+}
+
+// RecordFieldValue is Field = Value in a record expression; Wild is set
+// for _ = Value (the value of every field not named).
+type RecordFieldValue struct {
+	NamePos token.Pos
+	Name    string
+	Wild    bool
+	Value   Expr
+}
+
+// RecordAccess is Expr#Name.Field, the value of a field.
+type RecordAccess struct {
+	Expr     Expr
+	HashPos  token.Pos
+	NamePos  token.Pos
+	Name     string
+	FieldPos token.Pos
+	Field    string
+}
+
+// RecordIndex is #Name.Field, the position of a field in the record's
+// tuple (an integer).
+type RecordIndex struct {
+	HashPos  token.Pos
+	NamePos  token.Pos
+	Name     string
+	FieldPos token.Pos
+	Field    string
+}
+
 // Qualifier is a *Generator or a *Filter.
 type Qualifier interface {
 	Node
@@ -344,3 +408,18 @@ func (m *Module) Pos() token.Pos { return m.File }
 
 // Pos returns the position of the attribute's '-'.
 func (a *Attribute) Pos() token.Pos { return a.MinusPos }
+
+// The record nodes.
+func (x *Record) Pos() token.Pos {
+	if x.Expr != nil {
+		return x.Expr.Pos()
+	}
+	return x.HashPos
+}
+
+func (x *RecordAccess) Pos() token.Pos { return x.Expr.Pos() }
+func (x *RecordIndex) Pos() token.Pos  { return x.HashPos }
+
+func (*Record) exprNode()       {}
+func (*RecordAccess) exprNode() {}
+func (*RecordIndex) exprNode()  {}

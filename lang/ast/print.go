@@ -61,6 +61,17 @@ func (p *printer) guard(depth int, g Guard) {
 	}
 }
 
+func (p *printer) recordFields(d int, fs []*RecordFieldValue) {
+	for _, f := range fs {
+		name := strconv.Quote(f.Name)
+		if f.Wild {
+			name = "_"
+		}
+		p.line(d, "Field %s %s", name, p.pos(f.NamePos))
+		p.node(f.Value, d+1)
+	}
+}
+
 func (p *printer) opt(depth int, label string, e Expr) {
 	if e == nil {
 		return
@@ -87,6 +98,24 @@ func (p *printer) node(n Node, d int) {
 		for _, f := range n.Funcs {
 			p.node(f, d+1)
 		}
+		for _, r := range n.Records {
+			p.node(r, d+1)
+		}
+	case *RecordDef:
+		p.line(d, "RecordDef %s after %d functions %s", strconv.Quote(n.Name), n.FuncsBefore, p.pos(n.NamePos))
+		for _, f := range n.Fields {
+			p.line(d+1, "Field %s %s", strconv.Quote(f.Name), p.pos(f.NamePos))
+			p.opt(d+2, "Default", f.Default)
+		}
+	case *Record:
+		p.line(d, "Record %s %s", strconv.Quote(n.Name), p.pos(n.HashPos))
+		p.opt(d+1, "Expr", n.Expr)
+		p.recordFields(d+1, n.Fields)
+	case *RecordAccess:
+		p.line(d, "RecordAccess %s.%s %s", strconv.Quote(n.Name), strconv.Quote(n.Field), p.pos(n.HashPos))
+		p.node(n.Expr, d+1)
+	case *RecordIndex:
+		p.line(d, "RecordIndex %s.%s %s", strconv.Quote(n.Name), strconv.Quote(n.Field), p.pos(n.HashPos))
 	case *Attribute:
 		after := ""
 		if n.AfterFuncs {

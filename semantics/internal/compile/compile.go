@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/mcgo-dev/mcgo/lang"
 	"github.com/mcgo-dev/mcgo/lang/ast"
 	"github.com/mcgo-dev/mcgo/lang/token"
 	"github.com/mcgo-dev/mcgo/semantics/term"
@@ -55,6 +56,16 @@ type compiler struct {
 	local   map[string]int32 // "name/arity" of the module being compiled -> func index
 	lambdas int              // counter for naming funs
 	consts  map[string]int32 // dedup of atom/int constants
+
+	// The module's records (records.go), and the counter for the
+	// variables of their expansions.
+	records map[string]*ast.RecordDef
+	recVars int
+
+	// exported holds the "name/arity" of the model's exported functions
+	// (all of them under -compile(export_all)): only those can be called
+	// as Module:F(...), as on a real node; nil for a prelude module.
+	exported map[string]bool
 }
 
 // Compile lowers modules into one program. The first module is the model;
@@ -66,7 +77,18 @@ func CompileModules(fs *token.FileSet, mods []*ast.Module, prelude []bool) (*Pro
 	}
 	var errs []compileError
 	for i, m := range mods {
-		c := &compiler{prog: prog, module: term.Intern(m.Name), prelude: prelude[i], local: map[string]int32{}, consts: map[string]int32{}}
+		c := &compiler{prog: prog, module: term.Intern(m.Name), prelude: prelude[i], local: map[string]int32{}, consts: map[string]int32{}, records: recordDefs(m)}
+		if !prelude[i] {
+			c.exported = map[string]bool{}
+			for _, e := range m.Exports {
+				c.exported[e.Name+"/"+strconv.Itoa(e.Arity)] = true
+			}
+			if lang.ExportAll(m) {
+				for _, f := range m.Funcs {
+					c.exported[f.Name+"/"+strconv.Itoa(f.Arity)] = true
+				}
+			}
+		}
 		// Declare every named function first, so that calls can refer forward.
 		for _, f := range m.Funcs {
 			key := f.Name + "/" + strconv.Itoa(f.Arity)
@@ -365,6 +387,16 @@ func (g *fnc) expr(e ast.Expr, tail bool) {
 		g.try(x, tail)
 	case *ast.ListComp:
 		g.expr(desugarListComp(x, g), tail)
+	case *ast.Record:
+		if x.Expr != nil {
+			g.expr(g.recordUpdate(x), tail)
+		} else {
+			g.expr(g.recordTuple(x, false), tail)
+		}
+	case *ast.RecordAccess:
+		g.expr(g.recordAccess(x), tail)
+	case *ast.RecordIndex:
+		g.expr(g.recordIndex(x), tail)
 	default:
 		g.c.errorf(e.Pos(), "unsupported expression %T", e)
 		g.emit(OpConst, g.c.constant(term.AUndefined), 0, e.Pos())
@@ -532,6 +564,10 @@ func atomOf(e ast.Expr) (string, bool) {
 }
 
 func (g *fnc) call(x *ast.Call, tail bool) {
+	if y := g.recordCall(x); recordCallChanged(x, y) {
+		g.expr(y, tail)
+		return
+	}
 	n := int32(len(x.Args))
 	pos := x.Lparen
 	if x.Module == nil {
@@ -586,8 +622,8 @@ func (g *fnc) args(args []ast.Expr) {
 func (g *fnc) remote(m, f term.Atom, x *ast.Call, tail bool) {
 	args, pos := x.Args, x.Lparen
 	n := int32(len(args))
-	if m == g.c.module {
-		if idx, ok := g.c.local[f.Name()+"/"+strconv.Itoa(len(args))]; ok {
+	if key := f.Name() + "/" + strconv.Itoa(len(args)); m == g.c.module && (g.c.exported == nil || g.c.exported[key]) {
+		if idx, ok := g.c.local[key]; ok {
 			g.args(args)
 			op := OpCall
 			if tail {
@@ -836,6 +872,13 @@ func collectVars(e ast.Node, set map[string]bool) {
 		for _, b := range x.After {
 			collectVars(b, set)
 		}
+	case *ast.Record:
+		collectVars(x.Expr, set)
+		for _, f := range x.Fields {
+			collectVars(f.Value, set)
+		}
+	case *ast.RecordAccess:
+		collectVars(x.Expr, set)
 	case *ast.ListComp:
 		collectVars(x.Head, set)
 		for _, q := range x.Quals {
@@ -995,6 +1038,12 @@ func (g *fnc) pat(e ast.Expr) *Pat {
 		if t, ok := ConstExpr(e); ok {
 			return &Pat{Kind: PConst, Const: t}
 		}
+	case *ast.Record:
+		if x.Expr == nil {
+			return g.pat(g.recordTuple(x, true))
+		}
+	case *ast.RecordIndex:
+		return g.pat(g.recordIndex(x))
 	}
 	g.c.errorf(e.Pos(), "illegal pattern")
 	return &Pat{Kind: PWild}
@@ -1080,7 +1129,18 @@ func (g *fnc) gexpr(e ast.Expr) *GExpr {
 		return &GExpr{Kind: GBinop, Op: int32(term.BinopIndex(x.Op)), Args: []*GExpr{g.gexpr(x.X), g.gexpr(x.Y)}}
 	case *ast.UnaryOp:
 		return &GExpr{Kind: GUnop, Op: int32(term.UnopIndex(x.Op)), Args: []*GExpr{g.gexpr(x.X)}}
+	case *ast.Record:
+		if x.Expr == nil {
+			return g.gexpr(g.recordTuple(x, false))
+		}
+	case *ast.RecordAccess:
+		return g.gexpr(g.guardRecordAccess(x))
+	case *ast.RecordIndex:
+		return g.gexpr(g.recordIndex(x))
 	case *ast.Call:
+		if y := g.recordCall(x); recordCallChanged(x, y) {
+			return g.gexpr(y)
+		}
 		m := "erlang"
 		if x.Module != nil {
 			m, _ = atomOf(x.Module)
