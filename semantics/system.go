@@ -205,14 +205,22 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	s.code = vm.Code{Prog: prog, Exported: s.exported, StackBound: s.bounds.Stack}
 	s.static = host{s: s}
 	s.gm = &vm.Machine{Code: &s.code, Host: &s.static}
-	for _, e := range model.Module.Exports {
-		if i, ok := prog.Lookup(prog.Module, term.Intern(e.Name), e.Arity); ok {
-			s.exported[i] = true
+	for _, mod := range append([]*ast.Module{model.Module}, model.Libs...) {
+		for _, e := range mod.Exports {
+			if i, ok := prog.Lookup(term.Intern(mod.Name), term.Intern(e.Name), e.Arity); ok {
+				s.exported[i] = true
+			}
 		}
 	}
 	for _, e := range cfg.EndStates {
-		if i, ok := prog.Lookup(prog.Module, term.Intern(e.Name), e.Arity); ok {
+		mod := prog.Module
+		if e.Module != "" {
+			mod = term.Intern(e.Module)
+		}
+		if i, ok := prog.Lookup(mod, term.Intern(e.Name), e.Arity); ok && !prog.Funcs[i].Prelude {
 			s.endState[i] = true
+		} else if e.Module != "" {
+			return nil, fmt.Errorf("%s: end_states: function %s:%s/%d is not defined", cfg.KeyPos["end_states"], compile.QuoteAtom(e.Module), compile.QuoteAtom(e.Name), e.Arity)
 		} else {
 			return nil, fmt.Errorf("%s: end_states: function %s/%d is not defined", cfg.KeyPos["end_states"], e.Name, e.Arity)
 		}
@@ -459,7 +467,7 @@ func (s *System) Initial() []*State {
 	}
 	e := newEdit(st)
 	m := &vm.Machine{Code: &s.code, Host: &host{s: s, e: e}}
-	p := s.newProc(m, e, 0, s.prog.Module, s.prog.Funcs[s.initFn].Name, term.MkList(s.initArgs...), nil)
+	p := s.newProc(m, e, 0, s.prog.Funcs[s.initFn].Module, s.prog.Funcs[s.initFn].Name, term.MkList(s.initArgs...), nil)
 	if p != nil {
 		if h := e.hist(); h != nil && s.opts.Record&RecordPids != 0 {
 			h.addPid(p.Pid)
@@ -625,6 +633,10 @@ func compileWithPrelude(model *lang.Model) (*compile.Program, error) {
 	fs := model.FileSet
 	mods := []*ast.Module{model.Module}
 	pre := []bool{false}
+	for _, m := range model.Libs {
+		mods = append(mods, m)
+		pre = append(pre, false)
+	}
 	for _, name := range compile.PreludeOrder {
 		m, err := lang.ParseFile(fs, "<prelude>/"+name, compile.PreludeSource(name), nil)
 		if err != nil {
@@ -633,7 +645,23 @@ func compileWithPrelude(model *lang.Model) (*compile.Program, error) {
 		mods = append(mods, m)
 		pre = append(pre, true)
 	}
-	return compile.CompileModules(fs, mods, pre)
+	prog, err := compile.CompileModules(fs, mods, pre)
+	if err != nil {
+		return nil, err
+	}
+	loaded := map[string]bool{}
+	for _, m := range mods {
+		loaded[m.Name] = true
+	}
+	for name := range model.OnPath {
+		if !loaded[name] {
+			if prog.Unloaded == nil {
+				prog.Unloaded = map[string]bool{}
+			}
+			prog.Unloaded[name] = true
+		}
+	}
+	return prog, nil
 }
 
 // Refusals returns an error at every call of a checked model, written with
