@@ -220,7 +220,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 		if i, ok := prog.Lookup(mod, term.Intern(e.Name), e.Arity); ok && !prog.Funcs[i].Prelude {
 			s.endState[i] = true
 		} else if e.Module != "" {
-			return nil, fmt.Errorf("%s: end_states: function %s:%s/%d is not defined", cfg.KeyPos["end_states"], compile.QuoteAtom(e.Module), compile.QuoteAtom(e.Name), e.Arity)
+			return nil, fmt.Errorf("%s: end_states: function %s:%s/%d is not defined%s", cfg.KeyPos["end_states"], compile.QuoteAtom(e.Module), compile.QuoteAtom(e.Name), e.Arity, notOnPath(model, e.Module))
 		} else {
 			return nil, fmt.Errorf("%s: end_states: function %s/%d is not defined", cfg.KeyPos["end_states"], e.Name, e.Arity)
 		}
@@ -332,7 +332,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	}
 	fi, ok := prog.Lookup(term.Intern(mod), term.Intern(cfg.Init.Function), len(cfg.Init.Args))
 	if !ok || prog.Funcs[fi].Prelude {
-		return nil, fmt.Errorf("%s: init: function %s:%s/%d is not defined", posOr(cfg.KeyPos["init"], model.FileSet, model.Module.File), mod, cfg.Init.Function, len(cfg.Init.Args))
+		return nil, fmt.Errorf("%s: init: function %s:%s/%d is not defined%s", posOr(cfg.KeyPos["init"], model.FileSet, model.Module.File), mod, cfg.Init.Function, len(cfg.Init.Args), notOnPath(model, mod))
 	}
 	s.initFn = fi
 	for _, a := range cfg.Init.Args {
@@ -346,6 +346,20 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	s.funFn, _ = prog.Lookup(term.AMcgo, term.Intern("start_fun"), 1)
 	s.afterFn, _ = prog.Lookup(term.AMcgo, term.Intern("send_after"), 4)
 	return s, nil
+}
+
+// notOnPath explains, for a message, that the configuration names a module
+// that is neither the model's nor found on its code path.
+func notOnPath(model *lang.Model, mod string) string {
+	if mod == model.Module.Name || lang.IsOTPModule(mod) {
+		return ""
+	}
+	for _, l := range model.Libs {
+		if l.Name == mod {
+			return ""
+		}
+	}
+	return fmt.Sprintf(" (module %s is not on the code path: the model's directory, then --path)", compile.QuoteAtom(mod))
 }
 
 func posOr(p token.Position, fs *token.FileSet, file token.Pos) token.Position {
