@@ -59,7 +59,7 @@ var otpModules = func() map[string]bool {
 }()
 
 // IsOTPModule reports whether name is the name of an OTP 25 module a model
-// may not define (see docs/guide.md, "Models of several modules").
+// may not define (see docs/language.md, "Models of several modules").
 func IsOTPModule(name string) bool { return otpModules[name] }
 
 // loadLibraries finds the code path's modules and loads those the model

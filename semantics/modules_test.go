@@ -41,7 +41,7 @@ start() ->
 	if !ok {
 		t.Fatalf("run ended %s (%q), want unsupported", res.End, res.Final.Bound)
 	}
-	if !strings.HasSuffix(msg, "m.erl:6:8: lazy:f/0: module lazy is on the code path but was not loaded (only modules named by an atom of the model's code are; see docs/guide.md)") {
+	if !strings.HasSuffix(msg, "m.erl:6:8: lazy:f/0: module lazy is on the code path but was not loaded (only modules named by an atom of the model's code are; see docs/language.md)") {
 		t.Errorf("unsupported: %s", msg)
 	}
 }

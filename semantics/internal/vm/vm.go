@@ -518,7 +518,7 @@ func (m *Machine) dynCall(p *Proc, in *compile.Instr) bool {
 	if prog.Unloaded[ma.Name()] {
 		// A node would load the module from the code path; mcgo loads
 		// only the modules named by atoms of the loaded code.
-		m.Bound = UnsupportedPrefix + fmt.Sprintf("%s: %s:%s/%d: module %s is on the code path but was not loaded (only modules named by an atom of the model's code are; see docs/guide.md)",
+		m.Bound = UnsupportedPrefix + fmt.Sprintf("%s: %s:%s/%d: module %s is on the code path but was not loaded (only modules named by an atom of the model's code are; see docs/language.md)",
 			prog.Position(in.Pos), compile.QuoteAtom(ma.Name()), compile.QuoteAtom(fa.Name()), n, compile.QuoteAtom(ma.Name()))
 		m.stop(p)
 		return false
