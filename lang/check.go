@@ -226,6 +226,9 @@ func (k *checker) configFunctions() {
 	}
 	for _, f := range k.c.EndStates {
 		key := funcKey{f.Name, f.Arity}
+		if f.Module != "" && f.Module != k.m.Name {
+			continue // another module's: checked when the model is compiled
+		}
 		if f.NamePos.IsValid() && !k.defined(key) {
 			k.errorf(f.NamePos, "function %s undefined", key)
 		}

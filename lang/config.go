@@ -24,8 +24,9 @@ type Config struct {
 	// Check lists the properties to check, default [deadlock, crash].
 	Check []string
 	// EndStates lists functions in which waiting forever in a receive is
-	// fine (idle server loops), as name/arity.
-	EndStates []ast.FuncName
+	// fine (idle server loops): {Function, Arity} of the model's module, or
+	// {Module, Function, Arity} of any module of the model.
+	EndStates []EndState
 	// NodeUp makes monitor_node also report reconnection with a nodeup
 	// message (the paper's section 5.2 proposal). Default false.
 	NodeUp bool
@@ -50,6 +51,15 @@ type Config struct {
 	// creationExprs are the node names of Creation as written, for
 	// diagnostics.
 	creationExprs map[string]ast.Expr
+}
+
+// EndState is an end_states entry. Module is "" for {Function, Arity}:
+// the model's own module.
+type EndState struct {
+	Module  string
+	NamePos token.Pos
+	Name    string
+	Arity   int
 }
 
 // InitCall is {Module, Function, Args}. Args are literal terms.

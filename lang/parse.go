@@ -18,6 +18,9 @@ type Options struct {
 	// Defines are the -D options, as erlc has them: name to value, where the
 	// value is the text of a term; an empty value means true (-DNAME).
 	Defines map[string]string
+	// Path lists the directories of the code path after the model's own
+	// (mcgo's --path), where Load finds the model's library modules.
+	Path []string
 }
 
 // tokDef is the participle lexer definition of mcgo's own tokens. The

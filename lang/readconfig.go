@@ -58,7 +58,7 @@ var ConfigTable = []ConfigKey{
 	{"runtime", "modern (OTP 25+) or legacy (the 2007 runtime: pids come round after 3 restarts)"},
 	{"faults", "fault budgets, e.g. crash=1,restart=1,disconnect=1,connect_fail=1 (kind=N:node:node restricts to nodes, kind=N:node+node to a link)"},
 	{"check", "properties to check, e.g. deadlock,crash,no_loss"},
-	{"end_states", "functions where waiting forever is fine, e.g. rcv/0,loop/1"},
+	{"end_states", "functions where waiting forever is fine, e.g. rcv/0,loop/1,kv_server:loop/1"},
 	{"nodeup", "monitor_node also reports reconnection with a nodeup message (--nodeup, --nodeup=false)"},
 	{"timeouts", "any or max_progress"},
 	{"bounds", "bounds, e.g. mailbox=8,processes=16,spawns=64,stack=128,channel=32"},
@@ -554,25 +554,32 @@ func (c *Config) apply(key string, v ast.Expr) error {
 		if !ok {
 			return errAt(v, "bad end_states: expected a list of {Function, Arity}")
 		}
-		var fns []ast.FuncName
+		var fns []EndState
 		for _, e := range lst {
-			var name, arity ast.Expr
+			var mod, name, arity ast.Expr
 			switch x := e.(type) {
 			case *ast.Tuple:
-				if len(x.Elems) == 2 {
+				switch len(x.Elems) {
+				case 2:
 					name, arity = x.Elems[0], x.Elems[1]
+				case 3:
+					mod, name, arity = x.Elems[0], x.Elems[1], x.Elems[2]
 				}
 			case *ast.BinaryOp:
 				if x.Op == "/" {
 					name, arity = x.X, x.Y
 				}
 			}
+			m, okm := "", true
+			if mod != nil {
+				m, okm = atomOf(mod)
+			}
 			n, ok1 := atomOf(name)
 			a, ok2 := intOf(arity)
-			if !ok1 || !ok2 || a < 0 || a > 255 {
-				return errAt(e, "bad end state: expected {Function, Arity}")
+			if !okm || !ok1 || !ok2 || a < 0 || a > 255 {
+				return errAt(e, "bad end state: expected {Function, Arity} or {Module, Function, Arity}")
 			}
-			fns = append(fns, ast.FuncName{NamePos: name.Pos(), Name: n, Arity: int(a)})
+			fns = append(fns, EndState{Module: m, NamePos: name.Pos(), Name: n, Arity: int(a)})
 		}
 		c.EndStates = fns
 	case "bounds":
@@ -660,7 +667,7 @@ func (c *Config) clone() *Config {
 		d.Faults = append(d.Faults, f)
 	}
 	d.Check = append([]string(nil), c.Check...)
-	d.EndStates = append([]ast.FuncName(nil), c.EndStates...)
+	d.EndStates = append([]EndState(nil), c.EndStates...)
 	if c.Creation != nil {
 		d.Creation = map[string]int{}
 		for k, v := range c.Creation {
@@ -697,7 +704,7 @@ func flagKey(key string) string {
 //	runtime     modern | legacy
 //	faults      crash=1,disconnect=1 | crash=1:n2@h:n3@h,disconnect=1:n1@h+n2@h
 //	check       deadlock,no_loss
-//	end_states  rcv/0,loop/1
+//	end_states  rcv/0,loop/1 | rcv/0,kv_server:loop/1
 //	nodeup      true | false
 //	timeouts    any | max_progress
 //	bounds      mailbox=8,processes=4   (only the named bounds change)
@@ -826,11 +833,15 @@ func (c *Config) flagTerm(key, value string) (ast.Expr, error) {
 		for _, s := range items() {
 			f, a, ok := strings.Cut(s, "/")
 			if !ok {
-				return nil, fmt.Errorf("expected function/arity, found %q", s)
+				return nil, fmt.Errorf("expected function/arity or module:function/arity, found %q", s)
 			}
 			n, err := integer(a)
 			if err != nil {
 				return nil, err
+			}
+			if m, f, ok := strings.Cut(strings.TrimSpace(f), ":"); ok {
+				es = append(es, tuple(atom(m), atom(f), n))
+				continue
 			}
 			es = append(es, tuple(atom(strings.TrimSpace(f)), n))
 		}
@@ -908,6 +919,10 @@ func (c *Config) Format(w io.Writer) {
 	fmt.Fprintf(w, "check: %s\n", atoms(c.Check))
 	var es []string
 	for _, f := range c.EndStates {
+		if f.Module != "" {
+			es = append(es, fmt.Sprintf("{%s, %s, %d}", quoteAtom(f.Module), quoteAtom(f.Name), f.Arity))
+			continue
+		}
 		es = append(es, fmt.Sprintf("{%s, %d}", quoteAtom(f.Name), f.Arity))
 	}
 	fmt.Fprintf(w, "end_states: [%s]\n", strings.Join(es, ", "))

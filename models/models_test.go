@@ -18,9 +18,11 @@ package models
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -48,9 +50,32 @@ func (r *run) line() string {
 	return fmt.Sprintf("%s %s %s %d %d", r.name, r.verdict, r.property, r.states, r.transitions)
 }
 
-func modelFiles(t *testing.T) []string {
+// modelFiles returns the models, walked as `mcgo test models/` walks the
+// directory: the .erl files with a -mcgo attribute, here and in
+// subdirectories (a model of several modules has a directory of its own:
+// kv/); with all, the library modules too.
+func modelFiles(t *testing.T, all bool) []string {
 	t.Helper()
-	files, err := filepath.Glob("*.erl")
+	var files []string
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && path != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".erl") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if all || mcgoAttr.Match(src) {
+			files = append(files, path)
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,9 +86,13 @@ func modelFiles(t *testing.T) []string {
 	return files
 }
 
+// mcgoAttr finds a -mcgo attribute at the start of a line (as mcgo test
+// does).
+var mcgoAttr = regexp.MustCompile(`(?m)^[ \t]*-[ \t]*mcgo[ \t]*\(`)
+
 func TestModels(t *testing.T) {
 	var runs []*run
-	for _, file := range modelFiles(t) {
+	for _, file := range modelFiles(t, false) {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
@@ -204,7 +233,7 @@ func TestErlc(t *testing.T) {
 		}
 		t.Skip("erlc not found")
 	}
-	args := append([]string{"-Werror", "-o", t.TempDir()}, modelFiles(t)...)
+	args := append([]string{"-Werror", "-o", t.TempDir()}, modelFiles(t, true)...)
 	out, err := exec.Command(erlc, args...).CombinedOutput()
 	if err != nil || len(out) > 0 {
 		t.Errorf("erlc %s: %v\n%s", strings.Join(args, " "), err, out)

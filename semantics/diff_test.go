@@ -24,10 +24,23 @@ import (
 // diffSeeds are the scheduler seeds every program runs under.
 var diffSeeds = []uint64{1, 2, 3, 4, 5, 6, 7, 8, 13, 42, 99, 1000}
 
+//
+// A program of several modules is a directory testdata/diff/NAME (NAME
+// starting with mod_): NAME/NAME.erl exports start/0, the other files of
+// the directory are its library modules (its code path), and the golden is
+// NAME/NAME.out.
+
 func diffPrograms(t *testing.T) []string {
 	files, err := filepath.Glob("testdata/diff/*.erl")
 	if err != nil {
 		t.Fatal(err)
+	}
+	dirs, err := filepath.Glob("testdata/diff/mod_*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		files = append(files, filepath.Join(d, filepath.Base(d)+".erl"))
 	}
 	if len(files) == 0 {
 		t.Fatal("no programs in testdata/diff")
@@ -35,11 +48,34 @@ func diffPrograms(t *testing.T) []string {
 	return files
 }
 
+// diffSources returns every file erlc compiles: the programs and their
+// library modules.
+func diffSources(t *testing.T) []string {
+	files, err := filepath.Glob("testdata/diff/*.erl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	libs, err := filepath.Glob("testdata/diff/mod_*/*.erl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(files, libs...)
+}
+
+// compileDiff compiles a program of testdata/diff: one in a directory of
+// its own with its library modules.
+func compileDiff(t *testing.T, path string) *System {
+	if filepath.Dir(path) != filepath.Join("testdata", "diff") {
+		return compileWithLibraries(t, path, 0)
+	}
+	return compileFile(t, path, 0)
+}
+
 // mcgoOutput runs a model under each seed and returns its io output; all
 // seeds must print the same and end without reaching a bound.
 func mcgoOutput(t *testing.T, path string) string {
 	t.Helper()
-	sys := compileFile(t, path, 0)
+	sys := compileDiff(t, path)
 	var first string
 	for i, seed := range diffSeeds {
 		var out strings.Builder
@@ -104,9 +140,10 @@ func TestDiffErlangLive(t *testing.T) {
 	}
 	files := diffPrograms(t)
 	dir := t.TempDir()
+	sources := diffSources(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	args := append([]string{"-o", dir}, files...)
+	args := append([]string{"-o", dir}, sources...)
 	if out, err := exec.CommandContext(ctx, erlc, args...).CombinedOutput(); err != nil {
 		t.Fatalf("erlc: %v\n%s", err, out)
 	}

@@ -19,8 +19,14 @@ var updateGoldens = mcgotest.Update()
 // transition system. Warnings are ignored; errors fail the test.
 func compileModel(t testing.TB, name string, src []byte, overrides [][2]string, rec Record) *System {
 	t.Helper()
+	return compileModelOpts(t, name, src, overrides, rec, nil)
+}
+
+// compileModelOpts is compileModel with lang's options (a code path).
+func compileModelOpts(t testing.TB, name string, src []byte, overrides [][2]string, rec Record, opts *lang.Options) *System {
+	t.Helper()
 	fs := token.NewFileSet()
-	m, errs := lang.Load(fs, name, src, nil)
+	m, errs := lang.Load(fs, name, src, opts)
 	if errs.Errors() > 0 {
 		t.Fatalf("%s: %v", name, errs)
 	}
@@ -45,6 +51,13 @@ func compileFile(t testing.TB, path string, rec Record) *System {
 		t.Fatal(err)
 	}
 	return compileModel(t, filepath.Base(path), src, nil, rec)
+}
+
+// compileWithLibraries is compileFile for a model with library modules:
+// its directory is its code path.
+func compileWithLibraries(t testing.TB, path string, rec Record) *System {
+	t.Helper()
+	return compileModelOpts(t, path, readFile(t, path), nil, rec, nil)
 }
 
 func readFile(t testing.TB, path string) []byte {

@@ -205,9 +205,11 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	s.code = vm.Code{Prog: prog, Exported: s.exported, StackBound: s.bounds.Stack}
 	s.static = host{s: s}
 	s.gm = &vm.Machine{Code: &s.code, Host: &s.static}
-	for _, e := range model.Module.Exports {
-		if i, ok := prog.Lookup(prog.Module, term.Intern(e.Name), e.Arity); ok {
-			s.exported[i] = true
+	for _, mod := range append([]*ast.Module{model.Module}, model.Libs...) {
+		for _, e := range mod.Exports {
+			if i, ok := prog.Lookup(term.Intern(mod.Name), term.Intern(e.Name), e.Arity); ok {
+				s.exported[i] = true
+			}
 		}
 	}
 	if lang.ExportAll(model.Module) {
@@ -218,8 +220,14 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 		}
 	}
 	for _, e := range cfg.EndStates {
-		if i, ok := prog.Lookup(prog.Module, term.Intern(e.Name), e.Arity); ok {
+		mod := prog.Module
+		if e.Module != "" {
+			mod = term.Intern(e.Module)
+		}
+		if i, ok := prog.Lookup(mod, term.Intern(e.Name), e.Arity); ok && !prog.Funcs[i].Prelude {
 			s.endState[i] = true
+		} else if e.Module != "" {
+			return nil, fmt.Errorf("%s: end_states: function %s:%s/%d is not defined%s", cfg.KeyPos["end_states"], compile.QuoteAtom(e.Module), compile.QuoteAtom(e.Name), e.Arity, notOnPath(model, e.Module))
 		} else {
 			return nil, fmt.Errorf("%s: end_states: function %s/%d is not defined", cfg.KeyPos["end_states"], e.Name, e.Arity)
 		}
@@ -331,7 +339,7 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	}
 	fi, ok := prog.Lookup(term.Intern(mod), term.Intern(cfg.Init.Function), len(cfg.Init.Args))
 	if !ok || prog.Funcs[fi].Prelude {
-		return nil, fmt.Errorf("%s: init: function %s:%s/%d is not defined", posOr(cfg.KeyPos["init"], model.FileSet, model.Module.File), mod, cfg.Init.Function, len(cfg.Init.Args))
+		return nil, fmt.Errorf("%s: init: function %s:%s/%d is not defined%s", posOr(cfg.KeyPos["init"], model.FileSet, model.Module.File), mod, cfg.Init.Function, len(cfg.Init.Args), notOnPath(model, mod))
 	}
 	s.initFn = fi
 	for _, a := range cfg.Init.Args {
@@ -345,6 +353,20 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	s.funFn, _ = prog.Lookup(term.AMcgo, term.Intern("start_fun"), 1)
 	s.afterFn, _ = prog.Lookup(term.AMcgo, term.Intern("send_after"), 4)
 	return s, nil
+}
+
+// notOnPath explains, for a message, that the configuration names a module
+// that is neither the model's nor found on its code path.
+func notOnPath(model *lang.Model, mod string) string {
+	if mod == model.Module.Name || lang.IsOTPModule(mod) {
+		return ""
+	}
+	for _, l := range model.Libs {
+		if l.Name == mod {
+			return ""
+		}
+	}
+	return fmt.Sprintf(" (module %s is not on the code path: the model's directory, then --path)", compile.QuoteAtom(mod))
 }
 
 func posOr(p token.Position, fs *token.FileSet, file token.Pos) token.Position {
@@ -466,7 +488,7 @@ func (s *System) Initial() []*State {
 	}
 	e := newEdit(st)
 	m := &vm.Machine{Code: &s.code, Host: &host{s: s, e: e}}
-	p := s.newProc(m, e, 0, s.prog.Module, s.prog.Funcs[s.initFn].Name, term.MkList(s.initArgs...), nil)
+	p := s.newProc(m, e, 0, s.prog.Funcs[s.initFn].Module, s.prog.Funcs[s.initFn].Name, term.MkList(s.initArgs...), nil)
 	if p != nil {
 		if h := e.hist(); h != nil && s.opts.Record&RecordPids != 0 {
 			h.addPid(p.Pid)
@@ -632,6 +654,10 @@ func compileWithPrelude(model *lang.Model) (*compile.Program, error) {
 	fs := model.FileSet
 	mods := []*ast.Module{model.Module}
 	pre := []bool{false}
+	for _, m := range model.Libs {
+		mods = append(mods, m)
+		pre = append(pre, false)
+	}
 	for _, name := range compile.PreludeOrder {
 		m, err := lang.ParseFile(fs, "<prelude>/"+name, compile.PreludeSource(name), nil)
 		if err != nil {
@@ -640,7 +666,23 @@ func compileWithPrelude(model *lang.Model) (*compile.Program, error) {
 		mods = append(mods, m)
 		pre = append(pre, true)
 	}
-	return compile.CompileModules(fs, mods, pre)
+	prog, err := compile.CompileModules(fs, mods, pre)
+	if err != nil {
+		return nil, err
+	}
+	loaded := map[string]bool{}
+	for _, m := range mods {
+		loaded[m.Name] = true
+	}
+	for name := range model.OnPath {
+		if !loaded[name] {
+			if prog.Unloaded == nil {
+				prog.Unloaded = map[string]bool{}
+			}
+			prog.Unloaded[name] = true
+		}
+	}
+	return prog, nil
 }
 
 // Refusals returns an error at every call of a checked model, written with

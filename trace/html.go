@@ -81,13 +81,16 @@ func WriteHTML(w io.Writer, f *File, sources map[string][]byte) error {
 	})
 }
 
-// SaveHTML writes the HTML viewer of a trace to a file; the model's source
-// is read from the trace's file name when it names a regular file of at
-// most maxSource bytes (a trace file may name anything: a device, a FIFO).
+// SaveHTML writes the HTML viewer of a trace to a file; the sources of the
+// model and of its library modules are read from the file names of the
+// trace and of its positions, each when it names a regular file of at most
+// maxSource bytes (a trace file may name anything: a device, a FIFO).
 func SaveHTML(f *File, path string) error {
 	sources := map[string][]byte{}
-	if src, ok := readSource(f.File); ok {
-		sources[f.File] = src
+	for _, name := range f.SourceFiles() {
+		if src, ok := readSource(name); ok {
+			sources[name] = src
+		}
 	}
 	out, err := os.Create(path)
 	if err != nil {
@@ -195,4 +198,32 @@ func funcAt(lines []string, line int) string {
 		return fmt.Sprintf("%s/%d", name, arity)
 	}
 	return ""
+}
+
+// SourceFiles returns the model's file and every other file a position of
+// the trace names (the model's library modules), once each, in order of
+// appearance.
+func (f *File) SourceFiles() []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(name string) {
+		if name != "" && !seen[name] {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	add(f.File)
+	for i := range f.Steps {
+		if p := f.Steps[i].Pos; p != nil {
+			add(p.File)
+		}
+		if st := f.Steps[i].State; st != nil {
+			for _, p := range st.Procs {
+				if p.At != nil {
+					add(p.At.File)
+				}
+			}
+		}
+	}
+	return out
 }

@@ -41,6 +41,9 @@ type File struct {
 	Config map[string]string `json:"config"`
 	// Defines are the -D macro definitions the model was read with.
 	Defines map[string]string `json:"defines,omitempty"`
+	// CodePath are the --path directories the model's library modules
+	// were found in, after the model's own directory.
+	CodePath []string `json:"code_path,omitempty"`
 	// Property is the violated property, Message its explanation. An
 	// unsupported search (explore.Unsupported) has no property: Message
 	// names the call mcgo does not model.
@@ -175,6 +178,7 @@ type Meta struct {
 	Variant     string
 	Config      map[string]string
 	Defines     map[string]string
+	CodePath    []string
 	Search      string
 }
 
@@ -192,6 +196,7 @@ func Build(sys *semantics.System, v *explore.Violation, meta Meta) (*File, error
 		Variant:       meta.Variant,
 		Config:        meta.Config,
 		Defines:       meta.Defines,
+		CodePath:      meta.CodePath,
 		Property:      v.Property,
 		Message:       v.Msg,
 		Search:        meta.Search,

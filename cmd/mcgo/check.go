@@ -364,7 +364,7 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	if (res.Verdict == explore.Violated || res.Verdict == explore.Unsupported) && res.Violation != nil {
 		tf, err := trace.Build(sys, res.Violation, trace.Meta{
 			McgoVersion: mcgoVersion(), File: l.path, ModelHash: r.hash, Variant: variant,
-			Config: cm, Defines: l.defines, Search: opts.search.search,
+			Config: cm, Defines: l.defines, Search: opts.search.search, CodePath: l.paths,
 		})
 		if err != nil {
 			r.err, r.errCode = fmt.Errorf("%s: replaying the counterexample: %v", l.path, err), exitInternal
@@ -676,6 +676,10 @@ func configJSON(c *lang.Config) map[string]any {
 	}
 	ends := []string{}
 	for _, e := range c.EndStates {
+		if e.Module != "" {
+			ends = append(ends, fmt.Sprintf("%s:%s/%d", e.Module, e.Name, e.Arity))
+			continue
+		}
 		ends = append(ends, fmt.Sprintf("%s/%d", e.Name, e.Arity))
 	}
 	creation := map[string]int{}

@@ -25,6 +25,7 @@ const (
 	flagDefine      = "define"
 	flagAllErrors   = "all-errors"
 	flagMaxFileSize = "max-file-size"
+	flagPath        = "path"
 )
 
 // Default caps on the size of an input file: a model (hand-written, a few
@@ -100,6 +101,7 @@ type modelFlags struct {
 	defines     []string
 	allErrors   bool
 	maxFileSize string
+	path        []string
 	config      map[string]*string
 }
 
@@ -107,6 +109,7 @@ func (f *modelFlags) register(fs *pflag.FlagSet, withConfig bool) {
 	fs.StringArrayVarP(&f.defines, flagDefine, "D", nil, "define a macro as erlc does: -D NAME or -D NAME=VALUE")
 	fs.BoolVar(&f.allErrors, flagAllErrors, false, "print every diagnostic, not only the first 10")
 	fs.StringVar(&f.maxFileSize, flagMaxFileSize, defaultMaxModelSize, "refuse a model file larger than this")
+	fs.StringArrayVar(&f.path, flagPath, nil, "a directory of library modules, searched after the model's own (repeatable)")
 	if !withConfig {
 		return
 	}
@@ -165,7 +168,8 @@ func (f *modelFlags) defineMap() (map[string]string, error) {
 // loaded is a parsed, checked model with its configuration.
 type loaded struct {
 	path    string
-	src     []byte
+	src     []byte // the model's source, then each library module's (for the hash)
+	paths   []string
 	model   *lang.Model
 	config  *lang.Config // with command-line overrides
 	defines map[string]string
@@ -220,7 +224,7 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 		return fail("mcgo: %v", err)
 	}
 	fs := token.NewFileSet()
-	m, diags := loadChecked(fs, path, src, defs)
+	m, diags := loadChecked(fs, path, src, defs, mf.path)
 	max := 10
 	if mf.allErrors {
 		max = 0
@@ -237,7 +241,14 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 	if len(overrides) > 0 {
 		// Warnings that depend on the configuration (node names) are
 		// computed again with the flags applied.
-		diags = lang.Check(fs, m.Module, cfg)
+		var libs token.ErrorList // the library modules' do not depend on it
+		for _, d := range diags {
+			if d.Pos.Filename != path {
+				libs = append(libs, d)
+			}
+		}
+		diags = append(lang.Check(fs, m.Module, cfg), libs...)
+		diags.RemoveMultiples()
 		if diags.Errors() > 0 {
 			return failDiags(diags, max)
 		}
@@ -259,15 +270,19 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 			return fail("%v (variant %s)", err, v.Name)
 		}
 	}
-	return &loaded{path: path, src: src, model: m, config: cfg, defines: defs, diags: diags}, nil
+	for _, lib := range m.Libs {
+		// What the hash covers: a library module's name and source.
+		src = append(append(append(src[:len(src):len(src)], 0), lib.Name...), fs.File(lib.File).Src...)
+	}
+	return &loaded{path: path, src: src, paths: mf.path, model: m, config: cfg, defines: defs, diags: diags}, nil
 }
 
 // loadChecked parses and checks a model as lang.Load does and, when that
 // finds no error, adds the calls mcgo refuses because it does not model
 // what they call (semantics.Refusals), so that mcgo parse and every command
 // that loads a model refuse the same models.
-func loadChecked(fs *token.FileSet, path string, src []byte, defs map[string]string) (*lang.Model, token.ErrorList) {
-	m, diags := lang.Load(fs, path, src, &lang.Options{Defines: defs})
+func loadChecked(fs *token.FileSet, path string, src []byte, defs map[string]string, codePath []string) (*lang.Model, token.ErrorList) {
+	m, diags := lang.Load(fs, path, src, &lang.Options{Defines: defs, Path: codePath})
 	if diags.Errors() == 0 {
 		diags = append(diags, semantics.Refusals(m)...)
 		diags.RemoveMultiples()

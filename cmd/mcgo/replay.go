@@ -69,6 +69,7 @@ func runReplay(a *app, opts *replayOptions) error {
 	for k, v := range f.Defines {
 		mf.defines = append(mf.defines, k+"="+v)
 	}
+	mf.path = f.CodePath
 	// The trace's configuration replaces the model's, key by key: the
 	// faults and creations first cleared (they name nodes, and a node the
 	// trace does not have would be refused), then the keys in the order of

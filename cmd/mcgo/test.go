@@ -35,7 +35,8 @@ func newTestCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "test [DIR|FILE...]",
 		Short: "Check models against their expected verdicts",
-		Long: `Check every model (directories are walked recursively for .erl files) and each
+		Long: `Check every model (directories are walked recursively for models: .erl files
+with a -mcgo attribute; the other .erl files are library modules) and each
 of its -mcgo variants against its expectation, -mcgo({expect, ...}), and print
 one line per model and variant as soon as it is decided, in input order.
 This is the command to put in CI.
@@ -88,9 +89,10 @@ type testCase struct {
 	done          chan struct{}
 }
 
-// findModels returns the files among paths and every .erl file in the
-// directories among them, sorted: mcgo test takes a file without a -mcgo
-// attribute for a model that expects pass.
+// findModels returns the files among paths and the models in the
+// directories among them (erlFiles with modelsOnly: the other .erl files
+// are library modules), sorted: mcgo test takes a file named on the
+// command line without a -mcgo attribute for a model that expects pass.
 func findModels(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
@@ -102,7 +104,7 @@ func findModels(paths []string) ([]string, error) {
 			out = append(out, p)
 			continue
 		}
-		found, err := erlFiles(p, false)
+		found, err := erlFiles(p, true)
 		if err != nil {
 			return nil, err
 		}
@@ -187,7 +189,7 @@ func runTest(ctx context.Context, a *app, opts *testOptions) error {
 		return exitWith(exitUsage, "mcgo: %v", err)
 	}
 	if len(files) == 0 {
-		return exitWith(exitUsage, "mcgo test: no .erl files in %s", strings.Join(opts.paths, " "))
+		return exitWith(exitUsage, "mcgo test: no models (.erl files with a -mcgo attribute) in %s", strings.Join(opts.paths, " "))
 	}
 	out := a.stdout
 	if opts.output != "" {

@@ -1,4 +1,4 @@
--module(maps).
+-module(map_syntax).
 -export([f/0, g/1]).
 
 f() -> #{a => 1}. % ERROR "maps are not supported"

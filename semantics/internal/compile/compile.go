@@ -22,6 +22,10 @@ type Program struct {
 	Guards []Guard
 	Recvs  []*Recv
 	Files  *token.FileSet
+	// Unloaded names the modules on the model's code path that were not
+	// loaded (lang.Model.OnPath): a call that reaches one at run time
+	// ends the search as unsupported, since a node would load it.
+	Unloaded map[string]bool
 
 	byMFA map[mfa]int32 // every named function (model and prelude) by module, name, arity
 	calls []staticCall  // the model's calls of named functions left to run time (Refusals)
@@ -68,8 +72,9 @@ type compiler struct {
 	exported map[string]bool
 }
 
-// Compile lowers modules into one program. The first module is the model;
-// the others are prelude modules.
+// CompileModules lowers modules into one program. The first module is the
+// model; prelude[i] tells the prelude's modules from the model's library
+// modules.
 func CompileModules(fs *token.FileSet, mods []*ast.Module, prelude []bool) (*Program, error) {
 	prog := &Program{Files: fs, byMFA: map[mfa]int32{}}
 	if len(mods) > 0 {

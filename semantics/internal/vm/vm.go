@@ -515,6 +515,14 @@ func (m *Machine) dynCall(p *Proc, in *compile.Instr) bool {
 		m.stop(p)
 		return false
 	}
+	if prog.Unloaded[ma.Name()] {
+		// A node would load the module from the code path; mcgo loads
+		// only the modules named by atoms of the loaded code.
+		m.Bound = UnsupportedPrefix + fmt.Sprintf("%s: %s:%s/%d: module %s is on the code path but was not loaded (only modules named by an atom of the model's code are; see docs/language.md)",
+			prog.Position(in.Pos), compile.QuoteAtom(ma.Name()), compile.QuoteAtom(fa.Name()), n, compile.QuoteAtom(ma.Name()))
+		m.stop(p)
+		return false
+	}
 	a := term.MkList(args...)
 	p.Stack = p.Stack[:len(p.Stack)-n]
 	m.raiseStack(p, term.ErrorExc(term.AUndef), term.MkList(term.MkTuple(ma, fa, a, term.NilTerm)), in.Pos)
