@@ -6,7 +6,7 @@ import (
 )
 
 // Term is an Erlang value. Its dynamic type is one of [Int], [Atom], [Pid],
-// [Ref], [Nil], *[Cons], [Tuple], *[Fun], [Binary]. Terms are immutable:
+// [Ref], [Nil], *[Cons], [Tuple], *[Map], *[Fun], [Binary]. Terms are immutable:
 // once built they are shared freely between processes and states.
 type Term = any
 
@@ -342,6 +342,9 @@ func Equal(a, b Term) bool {
 				}
 			}
 			return true
+		case *Map:
+			y, ok := b.(*Map)
+			return ok && equalMaps(x, y)
 		case *Cons:
 			y, ok := b.(*Cons)
 			if !ok {
@@ -421,6 +424,8 @@ func Compare(a, b Term) int {
 				}
 			}
 			return 0
+		case *Map:
+			return compareMaps(x, b.(*Map), Compare)
 		case *Cons:
 			y := b.(*Cons)
 			if c := Compare(x.Head, y.Head); c != 0 {
