@@ -149,7 +149,23 @@ type pPrimary struct {
 	Case    *pCase       `parser:" | @@"`
 	Receive *pReceive    `parser:" | @@"`
 	Fun     *pFun        `parser:" | @@"`
-	Try     *pTry        `parser:" | @@ )"`
+	Try     *pTry        `parser:" | @@"`
+	Map     *pMapTuple   `parser:" | @@ )"`
+	// Updates are the map updates that follow: E#{...}#{...}.
+	Updates []*pMapTuple `parser:"@@*"`
+}
+
+// pMapTuple is #{K => V, K := V, ...}: a map, or an update of the
+// primary before it.
+type pMapTuple struct {
+	Hash   lexer.Token  `parser:"@\"#\" \"{\""`
+	Fields []*pMapField `parser:"( @@ ( \",\" @@ )* )? \"}\""`
+}
+
+type pMapField struct {
+	Key *pExpr      `parser:"@@"`
+	Op  lexer.Token `parser:"@( \"=>\" | \":=\" )"`
+	Val *pExpr      `parser:"@@"`
 }
 
 type pTuple struct {

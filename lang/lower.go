@@ -181,6 +181,26 @@ func (l *lowerer) call(c *pCall) ast.Expr {
 }
 
 func (l *lowerer) primary(p *pPrimary) ast.Expr {
+	x := l.primary1(p)
+	if p == nil {
+		return x
+	}
+	for _, u := range p.Updates {
+		x = l.mapExpr(x, u)
+	}
+	return x
+}
+
+// mapExpr lowers #{...} (base nil) or Base#{...}.
+func (l *lowerer) mapExpr(base ast.Expr, m *pMapTuple) ast.Expr {
+	x := &ast.Map{Hash: l.pos(m.Hash), Base: base}
+	for _, f := range m.Fields {
+		x.Fields = append(x.Fields, &ast.MapField{Key: l.expr(f.Key), OpPos: l.pos(f.Op), Exact: f.Op.Value == ":=", Value: l.expr(f.Val)})
+	}
+	return x
+}
+
+func (l *lowerer) primary1(p *pPrimary) ast.Expr {
 	switch {
 	case p == nil:
 		return bad(token.NoPos)
@@ -236,6 +256,8 @@ func (l *lowerer) primary(p *pPrimary) ast.Expr {
 		return l.fun(p.Fun)
 	case p.Try != nil:
 		return l.try(p.Try)
+	case p.Map != nil:
+		return l.mapExpr(nil, p.Map)
 	}
 	return bad(token.NoPos)
 }

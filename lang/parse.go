@@ -367,11 +367,9 @@ func unsupported(toks []tok) (int32, string) {
 			switch t.text {
 			case "#":
 				if i+1 < len(toks) && toks[i+1].text == "{" {
-					return t.off, "maps are not supported"
+					continue
 				}
 				return t.off, "records are not supported"
-			case ":=", "=>":
-				return t.off, "maps are not supported"
 			case "<<", ">>", "<=":
 				return t.off, "binaries are not supported"
 			}
@@ -513,7 +511,7 @@ var productionNames = map[string]string{
 	"PCaseClause": "pattern", "PCatchClause": "pattern",
 	"PFuncClause": "function clause", "PFunction": "function clause", "PAttribute": "attribute",
 	"PFunClause": "'('", "PNamedFunClause": "variable", "PFunRefRest": "':'", "PArgs": "'('", "PTuple": "'{'", "PList": "'['", "PFunRef": "function name",
-	"PBegin": "'begin'", "PIf": "'if'", "PCase": "'case'", "PReceive": "'receive'", "PFun": "'fun'", "PTry": "'try'",
+	"PBegin": "'begin'", "PIf": "'if'", "PCase": "'case'", "PReceive": "'receive'", "PFun": "'fun'", "PTry": "'try'", "PMapTuple": "'#'", "PMapField": "expression",
 	"POrelseOp": "'orelse'", "PAndalsoOp": "'andalso'",
 }
 
