@@ -129,6 +129,8 @@ const (
 	ANetKernel
 	ASpawnReply
 	AMcgo
+	ABadmap
+	ABadkey
 )
 
 var builtinAtoms = []string{
@@ -138,6 +140,7 @@ var builtinAtoms = []string{
 	"badarity", "nocatch", "try_clause", "infinity", "nodedown", "nodeup", "trap_exit",
 	"pong", "pang", "shutdown", "erlang", "nonode@nohost", "system_limit", "none",
 	"lists", "io", "timer", "net_adm", "net_kernel", "spawn_reply", "$mcgo",
+	"badmap", "badkey",
 }
 
 func (t *atomTable) intern(name string) Atom {
