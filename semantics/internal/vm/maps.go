@@ -58,7 +58,7 @@ func asMap(t term.Term) (*term.Map, *term.Exc) {
 // order of a map of more than term.FlatMapKeys keys: the machine ends the
 // run as unsupported (see Machine.raiseStack).
 func unsupportedOrder(fn string, m *term.Map) *term.Exc {
-	return Unsupported(fn + " of a map of " + strconv.Itoa(m.Len()) + " keys: OTP 25 iterates a map of more than " +
+	return Unsupported("the iteration order of a map of " + strconv.Itoa(m.Len()) + " keys (" + fn + "): OTP 25 iterates a map of more than " +
 		strconv.Itoa(term.FlatMapKeys) + " keys in hash order, which mcgo does not model")
 }
 

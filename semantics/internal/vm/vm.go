@@ -625,7 +625,7 @@ func (m *Machine) raiseStack(p *Proc, exc *term.Exc, stk term.Term, pos token.Po
 		// A built-in met what mcgo does not model (Unsupported): the run
 		// cannot go on honestly, and no handler of the model may see it.
 		msg, _ := term.StringValue(exc.Reason)
-		m.Bound = UnsupportedPrefix + fmt.Sprintf("%s: %s", m.Code.Prog.Position(pos), msg)
+		m.Bound = UnsupportedPrefix + fmt.Sprintf("%s: %s", m.Code.Prog.Position(m.userPos(p, pos)), msg)
 		m.stop(p)
 		m.halt = true
 		return
@@ -656,6 +656,25 @@ func (m *Machine) raiseStack(p *Proc, exc *term.Exc, stk term.Term, pos token.Po
 	}
 	m.finish(p, reason, own)
 	p.RaisedAt = pos
+}
+
+// userPos is pos when p runs the model's code, else the position of the
+// model's call into the prelude (maps:fold/3 rather than the maps:next/1
+// inside it).
+func (m *Machine) userPos(p *Proc, pos token.Pos) token.Pos {
+	for i := len(p.Frames) - 1; i >= 0; i-- {
+		fr := p.Frames[i]
+		fn := m.Code.Prog.Funcs[fr.Fn]
+		if fn.Prelude {
+			continue
+		}
+		if i < len(p.Frames)-1 && fr.PC > 0 {
+			// A caller's PC is its return address: the call is just before.
+			return fn.Code[fr.PC-1].Pos
+		}
+		return pos
+	}
+	return pos
 }
 
 // isNormalExit reports whether an exit reason is normal, shutdown or
