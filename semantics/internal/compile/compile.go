@@ -1044,7 +1044,7 @@ func (g *fnc) mapKey(e ast.Expr) *Pat {
 	if t, ok := literal(e); ok {
 		return &Pat{Kind: PConst, Const: t}
 	}
-	g.c.errorf(e.Pos(), "a map key in a pattern must be a literal or a bound variable in mcgo")
+	g.c.errorf(e.Pos(), "map keys in patterns other than literals and bound variables are not supported")
 	return &Pat{Kind: PConst, Const: term.AUndefined}
 }
 
@@ -1261,6 +1261,9 @@ func (p *Program) Atoms() map[term.Atom]bool {
 			return
 		}
 		walk(pt.Const)
+		for _, e := range pt.Keys {
+			pat(e)
+		}
 		for _, e := range pt.Elems {
 			pat(e)
 		}
