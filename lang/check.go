@@ -335,8 +335,10 @@ func (k *checker) pattern(p ast.Expr, sc scope, shadow string, seen map[string]b
 				k.warnf(x.NamePos, "variable '%s' shadowed in %s", x.Name, shadow)
 			}
 			k.bind(x, sc)
+			seen[newInPattern+x.Name] = true
 		case st == nil:
 			k.bind(x, sc)
+			seen[newInPattern+x.Name] = true
 		case st.unsafe != "":
 			k.unsafeError(x, st)
 			use(st)
@@ -362,6 +364,37 @@ func (k *checker) pattern(p ast.Expr, sc scope, shadow string, seen map[string]b
 	case *ast.Match:
 		k.pattern(x.Left, sc, shadow, seen)
 		k.pattern(x.Right, sc, shadow, seen)
+	case *ast.Map:
+		if x.Base != nil {
+			k.errorf(x.Pos(), "illegal pattern")
+			return
+		}
+		// A key is a guard expression of the variables bound before the
+		// pattern (erl_lint's pattern_map), not of those the pattern binds.
+		var before scope
+		for _, f := range x.Fields {
+			if !f.Exact {
+				k.errorf(f.OpPos, "illegal pattern")
+				continue
+			}
+			if before == nil {
+				before = sc.clone()
+				for n := range seen {
+					if v, ok := strings.CutPrefix(n, newInPattern); ok {
+						delete(before, v)
+					}
+				}
+			}
+			k.gexpr(f.Key, before)
+			// A variable this pattern binds is unbound in a key, but erl_lint
+			// still counts the use.
+			guardVars(f.Key, func(v *ast.Var) {
+				if seen[newInPattern+v.Name] && sc[v.Name] != nil {
+					use(sc[v.Name])
+				}
+			})
+			k.pattern(f.Value, sc, shadow, seen)
+		}
 	case *ast.BinaryOp:
 		if x.Op == "++" {
 			if _, ok := x.X.(*ast.String); ok {
@@ -393,6 +426,82 @@ func (k *checker) pattern(p ast.Expr, sc scope, shadow string, seen map[string]b
 	default:
 		k.errorf(p.Pos(), "illegal pattern")
 	}
+}
+
+// newInPattern prefixes, in a pattern's seen set, the variables that the
+// pattern binds (not a variable name: those start with a capital or _).
+const newInPattern = "+"
+
+// guardVars calls f for each variable of a guard expression.
+func guardVars(e ast.Expr, f func(*ast.Var)) {
+	switch x := e.(type) {
+	case *ast.Var:
+		f(x)
+	case *ast.Tuple:
+		for _, y := range x.Elems {
+			guardVars(y, f)
+		}
+	case *ast.List:
+		for _, y := range x.Elems {
+			guardVars(y, f)
+		}
+		if x.Tail != nil {
+			guardVars(x.Tail, f)
+		}
+	case *ast.BinaryOp:
+		guardVars(x.X, f)
+		guardVars(x.Y, f)
+	case *ast.UnaryOp:
+		guardVars(x.X, f)
+	case *ast.Call:
+		for _, y := range x.Args {
+			guardVars(y, f)
+		}
+	case *ast.Map:
+		if x.Base != nil {
+			guardVars(x.Base, f)
+		}
+		for _, fl := range x.Fields {
+			guardVars(fl.Key, f)
+			guardVars(fl.Value, f)
+		}
+	}
+}
+
+// mapFields checks the fields of a map construction or update (gexpr or
+// expr for each key and value): := only in an update, and erlc's warning
+// for a literal key given twice.
+func (k *checker) mapFields(x *ast.Map, sub func(ast.Expr)) {
+	if x.Base != nil {
+		sub(x.Base)
+	}
+	for i, f := range x.Fields {
+		if f.Exact && x.Base == nil {
+			k.errorf(f.OpPos, "only association operators '=>' are allowed in map construction")
+		}
+		sub(f.Key)
+		sub(f.Value)
+		if lit, ok := literalKey(f.Key); ok {
+			for _, g := range x.Fields[i+1:] {
+				if l2, ok := literalKey(g.Key); ok && l2 == lit {
+					k.warnf(f.Key.Pos(), "key %s will be overridden in expression", lit)
+					break
+				}
+			}
+		}
+	}
+}
+
+// literalKey is the text of a map key that is an atom or integer literal,
+// as erl_lint prints it.
+func literalKey(e ast.Expr) (string, bool) {
+	switch x := e.(type) {
+	case *ast.Atom:
+		return "'" + quoteAtom(x.Name) + "'", true
+	case *ast.Int:
+		return fmt.Sprint(x.Value), true
+	}
+	return "", false
 }
 
 // constInt reports whether e is an integer expression erlc evaluates at
@@ -503,6 +612,8 @@ func (k *checker) gexpr(e ast.Expr, sc scope) {
 		if x.Tail != nil {
 			k.gexpr(x.Tail, sc)
 		}
+	case *ast.Map:
+		k.mapFields(x, func(e ast.Expr) { k.gexpr(e, sc) })
 	case *ast.BinaryOp:
 		if !guardOps[x.Op] {
 			k.errorf(x.OpPos, "illegal guard expression")
@@ -676,6 +787,8 @@ func (k *checker) expr(e ast.Expr, sc scope) {
 		if x.Tail != nil {
 			k.expr(x.Tail, sc)
 		}
+	case *ast.Map:
+		k.mapFields(x, func(e ast.Expr) { k.expr(e, sc) })
 	case *ast.Match:
 		k.expr(x.Right, sc)
 		k.pattern(x.Left, sc, "", map[string]bool{})

@@ -122,21 +122,31 @@ type pUnary struct {
 }
 
 // pCall is Primary, M:F (only as a call), F(Args) or M:F(Args), or a
-// primary followed by record updates and field accesses (X#r{a = 1}#r.b;
-// the lowering refuses a call after them, as erl_parse does).
+// primary followed by record updates and field accesses and map updates
+// (X#r{a = 1}#r.b, M#{k := 1}; the lowering refuses a call after them, as
+// erl_parse does).
 type pCall struct {
 	F     *pPrimary    `parser:"@@"`
-	Recs  []*pRecord   `parser:"@@*"`
+	Recs  []*pHash     `parser:"@@*"`
 	Colon *lexer.Token `parser:"( @\":\""`
 	G     *pPrimary    `parser:"  @@ )?"`
 	Args  *pArgs       `parser:"@@?"`
 }
 
-// pRecord is #Name.Field or #Name{Field = Value, ...}: as a primary, a
-// field index or a new record; after an expression, a field access or an
-// update.
+// pHash is what a '#' starts: a map #{K => V, ...} (as a primary, a map;
+// after an expression, an update of it) or a record #Name.Field or
+// #Name{Field = Value, ...} (as a primary, a field index or a new record;
+// after an expression, a field access or an update). Maps and records share
+// the '#', so that the grammar tells them apart by the next token, without
+// backtracking.
+type pHash struct {
+	Hash lexer.Token `parser:"@\"#\""`
+	Map  *pMapTuple  `parser:"(  @@"`
+	Rec  *pRecord    `parser:" | @@ )"`
+}
+
+// pRecord is the part of a record expression after its '#'.
 type pRecord struct {
-	Hash   lexer.Token  `parser:"@\"#\""`
 	Name   lexer.Token  `parser:"@Atom"`
 	Dot    *lexer.Token `parser:"(  @\".\""`
 	Field  *lexer.Token `parser:"   @Atom"`
@@ -172,7 +182,19 @@ type pPrimary struct {
 	Receive *pReceive    `parser:" | @@"`
 	Fun     *pFun        `parser:" | @@"`
 	Try     *pTry        `parser:" | @@"`
-	Record  *pRecord     `parser:" | @@ )"`
+	Hash    *pHash       `parser:" | @@ )"`
+}
+
+// pMapTuple is the part of a map expression after its '#'.
+type pMapTuple struct {
+	Lbrace lexer.Token  `parser:"@\"{\""`
+	Fields []*pMapField `parser:"( @@ ( \",\" @@ )* )? \"}\""`
+}
+
+type pMapField struct {
+	Key *pExpr      `parser:"@@"`
+	Op  lexer.Token `parser:"@( \"=>\" | \":=\" )"`
+	Val *pExpr      `parser:"@@"`
 }
 
 type pTuple struct {

@@ -167,10 +167,10 @@ func isBareInt(c *pCall) bool {
 func (l *lowerer) call(c *pCall) ast.Expr {
 	f := l.primary(c.F)
 	if len(c.Recs) > 0 {
-		for _, r := range c.Recs {
-			f = l.record(f, r)
+		for _, h := range c.Recs {
+			f = l.hash(f, h)
 		}
-		// erl_parse has no call of a record expression.
+		// erl_parse has no call of a record or map expression.
 		switch {
 		case c.Colon != nil:
 			l.errorf(*c.Colon, "syntax error before: ':'")
@@ -194,6 +194,27 @@ func (l *lowerer) call(c *pCall) ast.Expr {
 }
 
 func (l *lowerer) primary(p *pPrimary) ast.Expr {
+	return l.primary1(p)
+}
+
+// hash lowers a map or record expression: #... (x nil) or x#....
+func (l *lowerer) hash(x ast.Expr, h *pHash) ast.Expr {
+	if h.Map != nil {
+		return l.mapExpr(x, h.Hash, h.Map)
+	}
+	return l.record(x, h.Hash, h.Rec)
+}
+
+// mapExpr lowers #{...} (base nil) or Base#{...}.
+func (l *lowerer) mapExpr(base ast.Expr, hash lexer.Token, m *pMapTuple) ast.Expr {
+	x := &ast.Map{Hash: l.pos(hash), Base: base}
+	for _, f := range m.Fields {
+		x.Fields = append(x.Fields, &ast.MapField{Key: l.expr(f.Key), OpPos: l.pos(f.Op), Exact: f.Op.Value == ":=", Value: l.expr(f.Val)})
+	}
+	return x
+}
+
+func (l *lowerer) primary1(p *pPrimary) ast.Expr {
 	switch {
 	case p == nil:
 		return bad(token.NoPos)
@@ -249,23 +270,23 @@ func (l *lowerer) primary(p *pPrimary) ast.Expr {
 		return l.fun(p.Fun)
 	case p.Try != nil:
 		return l.try(p.Try)
-	case p.Record != nil:
-		return l.record(nil, p.Record)
+	case p.Hash != nil:
+		return l.hash(nil, p.Hash)
 	}
 	return bad(token.NoPos)
 }
 
 // record lowers #r.f and #r{...} (x nil) or x#r.f and x#r{...}.
-func (l *lowerer) record(x ast.Expr, r *pRecord) ast.Expr {
+func (l *lowerer) record(x ast.Expr, hash lexer.Token, r *pRecord) ast.Expr {
 	name := atomValue(r.Name.Value)
 	if r.Field != nil {
 		field := atomValue(r.Field.Value)
 		if x == nil {
-			return &ast.RecordIndex{HashPos: l.pos(r.Hash), NamePos: l.pos(r.Name), Name: name, FieldPos: l.pos(*r.Field), Field: field}
+			return &ast.RecordIndex{HashPos: l.pos(hash), NamePos: l.pos(r.Name), Name: name, FieldPos: l.pos(*r.Field), Field: field}
 		}
-		return &ast.RecordAccess{Expr: x, HashPos: l.pos(r.Hash), NamePos: l.pos(r.Name), Name: name, FieldPos: l.pos(*r.Field), Field: field}
+		return &ast.RecordAccess{Expr: x, HashPos: l.pos(hash), NamePos: l.pos(r.Name), Name: name, FieldPos: l.pos(*r.Field), Field: field}
 	}
-	rec := &ast.Record{Expr: x, HashPos: l.pos(r.Hash), NamePos: l.pos(r.Name), Name: name}
+	rec := &ast.Record{Expr: x, HashPos: l.pos(hash), NamePos: l.pos(r.Name), Name: name}
 	for _, f := range r.Fields {
 		fv := &ast.RecordFieldValue{NamePos: l.pos(f.Name), Value: l.expr(f.Value)}
 		if tokKind(f.Name.Type) == tVar {

@@ -365,18 +365,12 @@ func tooDeep(toks []tok) (int32, bool) {
 
 // unsupported finds the first token of a construct mcgo does not support.
 func unsupported(toks []tok) (int32, string) {
-	for i, t := range toks {
+	for _, t := range toks {
 		switch t.kind {
 		case tFloat:
 			return t.off, "floats are not supported"
 		case tPunct:
 			switch t.text {
-			case "#":
-				if i+1 < len(toks) && toks[i+1].text == "{" {
-					return t.off, "maps are not supported"
-				}
-			case ":=", "=>":
-				return t.off, "maps are not supported"
 			case "<<", ">>", "<=":
 				return t.off, "binaries are not supported"
 			}
@@ -518,7 +512,7 @@ var productionNames = map[string]string{
 	"PCaseClause": "pattern", "PCatchClause": "pattern",
 	"PFuncClause": "function clause", "PFunction": "function clause", "PAttribute": "attribute",
 	"PFunClause": "'('", "PNamedFunClause": "variable", "PFunRefRest": "':'", "PArgs": "'('", "PTuple": "'{'", "PList": "'['", "PFunRef": "function name",
-	"PBegin": "'begin'", "PIf": "'if'", "PCase": "'case'", "PReceive": "'receive'", "PFun": "'fun'", "PTry": "'try'",
+	"PBegin": "'begin'", "PIf": "'if'", "PCase": "'case'", "PReceive": "'receive'", "PFun": "'fun'", "PTry": "'try'", "PMapTuple": "'#'", "PMapField": "expression",
 	"POrelseOp": "'orelse'", "PAndalsoOp": "'andalso'",
 }
 

@@ -85,6 +85,17 @@ func (s *System) labelTo(b *strings.Builder, t term.Term) {
 			s.labelTo(b, e)
 		}
 		b.WriteByte('}')
+	case *term.Map:
+		b.WriteString("#{")
+		for i := range x.Keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			s.labelTo(b, x.Keys[i])
+			b.WriteString(" => ")
+			s.labelTo(b, x.Vals[i])
+		}
+		b.WriteByte('}')
 	case *term.Cons:
 		if rs, ok := term.PrintableLatin1(x); ok && len(rs) > 0 {
 			b.WriteString(term.WriteString(rs, '"', false))

@@ -36,6 +36,7 @@ const (
 	tFun
 	tExtFun
 	tBinary
+	tMap
 )
 
 func putUvarint(b []byte, v uint64) []byte {
@@ -125,6 +126,15 @@ func (s *System) appendTerm(b []byte, t term.Term) []byte {
 		b = append(b, tBinary)
 		b = putUvarint(b, uint64(len(x)))
 		return append(b, x...)
+	case *term.Map:
+		// A map's keys are kept in key order: equal maps encode equally.
+		b = append(b, tMap)
+		b = putUvarint(b, uint64(len(x.Keys)))
+		for i := range x.Keys {
+			b = s.appendTerm(b, x.Keys[i])
+			b = s.appendTerm(b, x.Vals[i])
+		}
+		return b
 	}
 	panic(fmt.Sprintf("mcgo: cannot encode %T", t))
 }
@@ -572,6 +582,17 @@ func (d *decoder) term(depth int) term.Term {
 		return &term.Fun{Fn: -1, M: d.atom(), F: d.atom(), Arity: int(d.uv())}
 	case tBinary:
 		return term.Binary(d.bytes(d.uv()))
+	case tMap:
+		n := d.count()
+		if n == 0 {
+			return term.EmptyMap
+		}
+		m := &term.Map{Keys: make([]term.Term, n), Vals: make([]term.Term, n)}
+		for i := 0; i < n; i++ {
+			m.Keys[i] = d.term(depth + 1)
+			m.Vals[i] = d.term(depth + 1)
+		}
+		return m
 	}
 	d.err = errCorrupt
 	return nil

@@ -38,6 +38,7 @@ func TestEveryKind(t *testing.T) {
 		term.KindTuple: term.Tuple(inside()),
 		term.KindCons:  term.MkList(inside()...),
 		term.KindFun:   &term.Fun{Fn: s.initFn, Env: inside()},
+		term.KindMap:   mapOf(inside(), term.Tuple{pid, ref}),
 	}
 	samples := map[term.Kind]term.Term{}
 	for k, v := range scalars {
@@ -114,6 +115,16 @@ func TestEveryKind(t *testing.T) {
 			}
 		}
 	}
+}
+
+// mapOf is the map of each term of keys to its index, and of the key
+// 1000 to v: it hides the scalars among its keys and v among its values.
+func mapOf(keys []term.Term, v term.Term) *term.Map {
+	vals := make([]term.Term, len(keys))
+	for i := range vals {
+		vals[i] = term.Int(i)
+	}
+	return term.NewMap(append(keys, term.Int(1000)), append(vals, v))
 }
 
 type walkSeen struct{ pid, ref bool }

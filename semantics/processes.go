@@ -316,6 +316,9 @@ func (x *stepper) effIoFormat(p *Proc, eff compile.Effect, args []term.Term) (te
 	case 3:
 		f, a = args[1], args[2]
 	}
+	if term.LargeMap(a) {
+		return nil, vm.UnsupportedLargeMap("io:format")
+	}
 	out, ok := term.Format(s.namer(), f, a, n)
 	if !ok {
 		return nil, term.ExcBadarg

@@ -582,7 +582,9 @@ func (x *stepper) effectStep(pid term.Pid) {
 		return
 	}
 	if exc != nil {
-		x.info.Exc = exc
+		if exc.Class != term.AMcgo { // not a refusal (vm.Unsupported)
+			x.info.Exc = exc
+		}
 		x.m.Raise(&p.Proc, exc, x.info.Pos)
 		if p.St == vm.StExit {
 			if p.Reason != term.ANormal {

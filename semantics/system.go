@@ -413,6 +413,26 @@ func literal(e ast.Expr) (term.Term, error) {
 			tail = v
 		}
 		return term.ListWithTail(elems, tail), nil
+	case *ast.Map:
+		if x.Base != nil {
+			break
+		}
+		var keys, vals []term.Term
+		for _, f := range x.Fields {
+			k, err := literal(f.Key)
+			if err != nil {
+				return nil, err
+			}
+			v, err := literal(f.Value)
+			if err != nil {
+				return nil, err
+			}
+			if f.Exact {
+				return nil, fmt.Errorf("not a literal term")
+			}
+			keys, vals = append(keys, k), append(vals, v)
+		}
+		return term.NewMap(keys, vals), nil
 	case *ast.UnaryOp:
 		if t, ok := compile.ConstExpr(x); ok {
 			return t, nil

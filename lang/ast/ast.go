@@ -155,6 +155,23 @@ type Tuple struct {
 	Elems  []Expr
 }
 
+// Map is a map expression: #{K => V, ...} when Base is nil, or the
+// update Base#{K => V, K := V, ...}; in a pattern, #{K := V, ...}.
+type Map struct {
+	Hash   token.Pos // the '#'
+	Base   Expr      // the map updated, or nil
+	Fields []*MapField
+}
+
+// MapField is one association K => V, or K := V (Exact) which requires
+// the key to be present.
+type MapField struct {
+	Key   Expr
+	OpPos token.Pos
+	Exact bool
+	Value Expr
+}
+
 // List is [E1, ..., En | Tail]; Tail is nil for a proper list and Elems is
 // empty for [] (then Tail is nil too).
 type List struct {
@@ -361,6 +378,7 @@ func (x *String) Pos() token.Pos   { return x.ValuePos }
 func (x *Var) Pos() token.Pos      { return x.NamePos }
 func (x *Tuple) Pos() token.Pos    { return x.Lbrace }
 func (x *List) Pos() token.Pos     { return x.Lbrack }
+func (x *Map) Pos() token.Pos      { return x.Hash }
 func (x *Match) Pos() token.Pos    { return x.Left.Pos() }
 func (x *Send) Pos() token.Pos     { return x.To.Pos() }
 func (x *BinaryOp) Pos() token.Pos { return x.X.Pos() }
@@ -387,6 +405,7 @@ func (*String) exprNode()   {}
 func (*Var) exprNode()      {}
 func (*Tuple) exprNode()    {}
 func (*List) exprNode()     {}
+func (*Map) exprNode()      {}
 func (*Match) exprNode()    {}
 func (*Send) exprNode()     {}
 func (*BinaryOp) exprNode() {}

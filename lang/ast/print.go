@@ -162,6 +162,18 @@ func (p *printer) node(n Node, d int) {
 		for _, e := range n.Elems {
 			p.node(e, d+1)
 		}
+	case *Map:
+		p.line(d, "Map %s", p.pos(n.Hash))
+		p.opt(d+1, "Base", n.Base)
+		for _, f := range n.Fields {
+			op := "=>"
+			if f.Exact {
+				op = ":="
+			}
+			p.line(d+1, "Field %s %s", op, p.pos(f.OpPos))
+			p.node(f.Key, d+2)
+			p.node(f.Value, d+2)
+		}
 	case *List:
 		p.line(d, "List %s", p.pos(n.Lbrack))
 		for _, e := range n.Elems {

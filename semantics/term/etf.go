@@ -26,6 +26,7 @@ const (
 	etfAtomU8      = 118
 	etfNewPid      = 88
 	etfNewerRef    = 90
+	etfMap         = 116
 )
 
 // TermToBinary is term_to_binary/1 with the encodings of OTP 25: latin1
@@ -104,6 +105,22 @@ func (s etfWriter) etf(b []byte, t Term) ([]byte, bool) {
 		for _, e := range x {
 			var ok bool
 			if b, ok = s.etf(b, e); !ok {
+				return nil, false
+			}
+		}
+		return b, true
+	case *Map:
+		// MAP_EXT, pairs in key order: the order of a flatmap. (A map of
+		// more than FlatMapKeys keys is written in the same order, not in
+		// OTP's hash order: term_to_binary/1 refuses it, see LargeMap.)
+		b = append(b, etfMap)
+		b = binary.BigEndian.AppendUint32(b, uint32(len(x.Keys)))
+		for i := range x.Keys {
+			var ok bool
+			if b, ok = s.etf(b, x.Keys[i]); !ok {
+				return nil, false
+			}
+			if b, ok = s.etf(b, x.Vals[i]); !ok {
 				return nil, false
 			}
 		}

@@ -8,7 +8,7 @@ import (
 
 // This file formats terms as Erlang/OTP 25 does: io_lib:write (~w) and
 // io_lib_pretty:print (~p), ported from OTP's stdlib (io_lib.erl,
-// io_lib_format.erl, io_lib_pretty.erl; Apache License 2.0) without maps,
+// io_lib_format.erl, io_lib_pretty.erl; Apache License 2.0) without
 // records, depth limits and character limits, which mcgo models do not use.
 // Characters are runes; characters below 256 are written as single bytes
 // (latin1), as an erl node with a latin1 standard output does.
@@ -91,6 +91,17 @@ func (w termWriter) write(b *strings.Builder, t Term) {
 				b.WriteByte(',')
 			}
 			w.write(b, e)
+		}
+		b.WriteByte('}')
+	case *Map:
+		b.WriteString("#{")
+		for i := range x.Keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			w.write(b, x.Keys[i])
+			b.WriteString(" => ")
+			w.write(b, x.Vals[i])
 		}
 		b.WriteByte('}')
 	case *Cons:
@@ -306,6 +317,8 @@ const (
 	ppTuple
 	ppTagTuple
 	ppBin
+	ppMap  // elems are its pairs
+	ppPair // a map's K => V: elems are K and V
 )
 
 // ppNode is io_lib_pretty's intermediate format: a leaf string, or a list,
@@ -340,6 +353,23 @@ func (w termWriter) printLength(t Term) *ppNode {
 			c := w.printLength(e)
 			p.elems = append(p.elems, c)
 			n += c.n
+			if i > 0 {
+				n++
+			}
+		}
+		p.n = n
+		return p
+	case *Map:
+		if len(x.Keys) == 0 {
+			return leaf("#{}")
+		}
+		p := &ppNode{kind: ppMap}
+		n := 3
+		for i := range x.Keys {
+			k, v := w.printLength(x.Keys[i]), w.printLength(x.Vals[i])
+			pair := &ppNode{kind: ppPair, elems: []*ppNode{k, v}, n: k.n + 4 + v.n}
+			p.elems = append(p.elems, pair)
+			n += pair.n
 			if i > 0 {
 				n++
 			}
@@ -407,7 +437,7 @@ func (w termWriter) print(t Term, col, ll int) string {
 		col = 1
 	}
 	switch t.(type) {
-	case Tuple, *Cons, Nil, Binary:
+	case Tuple, *Cons, Nil, Binary, *Map:
 	default:
 		var b strings.Builder
 		w.write(&b, t)
@@ -462,6 +492,19 @@ func ppWrite(b *strings.Builder, p *ppNode) {
 		b.WriteString("<<")
 		b.WriteString(strings.Join(p.bin, ","))
 		b.WriteString(">>")
+	case ppMap:
+		b.WriteString("#{")
+		for i, e := range p.elems {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			ppWrite(b, e)
+		}
+		b.WriteByte('}')
+	case ppPair:
+		ppWrite(b, p.elems[0])
+		b.WriteString(" => ")
+		ppWrite(b, p.elems[1])
 	}
 }
 
@@ -496,6 +539,10 @@ func (pr *pretty) pp(p *ppNode, col, ll, m, tind int, ind string, ld, w int) {
 		pr.b.WriteByte('}')
 	case ppBin:
 		pr.ppBinary(p, col+2, ll, m, "  "+ind, ld, w)
+	case ppMap:
+		pr.b.WriteString("#{")
+		pr.ppMap(p.elems, col+2, ll, m, tind, "  "+ind, ld, w+1)
+		pr.b.WriteByte('}')
 	default:
 		pr.b.WriteString(p.s)
 	}
@@ -567,6 +614,63 @@ func (pr *pretty) ppElement(e *ppNode, col, ll, m, tind int, ind string, ld, w i
 	return ll // force a new line
 }
 
+// atomicPair is io_lib_pretty's ?ATM_PAIR: a pair whose key and value
+// are both leaves.
+func atomicPair(p *ppNode) bool { return p.elems[0].atomic() && p.elems[1].atomic() }
+
+// mapValueIndent is how far a map value that does not fit after its key
+// is indented on the next line.
+func mapValueIndent(tind int) int {
+	if tind > 0 {
+		return tind
+	}
+	return 4
+}
+
+// ppMap prints the pairs of a map (pp_map).
+func (pr *pretty) ppMap(pairs []*ppNode, col, ll, m, tind int, ind string, ld, w int) {
+	pw := pr.ppPair(pairs[0], col, ll, m, tind, ind, lastDepth(len(pairs) > 1, ld), w)
+	pr.ppPairsTail(pairs[1:], col, col+pw, ll, m, tind, ind, ld, pw)
+}
+
+func (pr *pretty) ppPairsTail(pairs []*ppNode, col0, col, ll, m, tind int, ind string, ld, w int) {
+	for i, p := range pairs {
+		ld1 := lastDepth(i < len(pairs)-1, ld)
+		elen := 1 + p.n
+		if ld1 == 0 && elen+1 < ll-col && w+elen+1 <= m && atomicPair(p) ||
+			ld1 > 0 && elen < ll-col-ld1 && w+elen+ld1 <= m && atomicPair(p) {
+			pr.b.WriteByte(',')
+			ppWrite(pr.b, p)
+			col += elen
+			w += elen
+			continue
+		}
+		pr.b.WriteString(",\n")
+		pr.b.WriteString(ind)
+		pw := pr.ppPair(p, col0, ll, m, tind, ind, ld1, 0)
+		col = col0 + pw
+		w = pw
+	}
+}
+
+// ppPair prints K => V and returns its width (ll to force a new line).
+func (pr *pretty) ppPair(p *ppNode, col, ll, m, tind int, ind string, ld, w int) int {
+	if p.n < ll-col-ld && p.n+w+ld <= m {
+		ppWrite(pr.b, p)
+		if atomicPair(p) {
+			return p.n
+		}
+		return ll
+	}
+	i := mapValueIndent(tind)
+	vind := strings.Repeat(" ", i) + ind
+	pr.pp(p.elems[0], col, ll, m, tind, ind, ld, w)
+	pr.b.WriteString(" =>\n")
+	pr.b.WriteString(vind)
+	pr.pp(p.elems[1], col+i, ll, m, tind, vind, ld, 0)
+	return ll
+}
+
 func (pr *pretty) ppBinary(p *ppNode, col, ll, m int, ind string, ld, w int) {
 	n := ll - col
 	if x := m - 4 - w; x < n {
@@ -634,7 +738,41 @@ func cind(p *ppNode, col, ll, m, ind, ld, w int) {
 		cindTagTuple(p.elems, col, ll, m, ind, ld, w+1)
 	case ppTuple:
 		cindList(p.elems, nil, col+1, ll, m, ind, ld, w+1)
+	case ppMap:
+		cindMap(p.elems, col+2, ll, m, ind, ld, w+2)
 	}
+}
+
+func cindMap(pairs []*ppNode, col, ll, m, ind, ld, w int) {
+	pw := cindPair(pairs[0], col, ll, m, ind, lastDepth(len(pairs) > 1, ld), w)
+	col0 := col
+	col += pw
+	w += pw
+	for i, p := range pairs[1:] {
+		ld1 := lastDepth(i < len(pairs)-2, ld)
+		elen := 1 + p.n
+		if ld1 == 0 && elen+1 < ll-col && w+elen+1 <= m && atomicPair(p) ||
+			ld1 > 0 && elen < ll-col-ld1 && w+elen+ld1 <= m && atomicPair(p) {
+			col += elen
+			w += elen
+			continue
+		}
+		pw := cindPair(p, col0, ll, m, ind, ld1, 0)
+		col = col0 + pw
+		w = pw
+	}
+}
+
+func cindPair(p *ppNode, col, ll, m, ind, ld, w int) int {
+	if p.n < ll-col-ld && p.n+w+ld <= m {
+		if atomicPair(p) {
+			return p.n
+		}
+		return ll
+	}
+	cind(p.elems[0], col, ll, m, ind, ld, w)
+	cind(p.elems[1], col+mapValueIndent(ind), ll, m, ind, ld, 0)
+	return ll
 }
 
 func cindTagTuple(elems []*ppNode, col, ll, m, ind, ld, w int) {

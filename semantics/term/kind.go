@@ -2,7 +2,7 @@ package term
 
 // Kind is the kind of a term: one per dynamic type a [Term] may have, in
 // Erlang's term order (number < atom < reference < fun < port < pid <
-// tuple < map < nil < list < bitstring; mcgo has no ports and no maps yet).
+// tuple < map < nil < list < bitstring; mcgo has no ports).
 //
 // Adding a kind: add its constant here, its case to KindOf, and a sample
 // of it to TestEveryKind (semantics/kinds_test.go), which then fails until
@@ -18,6 +18,7 @@ const (
 	KindFun
 	KindPid
 	KindTuple
+	KindMap
 	KindNil
 	KindCons
 	KindBinary
@@ -32,6 +33,7 @@ var kindNames = [NumKinds]string{
 	KindFun:    "fun",
 	KindPid:    "pid",
 	KindTuple:  "tuple",
+	KindMap:    "map",
 	KindNil:    "nil",
 	KindCons:   "list",
 	KindBinary: "binary",
@@ -60,6 +62,8 @@ func KindOf(t Term) (k Kind, ok bool) {
 		return KindPid, true
 	case Tuple:
 		return KindTuple, true
+	case *Map:
+		return KindMap, true
 	case Nil:
 		return KindNil, true
 	case *Cons:

@@ -6,7 +6,7 @@ import (
 )
 
 // Term is an Erlang value. Its dynamic type is one of [Int], [Atom], [Pid],
-// [Ref], [Nil], *[Cons], [Tuple], *[Fun], [Binary]. Terms are immutable:
+// [Ref], [Nil], *[Cons], [Tuple], *[Map], *[Fun], [Binary]. Terms are immutable:
 // once built they are shared freely between processes and states.
 type Term = any
 
@@ -129,6 +129,8 @@ const (
 	ANetKernel
 	ASpawnReply
 	AMcgo
+	ABadmap
+	ABadkey
 )
 
 var builtinAtoms = []string{
@@ -138,6 +140,7 @@ var builtinAtoms = []string{
 	"badarity", "nocatch", "try_clause", "infinity", "nodedown", "nodeup", "trap_exit",
 	"pong", "pang", "shutdown", "erlang", "nonode@nohost", "system_limit", "none",
 	"lists", "io", "timer", "net_adm", "net_kernel", "spawn_reply", "$mcgo",
+	"badmap", "badkey",
 }
 
 func (t *atomTable) intern(name string) Atom {
@@ -342,6 +345,9 @@ func Equal(a, b Term) bool {
 				}
 			}
 			return true
+		case *Map:
+			y, ok := b.(*Map)
+			return ok && equalMaps(x, y)
 		case *Cons:
 			y, ok := b.(*Cons)
 			if !ok {
@@ -421,6 +427,8 @@ func Compare(a, b Term) int {
 				}
 			}
 			return 0
+		case *Map:
+			return compareMaps(x, b.(*Map), Compare)
 		case *Cons:
 			y := b.(*Cons)
 			if c := Compare(x.Head, y.Head); c != 0 {

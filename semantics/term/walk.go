@@ -28,6 +28,11 @@ func Walk(t Term, pid func(Pid), ref func(Ref), atom func(Atom)) {
 			for _, e := range x {
 				Walk(e, pid, ref, atom)
 			}
+		case *Map:
+			for i := range x.Keys {
+				Walk(x.Keys[i], pid, ref, atom)
+				Walk(x.Vals[i], pid, ref, atom)
+			}
 		case *Cons:
 			Walk(x.Head, pid, ref, atom)
 			t = x.Tail

@@ -182,6 +182,32 @@ var builtins = [...]builtin{
 	{M: "lists", F: "split", Arity: 2},
 	{M: "lists", F: "concat", Arity: 1},
 	{M: "lists", F: "prefix", Arity: 2},
+
+	// Maps: the guard BIFs and the first-order functions of maps (the
+	// higher-order ones are in the prelude, prelude/maps.erl).
+	{M: "erlang", F: "map_size", Arity: 1, Guard: true, Result: noPid},
+	{M: "erlang", F: "map_get", Arity: 2, Guard: true},
+	{M: "erlang", F: "is_map_key", Arity: 2, Guard: true, Result: noPid},
+	{M: "maps", F: "get", Arity: 2},
+	{M: "maps", F: "get", Arity: 3},
+	{M: "maps", F: "find", Arity: 2},
+	{M: "maps", F: "is_key", Arity: 2, Result: noPid},
+	{M: "maps", F: "put", Arity: 3},
+	{M: "maps", F: "update", Arity: 3},
+	{M: "maps", F: "remove", Arity: 2},
+	{M: "maps", F: "take", Arity: 2},
+	{M: "maps", F: "new", Arity: 0, Result: noPid},
+	{M: "maps", F: "size", Arity: 1, Result: noPid},
+	{M: "maps", F: "keys", Arity: 1},
+	{M: "maps", F: "values", Arity: 1},
+	{M: "maps", F: "to_list", Arity: 1},
+	{M: "maps", F: "from_list", Arity: 1},
+	{M: "maps", F: "from_keys", Arity: 2},
+	{M: "maps", F: "merge", Arity: 2},
+	{M: "maps", F: "with", Arity: 2},
+	{M: "maps", F: "intersect", Arity: 2},
+	{M: "maps", F: "iterator", Arity: 1},
+	{M: "maps", F: "next", Arity: 1},
 }
 
 // NumBuiltins is the number of rows of the built-in table.

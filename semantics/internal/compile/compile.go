@@ -317,6 +317,24 @@ func (g *fnc) expr(e ast.Expr, tail bool) {
 			g.emit(OpNil, 0, 0, x.Lbrack)
 		}
 		g.emit(OpList, int32(len(x.Elems)), 0, x.Lbrack)
+	case *ast.Map:
+		if x.Base == nil {
+			g.emit(OpConst, g.c.constant(term.EmptyMap), 0, x.Hash)
+		} else {
+			g.expr(x.Base, false)
+			if len(x.Fields) == 0 {
+				g.emit(OpMapPut, MapCheck, 0, x.Hash)
+			}
+		}
+		for _, f := range x.Fields {
+			g.expr(f.Key, false)
+			g.expr(f.Value, false)
+			mode := int32(MapAssoc)
+			if f.Exact {
+				mode = MapExact
+			}
+			g.emit(OpMapPut, mode, 0, f.OpPos)
+		}
 	case *ast.Match:
 		g.expr(x.Right, false)
 		g.emit(OpDup, 0, 0, x.OpPos)
@@ -791,6 +809,12 @@ func collectVars(e ast.Node, set map[string]bool) {
 		if x.Tail != nil {
 			collectVars(x.Tail, set)
 		}
+	case *ast.Map:
+		collectVars(x.Base, set)
+		for _, f := range x.Fields {
+			collectVars(f.Key, set)
+			collectVars(f.Value, set)
+		}
 	case *ast.Match:
 		collectVars(x.Left, set)
 		collectVars(x.Right, set)
@@ -1024,6 +1048,16 @@ func (g *fnc) pat(e ast.Expr) *Pat {
 		l := g.pat(x.Left)
 		r := g.pat(x.Right)
 		return &Pat{Kind: PAlias, Elems: []*Pat{l, r}}
+	case *ast.Map:
+		if x.Base != nil {
+			break
+		}
+		p := &Pat{Kind: PMap}
+		for _, f := range x.Fields {
+			p.Keys = append(p.Keys, g.mapKey(f.Key))
+			p.Elems = append(p.Elems, g.pat(f.Value))
+		}
+		return p
 	case *ast.BinaryOp:
 		// "abc" ++ T in a pattern.
 		if x.Op == "++" {
@@ -1052,6 +1086,74 @@ func (g *fnc) pat(e ast.Expr) *Pat {
 	}
 	g.c.errorf(e.Pos(), "illegal pattern")
 	return &Pat{Kind: PWild}
+}
+
+// mapKey compiles the key of a map pattern: a literal, or a variable bound
+// before the pattern (erlc also takes any guard expression of bound
+// variables; mcgo does not).
+func (g *fnc) mapKey(e ast.Expr) *Pat {
+	if v, ok := e.(*ast.Var); ok && v.Name != "_" && g.bound[v.Name] {
+		return &Pat{Kind: PCheck, Slot: g.slot(v.Name)}
+	}
+	if t, ok := literal(e); ok {
+		return &Pat{Kind: PConst, Const: t}
+	}
+	g.c.errorf(e.Pos(), "map keys in patterns other than literals and bound variables are not supported")
+	return &Pat{Kind: PConst, Const: term.AUndefined}
+}
+
+// literal evaluates a literal term: atoms, integers (constant
+// arithmetic), strings, and tuples, lists and maps of literals.
+func literal(e ast.Expr) (term.Term, bool) {
+	switch x := e.(type) {
+	case *ast.Atom:
+		return term.Intern(x.Name), true
+	case *ast.String:
+		return term.MkString(x.Value), true
+	case *ast.Tuple:
+		t := make(term.Tuple, len(x.Elems))
+		for i, el := range x.Elems {
+			v, ok := literal(el)
+			if !ok {
+				return nil, false
+			}
+			t[i] = v
+		}
+		return t, true
+	case *ast.List:
+		elems := make([]term.Term, len(x.Elems))
+		for i, el := range x.Elems {
+			v, ok := literal(el)
+			if !ok {
+				return nil, false
+			}
+			elems[i] = v
+		}
+		var tail term.Term = term.NilTerm
+		if x.Tail != nil {
+			v, ok := literal(x.Tail)
+			if !ok {
+				return nil, false
+			}
+			tail = v
+		}
+		return term.ListWithTail(elems, tail), true
+	case *ast.Map:
+		if x.Base != nil {
+			return nil, false
+		}
+		var keys, vals []term.Term
+		for _, f := range x.Fields {
+			k, ok1 := literal(f.Key)
+			v, ok2 := literal(f.Value)
+			if !ok1 || !ok2 || f.Exact {
+				return nil, false
+			}
+			keys, vals = append(keys, k), append(vals, v)
+		}
+		return term.NewMap(keys, vals), true
+	}
+	return ConstExpr(e)
 }
 
 // constExpr evaluates a constant arithmetic expression allowed in patterns
@@ -1142,6 +1244,24 @@ func (g *fnc) gexpr(e ast.Expr) *GExpr {
 		return g.gexpr(g.guardRecordAccess(x))
 	case *ast.RecordIndex:
 		return g.gexpr(g.recordIndex(x))
+	case *ast.Map:
+		var n *GExpr
+		if x.Base == nil {
+			n = &GExpr{Kind: GConst, Const: term.EmptyMap}
+		} else {
+			n = g.gexpr(x.Base)
+			if len(x.Fields) == 0 {
+				n = &GExpr{Kind: GMapPut, Op: MapCheck, Args: []*GExpr{n}}
+			}
+		}
+		for _, f := range x.Fields {
+			mode := int32(MapAssoc)
+			if f.Exact {
+				mode = MapExact
+			}
+			n = &GExpr{Kind: GMapPut, Op: mode, Args: []*GExpr{n, g.gexpr(f.Key), g.gexpr(f.Value)}}
+		}
+		return n
 	case *ast.Call:
 		if y := g.recordCall(x); recordCallChanged(x, y) {
 			return g.gexpr(y)
@@ -1206,6 +1326,9 @@ func (p *Program) Atoms() map[term.Atom]bool {
 			return
 		}
 		walk(pt.Const)
+		for _, e := range pt.Keys {
+			pat(e)
+		}
 		for _, e := range pt.Elems {
 			pat(e)
 		}

@@ -260,6 +260,10 @@ func (a *flowAnalyzer) function(fi int32, params bool) (FlowFlags, bool) {
 				}
 			case OpTuple:
 				s.push(s.popN(int(ins.A)))
+			case OpMapPut:
+				if ins.A != MapCheck {
+					s.push(s.popN(3))
+				}
 			case OpList:
 				s.push(s.popN(int(ins.A) + 1))
 			case OpBinop:

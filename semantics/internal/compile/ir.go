@@ -52,6 +52,7 @@ const (
 	OpRaise          // raise an exception of class A: pop Reason (error/exit/throw BIFs)
 	OpSelfFun        // push the fun running in this frame (named funs): Funcs[A] with the frame's first B slots as its environment
 	OpPeek           // push a copy of the value A places below the top
+	OpMapPut         // pop V, K, M; push M with K => V (A: MapAssoc, MapExact: K must be in M); MapCheck: the top must be a map (M#{}), nothing popped; raises {badmap, M} or {badkey, K}
 
 	NumOps // the number of operations
 )
@@ -98,7 +99,15 @@ var opNames = [NumOps]string{
 	OpRaise:       "raise",
 	OpSelfFun:     "selffun",
 	OpPeek:        "peek",
+	OpMapPut:      "mapput",
 }
+
+// The modes of OpMapPut and GMapPut.
+const (
+	MapAssoc = iota // K => V
+	MapExact        // K := V
+	MapCheck        // M#{}: M must be a map
+)
 
 func (o Op) String() string {
 	if int(o) < len(opNames) {
@@ -144,6 +153,7 @@ const (
 	PTuple                // {P1, ..., Pn}
 	PCons                 // [H | T]
 	PAlias                // P1 = P2 inside a pattern
+	PMap                  // #{K1 := P1, ...}: Keys (PConst or PCheck) and their value patterns Elems
 )
 
 // Pat is a compiled pattern.
@@ -151,7 +161,8 @@ type Pat struct {
 	Kind  PatKind
 	Slot  int32
 	Const term.Term
-	Elems []*Pat // tuple elements; [head, tail] for PCons; [p1, p2] for PAlias
+	Elems []*Pat // tuple elements; [head, tail] for PCons; [p1, p2] for PAlias; values for PMap
+	Keys  []*Pat // PMap: the keys, each a PConst or a PCheck (a bound variable)
 }
 
 // GKind is the kind of a guard expression node.
@@ -167,6 +178,7 @@ const (
 	GUnop
 	GAndAlso
 	GOrElse
+	GMapPut // Args: M, K, V (M alone for MapCheck); Op: the mode, as OpMapPut's
 )
 
 // GExpr is a compiled guard expression: evaluated by a small recursive

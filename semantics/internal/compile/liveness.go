@@ -122,7 +122,7 @@ func patDefs(p *Pat, f func(int)) {
 	switch p.Kind {
 	case PBind:
 		f(int(p.Slot))
-	case PTuple, PCons, PAlias:
+	case PTuple, PCons, PAlias, PMap:
 		for _, e := range p.Elems {
 			patDefs(e, f)
 		}
@@ -133,7 +133,10 @@ func patUses(p *Pat, f func(int)) {
 	switch p.Kind {
 	case PCheck:
 		f(int(p.Slot))
-	case PTuple, PCons, PAlias:
+	case PTuple, PCons, PAlias, PMap:
+		for _, e := range p.Keys {
+			patUses(e, f)
+		}
 		for _, e := range p.Elems {
 			patUses(e, f)
 		}

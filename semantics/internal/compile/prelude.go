@@ -20,7 +20,7 @@ var preludeFS embed.FS
 
 // PreludeOrder fixes the compilation order of the prelude's files
 // (function indices must not depend on the order of a directory listing).
-var PreludeOrder = []string{"$mcgo.erl", "lists.erl", "timer.erl"}
+var PreludeOrder = []string{"$mcgo.erl", "lists.erl", "timer.erl", "maps.erl"}
 
 // PreludeSource returns the text of one file of the prelude.
 func PreludeSource(name string) []byte {

@@ -53,7 +53,7 @@ func init() {
 	impl("erlang", "is_pid", 1, kinds{term.KindPid}.test)
 	impl("erlang", "is_reference", 1, kinds{term.KindRef}.test)
 	impl("erlang", "is_port", 1, kinds{}.test)
-	impl("erlang", "is_map", 1, kinds{}.test)
+	impl("erlang", "is_map", 1, kinds{term.KindMap}.test)
 	impl("erlang", "is_function", 1, kinds{term.KindFun}.test)
 	impl("erlang", "is_binary", 1, kinds{term.KindBinary}.test)
 	impl("erlang", "is_bitstring", 1, kinds{term.KindBinary}.test)
@@ -146,6 +146,7 @@ func init() {
 	impl("lists", "split", 2, listsSplit)
 	impl("lists", "concat", 1, listsConcat)
 	impl("lists", "prefix", 2, listsPrefix)
+	mapsBuiltins()
 
 	for i, fn := range bifFns {
 		if fn == nil {
@@ -219,7 +220,7 @@ var excFunctionClause = term.ErrorExc(term.AFunctionClause)
 // Type tests
 
 // kinds is a type test: is the argument a term of one of these kinds? An
-// empty set is the test for a type mcgo does not have (floats, ports, maps).
+// empty set is the test for a type mcgo does not have (floats, ports).
 type kinds []term.Kind
 
 func (ks kinds) test(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
@@ -519,6 +520,9 @@ func pidToList(m *Machine, p *Proc, a []term.Term) (term.Term, *term.Exc) {
 }
 
 func termToBinary(m *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	if term.LargeMap(a[0]) {
+		return nil, UnsupportedLargeMap("term_to_binary/1")
+	}
 	b, ok := term.TermToBinary(m.Host, a[0])
 	if !ok {
 		return nil, term.ExcBadarg
@@ -613,6 +617,9 @@ func phash(n term.Namer, t term.Term) uint64 {
 }
 
 func ioLibFormat(m *Machine, p *Proc, a []term.Term) (term.Term, *term.Exc) {
+	if term.LargeMap(a[1]) {
+		return nil, UnsupportedLargeMap("io_lib:format/2")
+	}
 	s, ok := term.Format(m.Host, a[0], a[1], p.Pid.Node)
 	if !ok {
 		return nil, term.ExcBadarg

@@ -61,6 +61,9 @@ type Machine struct {
 	// raisedAt is the position of the last uncaught exception (for traces).
 	RaisedAt token.Pos
 	Scratch  []term.Term
+	// halt is set when a built-in or an effect refused (Unsupported): Run
+	// returns at once.
+	halt bool
 	// impure is set when the transition read or changed the state through
 	// the host: the step depends on more than its process.
 	Impure bool
@@ -72,6 +75,10 @@ func (m *Machine) Run(p *Proc) {
 	prog := m.Code.Prog
 	steps := 0
 	for {
+		if m.halt {
+			m.halt = false
+			return
+		}
 		if len(p.Frames) == 0 {
 			m.finish(p, term.ANormal, false)
 			return
@@ -151,6 +158,31 @@ func (m *Machine) Run(p *Proc) {
 				copy(t, p.Stack[len(p.Stack)-n:])
 				p.Stack = p.Stack[:len(p.Stack)-n]
 				p.Stack = append(p.Stack, t)
+				pc++
+			case compile.OpMapPut:
+				if in.A == compile.MapCheck {
+					if _, ok := p.Stack[len(p.Stack)-1].(*term.Map); !ok {
+						fr.PC = int32(pc)
+						m.Raise(p, term.ErrorExc(term.MkTuple(term.ABadmap, p.Stack[len(p.Stack)-1])), in.Pos)
+						if p.St == StExit {
+							return
+						}
+						break inner
+					}
+					pc++
+					break
+				}
+				n := len(p.Stack)
+				r, exc := MapPut(int(in.A), p.Stack[n-3], p.Stack[n-2], p.Stack[n-1])
+				if exc != nil {
+					fr.PC = int32(pc)
+					m.Raise(p, exc, in.Pos)
+					if p.St == StExit {
+						return
+					}
+					break inner
+				}
+				p.Stack = append(p.Stack[:n-3], r)
 				pc++
 			case compile.OpList:
 				n := int(in.A)
@@ -597,6 +629,15 @@ func (m *Machine) Raise(p *Proc, exc *term.Exc, pos token.Pos) {
 // traces are [] except for undef, whose first entry names the missing
 // function as Erlang's does.
 func (m *Machine) raiseStack(p *Proc, exc *term.Exc, stk term.Term, pos token.Pos) {
+	if exc.Class == term.AMcgo {
+		// A built-in met what mcgo does not model (Unsupported): the run
+		// cannot go on honestly, and no handler of the model may see it.
+		msg, _ := term.StringValue(exc.Reason)
+		m.Bound = UnsupportedPrefix + fmt.Sprintf("%s: %s", m.Code.Prog.Position(m.userPos(p, pos)), msg)
+		m.stop(p)
+		m.halt = true
+		return
+	}
 	if n := len(p.Hand); n > 0 {
 		h := p.Hand[n-1]
 		p.Hand = p.Hand[:n-1]
@@ -623,6 +664,25 @@ func (m *Machine) raiseStack(p *Proc, exc *term.Exc, stk term.Term, pos token.Po
 	}
 	m.finish(p, reason, own)
 	p.RaisedAt = pos
+}
+
+// userPos is pos when p runs the model's code, else the position of the
+// model's call into the prelude (maps:fold/3 rather than the maps:next/1
+// inside it).
+func (m *Machine) userPos(p *Proc, pos token.Pos) token.Pos {
+	for i := len(p.Frames) - 1; i >= 0; i-- {
+		fr := p.Frames[i]
+		fn := m.Code.Prog.Funcs[fr.Fn]
+		if fn.Prelude {
+			continue
+		}
+		if i < len(p.Frames)-1 && fr.PC > 0 {
+			// A caller's PC is its return address: the call is just before.
+			return fn.Code[fr.PC-1].Pos
+		}
+		return pos
+	}
+	return pos
 }
 
 // isNormalExit reports whether an exit reason is normal, shutdown or
@@ -702,8 +762,39 @@ func Match(pt *compile.Pat, v term.Term, locals []term.Term) bool {
 		return Match(pt.Elems[0], c.Head, locals) && Match(pt.Elems[1], c.Tail, locals)
 	case compile.PAlias:
 		return Match(pt.Elems[0], v, locals) && Match(pt.Elems[1], v, locals)
+	case compile.PMap:
+		mp, ok := v.(*term.Map)
+		if !ok {
+			return false
+		}
+		for i, e := range pt.Elems {
+			k := pt.Keys[i].Const
+			if pt.Keys[i].Kind == compile.PCheck {
+				k = locals[pt.Keys[i].Slot]
+			}
+			x, ok := mp.Get(k)
+			if !ok || !Match(e, x, locals) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
+}
+
+// MapPut is M#{K => V} (mode compile.MapAssoc) and M#{K := V}
+// (compile.MapExact), with OTP's errors {badmap, M} and {badkey, K}.
+func MapPut(mode int, m, k, v term.Term) (term.Term, *term.Exc) {
+	mp, ok := m.(*term.Map)
+	if !ok {
+		return nil, term.ErrorExc(term.MkTuple(term.ABadmap, m))
+	}
+	if mode == compile.MapExact {
+		if _, ok := mp.Get(k); !ok {
+			return nil, term.ErrorExc(term.MkTuple(term.ABadkey, k))
+		}
+	}
+	return mp.Put(k, v), nil
 }
 
 func EvalGuard(m *Machine, g compile.Guard, locals []term.Term, p *Proc) bool {
@@ -756,6 +847,21 @@ func evalG(m *Machine, g *compile.GExpr, locals []term.Term, p *Proc) (term.Term
 			return nil, false
 		}
 		return term.ListWithTail(vals, tail), true
+	case compile.GMapPut:
+		vals := [3]term.Term{}
+		for i, a := range g.Args {
+			v, ok := evalG(m, a, locals, p)
+			if !ok {
+				return nil, false
+			}
+			vals[i] = v
+		}
+		if g.Op == compile.MapCheck {
+			_, ok := vals[0].(*term.Map)
+			return vals[0], ok
+		}
+		r, exc := MapPut(int(g.Op), vals[0], vals[1], vals[2])
+		return r, exc == nil
 	case compile.GAndAlso, compile.GOrElse:
 		x, ok := evalG(m, g.Args[0], locals, p)
 		if !ok {
