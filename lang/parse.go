@@ -321,9 +321,9 @@ func tooDeep(toks []tok) (int32, bool) {
 		switch t.kind {
 		case tPunct:
 			switch t.text {
-			case "(", "[", "{":
+			case "(", "[", "{", "<<":
 				chain = append(chain, 0)
-			case ")", "]", "}":
+			case ")", "]", "}", ">>":
 				if top > 0 {
 					chain = chain[:top]
 				}
@@ -372,8 +372,6 @@ func unsupported(toks []tok) (int32, string) {
 				return t.off, "records are not supported"
 			case ":=", "=>":
 				return t.off, "maps are not supported"
-			case "<<", ">>", "<=":
-				return t.off, "binaries are not supported"
 			}
 		}
 	}
@@ -512,7 +510,7 @@ var productionNames = map[string]string{
 	"PGuard": "guard", "PGuardAlt": "guard", "PIfClause": "guard",
 	"PCaseClause": "pattern", "PCatchClause": "pattern",
 	"PFuncClause": "function clause", "PFunction": "function clause", "PAttribute": "attribute",
-	"PFunClause": "'('", "PNamedFunClause": "variable", "PFunRefRest": "':'", "PArgs": "'('", "PTuple": "'{'", "PList": "'['", "PFunRef": "function name",
+	"PFunClause": "'('", "PNamedFunClause": "variable", "PFunRefRest": "':'", "PArgs": "'('", "PTuple": "'{'", "PList": "'['", "PBinary": "'<<'", "PBinElem": "expression", "PBinType": "atom", "PFunRef": "function name",
 	"PBegin": "'begin'", "PIf": "'if'", "PCase": "'case'", "PReceive": "'receive'", "PFun": "'fun'", "PTry": "'try'",
 	"POrelseOp": "'orelse'", "PAndalsoOp": "'andalso'",
 }

@@ -36,6 +36,7 @@ const (
 	tFun
 	tExtFun
 	tBinary
+	tBitString
 )
 
 func putUvarint(b []byte, v uint64) []byte {
@@ -125,6 +126,10 @@ func (s *System) appendTerm(b []byte, t term.Term) []byte {
 		b = append(b, tBinary)
 		b = putUvarint(b, uint64(len(x)))
 		return append(b, x...)
+	case term.BitString:
+		b = append(b, tBitString, x.Bits)
+		b = putUvarint(b, uint64(len(x.Bytes)))
+		return append(b, x.Bytes...)
 	}
 	panic(fmt.Sprintf("mcgo: cannot encode %T", t))
 }
@@ -572,6 +577,14 @@ func (d *decoder) term(depth int) term.Term {
 		return &term.Fun{Fn: -1, M: d.atom(), F: d.atom(), Arity: int(d.uv())}
 	case tBinary:
 		return term.Binary(d.bytes(d.uv()))
+	case tBitString:
+		bits := d.byte1()
+		data := d.bytes(d.uv())
+		if bits == 0 || bits > 7 || len(data) == 0 || data[len(data)-1]&(0xFF>>bits) != 0 {
+			d.err = errCorrupt
+			return nil
+		}
+		return term.BitString{Bytes: string(data), Bits: bits}
 	}
 	d.err = errCorrupt
 	return nil

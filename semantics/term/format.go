@@ -73,13 +73,13 @@ func (w termWriter) write(b *strings.Builder, t Term) {
 		b.WriteString(PidText(w.n, x, w.viewer))
 	case Ref:
 		b.WriteString(w.refText(x))
-	case Binary:
+	case Binary, BitString:
 		b.WriteString("<<")
-		for i := 0; i < len(x); i++ {
+		for i, s := range binElems(x) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteString(strconv.Itoa(int(x[i])))
+			b.WriteString(s)
 		}
 		b.WriteString(">>")
 	case Nil:
@@ -282,6 +282,20 @@ func PrintableLatin1(t Term) ([]rune, bool) {
 	}
 }
 
+// binElems are the elements of a bitstring as ~w writes them: its bytes,
+// then its last partial byte as Value:Bits.
+func binElems(t Term) []string {
+	data, n, _ := BitsOf(t)
+	out := make([]string, 0, len(data))
+	for i := 0; i < n/8; i++ {
+		out = append(out, strconv.Itoa(int(data[i])))
+	}
+	if r := n % 8; r != 0 {
+		out = append(out, strconv.Itoa(int(data[n/8]>>uint(8-r)))+":"+strconv.Itoa(r))
+	}
+	return out
+}
+
 func printableBytes(b Binary) bool {
 	for i := 0; i < len(b); i++ {
 		c := b[i]
@@ -383,22 +397,27 @@ func (w termWriter) printLength(t Term) *ppNode {
 			}
 			return leaf("<<" + WriteString(rs, '"', false) + ">>")
 		}
-		p := &ppNode{kind: ppBin}
-		n := 4
-		for i := 0; i < len(x); i++ {
-			s := strconv.Itoa(int(x[i]))
-			p.bin = append(p.bin, s)
-			n += len(s)
-			if i > 0 {
-				n++
-			}
-		}
-		p.n = n
-		return p
+		return binNode(x)
+	case BitString:
+		return binNode(x)
 	}
 	var b strings.Builder
 	w.write(&b, t)
 	return leaf(b.String())
+}
+
+// binNode is a bitstring printed as its elements.
+func binNode(t Term) *ppNode {
+	p := &ppNode{kind: ppBin, bin: binElems(t)}
+	n := 4
+	for i, s := range p.bin {
+		n += len(s)
+		if i > 0 {
+			n++
+		}
+	}
+	p.n = n
+	return p
 }
 
 // print is io_lib_pretty:print(Term, Col, Ll, -1, -1, -1).
@@ -407,7 +426,7 @@ func (w termWriter) print(t Term, col, ll int) string {
 		col = 1
 	}
 	switch t.(type) {
-	case Tuple, *Cons, Nil, Binary:
+	case Tuple, *Cons, Nil, Binary, BitString:
 	default:
 		var b strings.Builder
 		w.write(&b, t)
