@@ -289,8 +289,10 @@ func (k *checker) pattern(p ast.Expr, sc scope, shadow string, seen map[string]b
 				k.warnf(x.NamePos, "variable '%s' shadowed in %s", x.Name, shadow)
 			}
 			k.bind(x, sc)
+			seen[freshKey+x.Name] = true
 		case st == nil:
 			k.bind(x, sc)
+			seen[freshKey+x.Name] = true
 		case st.unsafe != "":
 			k.unsafeError(x, st)
 			use(st)
@@ -335,16 +337,70 @@ func (k *checker) pattern(p ast.Expr, sc scope, shadow string, seen map[string]b
 			k.errorf(x.Pos(), "illegal pattern")
 		}
 	case *ast.Bin:
+		// A size may use the variables bound before the pattern and the
+		// ones bound by earlier segments of this binary, not the ones that
+		// other parts of the pattern bind.
+		inBin := map[string]bool{}
 		for i, sg := range x.Segs {
-			if !k.binSeg(sg, sc, true, i == len(x.Segs)-1) {
+			view := sc
+			if sg.Size != nil {
+				view = sc.clone()
+				for n := range sc {
+					if seen[freshKey+n] && !inBin[n] {
+						delete(view, n)
+					}
+				}
+			}
+			ok := k.binSeg(sg, view, true, i == len(x.Segs)-1)
+			if sg.Size != nil {
+				// erlc counts a use even where it reports the variable.
+				exprVars(sg.Size, func(v *ast.Var) {
+					if st := sc[v.Name]; st != nil {
+						use(st)
+					}
+				})
+			}
+			if !ok {
 				continue
 			}
 			k.pattern(sg.Value, sc, shadow, seen)
+			if v, ok := sg.Value.(*ast.Var); ok {
+				inBin[v.Name] = true
+			}
 		}
 	default:
 		k.errorf(p.Pos(), "illegal pattern")
 	}
 }
+
+// exprVars calls f on the variables of a size expression.
+func exprVars(e ast.Expr, f func(*ast.Var)) {
+	switch x := e.(type) {
+	case *ast.Var:
+		f(x)
+	case *ast.BinaryOp:
+		exprVars(x.X, f)
+		exprVars(x.Y, f)
+	case *ast.UnaryOp:
+		exprVars(x.X, f)
+	case *ast.Call:
+		for _, a := range x.Args {
+			exprVars(a, f)
+		}
+	case *ast.Tuple:
+		for _, a := range x.Elems {
+			exprVars(a, f)
+		}
+	case *ast.List:
+		for _, a := range x.Elems {
+			exprVars(a, f)
+		}
+	}
+}
+
+// freshKey marks, in a pattern's seen set, the variables the pattern
+// binds for the first time (freshKey+name).
+const freshKey = "\x00"
 
 // binSeg checks a segment's type specifiers and its size, as erl_lint
 // does; in a pattern (pat) the size is a guard expression over the

@@ -52,6 +52,7 @@ const (
 	OpRaise          // raise an exception of class A: pop Reason (error/exit/throw BIFs)
 	OpSelfFun        // push the fun running in this frame (named funs): Funcs[A] with the frame's first B slots as its environment
 	OpPeek           // push a copy of the value A places below the top
+	OpBin            // build the bitstring Bins[A]: pop each segment's value (and its size, when given)
 
 	NumOps // the number of operations
 )
@@ -98,6 +99,7 @@ var opNames = [NumOps]string{
 	OpRaise:       "raise",
 	OpSelfFun:     "selffun",
 	OpPeek:        "peek",
+	OpBin:         "bin",
 }
 
 func (o Op) String() string {
@@ -144,6 +146,7 @@ const (
 	PTuple                // {P1, ..., Pn}
 	PCons                 // [H | T]
 	PAlias                // P1 = P2 inside a pattern
+	PBin                  // <<Seg, ...>>: Bin's segments
 )
 
 // Pat is a compiled pattern.
@@ -152,6 +155,39 @@ type Pat struct {
 	Slot  int32
 	Const term.Term
 	Elems []*Pat // tuple elements; [head, tail] for PCons; [p1, p2] for PAlias
+	Bin   []*BinSeg
+}
+
+// BinType is the type of a bitstring segment.
+type BinType uint8
+
+const (
+	BInt BinType = iota
+	BBits
+	BUtf8
+	BUtf16
+	BUtf32
+)
+
+// BinSeg is a segment of a bitstring construction (OpBin) or pattern
+// (PBin). Its length in bits is Size*Unit; a Size of nil is the default:
+// 8 for an integer, the whole value (construction) or the rest (pattern)
+// for a bitstring, the encoding's for utf8/16/32.
+type BinSeg struct {
+	Type   BinType
+	Unit   int
+	Signed bool
+	Little bool
+	Size   *GExpr // in patterns; in a construction, HasSize says a size is on the stack
+	HasSize bool
+	Val    *Pat // in patterns
+	Pos    token.Pos
+}
+
+// Bin is a bitstring construction.
+type Bin struct {
+	Segs []*BinSeg
+	Pos  token.Pos
 }
 
 // GKind is the kind of a guard expression node.

@@ -55,7 +55,7 @@ func init() {
 	impl("erlang", "is_port", 1, kinds{}.test)
 	impl("erlang", "is_map", 1, kinds{}.test)
 	impl("erlang", "is_function", 1, kinds{term.KindFun}.test)
-	impl("erlang", "is_binary", 1, kinds{term.KindBinary}.test)
+	impl("erlang", "is_binary", 1, isBinary)
 	impl("erlang", "is_bitstring", 1, kinds{term.KindBinary}.test)
 	impl("erlang", "is_boolean", 1, isBoolean)
 	impl("erlang", "is_function", 2, isFunction2)
@@ -315,17 +315,26 @@ func size(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		return term.Int(len(t)), nil
 	case term.Binary:
 		return term.Int(len(t)), nil
+	case term.BitString:
+		return term.Int(len(t.Bytes) - 1), nil
 	}
 	return nil, term.ExcBadarg
 }
 
+// byteSize is byte_size/1: a bitstring's partial last byte counts.
 func byteSize(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
-	x := args{a: a}
-	b := x.binary(0)
-	if x.bad {
+	data, _, ok := term.BitsOf(a[0])
+	if !ok {
 		return nil, term.ExcBadarg
 	}
-	return term.Int(len(b)), nil
+	return term.Int(len(data)), nil
+}
+
+// isBinary is is_binary/1: true for a bitstring whose length is a
+// multiple of 8.
+func isBinary(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	_, ok := a[0].(term.Binary)
+	return term.Bool(ok), nil
 }
 
 func length(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
