@@ -174,14 +174,14 @@ const (
 // 8 for an integer, the whole value (construction) or the rest (pattern)
 // for a bitstring, the encoding's for utf8/16/32.
 type BinSeg struct {
-	Type   BinType
-	Unit   int
-	Signed bool
-	Little bool
-	Size   *GExpr // in patterns; in a construction, HasSize says a size is on the stack
+	Type    BinType
+	Unit    int
+	Signed  bool
+	Little  bool
+	Size    *GExpr // in patterns; in a construction, HasSize says a size is on the stack
 	HasSize bool
-	Val    *Pat // in patterns
-	Pos    token.Pos
+	Val     *Pat // in patterns
+	Pos     token.Pos
 }
 
 // Bin is a bitstring construction.
