@@ -765,7 +765,7 @@ func Format(n Namer, f, args Term, viewer NodeID) (string, bool) {
 	for i := 0; i < len(fr); i++ {
 		c := fr[i]
 		if c != '~' {
-			emit(string(c))
+			emit(latin1(string(c)))
 			continue
 		}
 		i++
@@ -899,6 +899,10 @@ func Format(n Namer, f, args Term, viewer NodeID) (string, bool) {
 			var b strings.Builder
 			if at, isAtom := a.(Atom); isAtom {
 				b.WriteString(at.Name())
+			} else if unicode {
+				if !unicodeData(a, &b, new(bool)) {
+					return "", false
+				}
 			} else if !charData(a, &b) {
 				return "", false
 			}
@@ -969,6 +973,49 @@ func Format(n Namer, f, args Term, viewer NodeID) (string, bool) {
 		return "", false
 	}
 	return out.String(), true
+}
+
+// unicodeData is charData for ~ts: binaries are UTF-8. As
+// unicode:characters_to_list/1 and io_lib_format do, the characters from
+// the first invalid sequence on are taken as latin1 bytes (bad is set
+// from there).
+func unicodeData(t Term, b *strings.Builder, bad *bool) bool {
+	for {
+		switch c := t.(type) {
+		case Nil:
+			return true
+		case Binary:
+			s := string(c)
+			for len(s) > 0 && !*bad {
+				r, n := utf8.DecodeRuneInString(s)
+				if r == utf8.RuneError && n <= 1 {
+					*bad = true
+					break
+				}
+				b.WriteRune(r)
+				s = s[n:]
+			}
+			for i := 0; i < len(s); i++ {
+				b.WriteRune(rune(s[i]))
+			}
+			return true
+		case *Cons:
+			switch h := c.Head.(type) {
+			case Int:
+				if h < 0 || h > 0x10FFFF {
+					return false
+				}
+				b.WriteRune(rune(h))
+			default:
+				if !unicodeData(h, b, bad) {
+					return false
+				}
+			}
+			t = c.Tail
+		default:
+			return false
+		}
+	}
 }
 
 // charData appends the characters of a (possibly deep) list of characters

@@ -42,7 +42,7 @@ func init() {
 	impl("binary", "replace", 3, binReplace3)
 	impl("binary", "replace", 4, binReplace4)
 	impl("binary", "bin_to_list", 1, binaryToList)
-	impl("binary", "list_to_bin", 1, iolistToBinary)
+	impl("binary", "list_to_bin", 1, listToBinary)
 	impl("binary", "decode_unsigned", 1, decodeUnsigned)
 	impl("binary", "encode_unsigned", 1, encodeUnsigned)
 }
@@ -172,13 +172,15 @@ func binaryPart3(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	return part(b, start, length)
 }
 
+// splitBinary is split_binary/2, on a bitstring too.
 func splitBinary(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	x := args{a: a}
-	b, pos := x.binary(0), x.int(1)
-	if x.bad || pos < 0 || int(pos) > len(b) {
+	pos := x.int(1)
+	data, n, ok := term.BitsOf(a[0])
+	if x.bad || !ok || pos < 0 || int(pos)*8 > n {
 		return nil, term.ExcBadarg
 	}
-	return term.MkTuple(b[:pos], b[pos:]), nil
+	return term.MkTuple(term.Binary(data[:pos]), term.SubBits(data, int(pos)*8, n-int(pos)*8)), nil
 }
 
 // encoding reads the encoding argument of atom_to_binary/2 and

@@ -94,7 +94,7 @@ func init() {
 	impl("erlang", "pid_to_list", 1, pidToList)
 	impl("erlang", "term_to_binary", 1, termToBinary)
 	impl("erlang", "binary_to_list", 1, binaryToList)
-	impl("erlang", "list_to_binary", 1, iolistToBinary)
+	impl("erlang", "list_to_binary", 1, listToBinary)
 	impl("erlang", "iolist_to_binary", 1, iolistToBinary)
 	impl("erlang", "atom_to_binary", 1, atomToBinary)
 	impl("erlang", "phash2", 1, phash2)
@@ -548,7 +548,15 @@ func binaryToList(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	return term.MkList(out...), nil
 }
 
-// iolistToBinary is list_to_binary/1 and iolist_to_binary/1.
+// listToBinary is list_to_binary/1: an iolist that is a list.
+func listToBinary(m *Machine, p *Proc, a []term.Term) (term.Term, *term.Exc) {
+	if !term.IsList(a[0]) {
+		return nil, term.ExcBadarg
+	}
+	return iolistToBinary(m, p, a)
+}
+
+// iolistToBinary is iolist_to_binary/1.
 func iolistToBinary(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	var sb strings.Builder
 	if !iolist(a[0], &sb) {
