@@ -423,6 +423,38 @@ func (k *checker) pattern(p ast.Expr, sc scope, shadow string, seen map[string]b
 		k.recordIndex(x)
 	case *ast.RecordAccess:
 		k.errorf(x.HashPos, "illegal pattern")
+	case *ast.Bin:
+		// A size may use the variables bound before the pattern and the
+		// ones bound by earlier segments of this binary, not the ones that
+		// other parts of the pattern bind.
+		inBin := map[string]bool{}
+		for i, sg := range x.Segs {
+			view := sc
+			if sg.Size != nil {
+				view = sc.clone()
+				for n := range sc {
+					if seen[newInPattern+n] && !inBin[n] {
+						delete(view, n)
+					}
+				}
+			}
+			ok := k.binSeg(sg, view, true, i == len(x.Segs)-1)
+			if sg.Size != nil {
+				// erlc counts a use even where it reports the variable.
+				exprVars(sg.Size, func(v *ast.Var) {
+					if st := sc[v.Name]; st != nil {
+						use(st)
+					}
+				})
+			}
+			if !ok {
+				continue
+			}
+			k.pattern(sg.Value, sc, shadow, seen)
+			if v, ok := sg.Value.(*ast.Var); ok {
+				inBin[v.Name] = true
+			}
+		}
 	default:
 		k.errorf(p.Pos(), "illegal pattern")
 	}
@@ -468,6 +500,31 @@ func guardVars(e ast.Expr, f func(*ast.Var)) {
 	}
 }
 
+// exprVars calls f on the variables of a size expression.
+func exprVars(e ast.Expr, f func(*ast.Var)) {
+	switch x := e.(type) {
+	case *ast.Var:
+		f(x)
+	case *ast.BinaryOp:
+		exprVars(x.X, f)
+		exprVars(x.Y, f)
+	case *ast.UnaryOp:
+		exprVars(x.X, f)
+	case *ast.Call:
+		for _, a := range x.Args {
+			exprVars(a, f)
+		}
+	case *ast.Tuple:
+		for _, a := range x.Elems {
+			exprVars(a, f)
+		}
+	case *ast.List:
+		for _, a := range x.Elems {
+			exprVars(a, f)
+		}
+	}
+}
+
 // mapFields checks the fields of a map construction or update (gexpr or
 // expr for each key and value): := only in an update, and erlc's warning
 // for a literal key given twice.
@@ -502,6 +559,48 @@ func literalKey(e ast.Expr) (string, bool) {
 		return fmt.Sprint(x.Value), true
 	}
 	return "", false
+}
+
+// binSeg checks a segment's type specifiers and its size, as erl_lint
+// does; in a pattern (pat) the size is a guard expression over the
+// variables bound so far. It reports false when the segment is in error.
+func (k *checker) binSeg(sg *ast.BinSeg, sc scope, pat, last bool) bool {
+	at := sg.Value.Pos()
+	sp, msg := sg.Spec()
+	if msg != "" {
+		k.errorf(at, "%s", msg)
+		return false
+	}
+	if _, isStr := sg.Value.(*ast.String); isStr && pat && (sg.Size != nil || len(sg.Types) > 0 && !strings.HasPrefix(sp.Type, "utf")) {
+		k.errorf(at, "a literal string in a binary pattern must not have a type or a size")
+		return false
+	}
+	if sp.UnitGiven && sg.Size == nil && sp.Type != "binary" {
+		k.errorf(at, "a bit unit size must not be specified unless a size is specified too")
+		return false
+	}
+	if sp.Type == "float" {
+		k.errorf(at, "float segments are not supported yet")
+		return false
+	}
+	if pat && sg.Size == nil && sp.Type == "binary" && !last {
+		k.errorf(at, "a binary field without size is only allowed at the end of a binary pattern")
+		return false
+	}
+	if sg.Size != nil {
+		if c, isCall := sg.Size.(*ast.Call); pat && isCall && c.Module == nil {
+			if name, ok := atomOf(c.Fun); ok && !guardBIFs[funcKey{name, len(c.Args)}] {
+				k.errorf(c.Pos(), "call to local/imported function %s/%d is illegal in a size expression for a binary segment", name, len(c.Args))
+				return false
+			}
+		}
+		if pat {
+			k.gexpr(sg.Size, sc)
+		} else {
+			k.expr(sg.Size, sc)
+		}
+	}
+	return true
 }
 
 // constInt reports whether e is an integer expression erlc evaluates at
@@ -625,6 +724,11 @@ func (k *checker) gexpr(e ast.Expr, sc scope) {
 			k.errorf(x.OpPos, "illegal guard expression")
 		}
 		k.gexpr(x.X, sc)
+	case *ast.Bin:
+		for _, sg := range x.Segs {
+			k.gexpr(sg.Value, sc)
+			k.binSeg(sg, sc, false, false)
+		}
 	case *ast.Call:
 		name, ok := atomOf(x.Fun)
 		key := funcKey{name, len(x.Args)}
@@ -891,20 +995,33 @@ func (k *checker) expr(e ast.Expr, sc scope) {
 	case *ast.Try:
 		k.try(x, sc)
 	case *ast.ListComp:
-		inner := sc.clone()
-		for _, q := range x.Quals {
-			switch q := q.(type) {
-			case *ast.Generator:
-				k.expr(q.List, inner)
-				k.pattern(q.Pattern, inner, "generate", map[string]bool{})
-			case *ast.Filter:
-				k.expr(q.X, inner)
-			}
+		k.comprehension(x.Quals, x.Head, sc)
+	case *ast.BinComp:
+		k.comprehension(x.Quals, x.Head, sc)
+	case *ast.Bin:
+		for _, sg := range x.Segs {
+			k.expr(sg.Value, sc)
+			k.binSeg(sg, sc, false, false)
 		}
-		k.expr(x.Head, inner)
 	default:
 		k.errorf(e.Pos(), "illegal expression")
 	}
+}
+
+// comprehension checks the qualifiers and the head of a list or binary
+// comprehension.
+func (k *checker) comprehension(quals []ast.Qualifier, head ast.Expr, sc scope) {
+	inner := sc.clone()
+	for _, q := range quals {
+		switch q := q.(type) {
+		case *ast.Generator:
+			k.expr(q.List, inner)
+			k.pattern(q.Pattern, inner, "generate", map[string]bool{})
+		case *ast.Filter:
+			k.expr(q.X, inner)
+		}
+	}
+	k.expr(head, inner)
 }
 
 func (k *checker) call(x *ast.Call, sc scope) {

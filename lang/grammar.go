@@ -174,6 +174,7 @@ type pPrimary struct {
 	Strings *pStrings    `parser:" | @@"`
 	Tuple   *pTuple      `parser:" | @@"`
 	List    *pList       `parser:" | @@"`
+	Binary  *pBinary     `parser:" | @@"`
 	Lparen  *lexer.Token `parser:" | @\"(\""`
 	Paren   *pExpr       `parser:"   @@ \")\""`
 	Begin   *pBegin      `parser:" | @@"`
@@ -212,10 +213,37 @@ type pList struct {
 	Tail1  *pExpr      `parser:"  | \"|\" @@ )? )? \"]\""`
 }
 
-// pQual is a generator Pattern <- List or a filter.
+// pBinary is <<>>, <<Elem, ...>> and the comprehension << Head || Quals >>
+// (erl_parse's binary and binary_comprehension).
+type pBinary struct {
+	Lbin  lexer.Token `parser:"@\"<<\""`
+	Head  *pBinElem   `parser:"( @@"`
+	Quals []*pQual    `parser:"  ( \"||\" @@ ( \",\" @@ )* )?"`
+	Elems []*pBinElem `parser:"  ( \",\" @@ )* )?"`
+	Rbin  lexer.Token `parser:"@\">>\""`
+}
+
+// pBinElem is a segment: [PrefixOp] Value [:Size] [/Type-Type...].
+type pBinElem struct {
+	Op    *pUnaryOp    `parser:"@@?"`
+	X     *pPrimary    `parser:"@@"`
+	Colon *lexer.Token `parser:"( @\":\""`
+	Size  *pPrimary    `parser:"  @@ )?"`
+	Slash *lexer.Token `parser:"( @\"/\""`
+	Types []*pBinType  `parser:"  @@ ( \"-\" @@ )* )?"`
+}
+
+// pBinType is a type specifier: an atom, or unit:N.
+type pBinType struct {
+	Name lexer.Token  `parser:"@Atom"`
+	Unit *lexer.Token `parser:"( \":\" @Int )?"`
+}
+
+// pQual is a generator Pattern <- List, a bitstring generator
+// Pattern <= Bitstring, or a filter.
 type pQual struct {
 	X     *pExpr       `parser:"@@"`
-	Arrow *lexer.Token `parser:"( @\"<-\""`
+	Arrow *lexer.Token `parser:"( @( \"<-\" | \"<=\" )"`
 	List  *pExpr       `parser:"  @@ )?"`
 }
 

@@ -238,6 +238,8 @@ func (l *lowerer) primary1(p *pPrimary) ast.Expr {
 		return &ast.Tuple{Lbrace: l.pos(p.Tuple.Lbrace), Elems: l.exprs(p.Tuple.Elems)}
 	case p.List != nil:
 		return l.list(p.List)
+	case p.Binary != nil:
+		return l.binary(p.Binary)
 	case p.Paren != nil:
 		return l.expr(p.Paren)
 	case p.Begin != nil:
@@ -310,14 +312,7 @@ func (l *lowerer) list(p *pList) ast.Expr {
 	head := l.expr(p.Head)
 	if len(p.Quals) > 0 {
 		lc := &ast.ListComp{Lbrack: lb, Head: head}
-		for _, q := range p.Quals {
-			x := l.expr(q.X)
-			if q.Arrow != nil && q.List != nil {
-				lc.Quals = append(lc.Quals, &ast.Generator{Pattern: x, Arrow: l.pos(*q.Arrow), List: l.expr(q.List)})
-			} else {
-				lc.Quals = append(lc.Quals, &ast.Filter{X: x})
-			}
-		}
+		lc.Quals = l.quals(p.Quals)
 		return lc
 	}
 	lst := &ast.List{Lbrack: lb, Elems: append([]ast.Expr{head}, l.exprs(p.Elems)...)}
@@ -458,4 +453,74 @@ func classReason(e *pExpr) (*pPrimary, *pPrimary, bool) {
 		return nil, nil, false
 	}
 	return call.F, call.G, true
+}
+
+// quals lowers the qualifiers of a comprehension.
+func (l *lowerer) quals(qs []*pQual) []ast.Qualifier {
+	var out []ast.Qualifier
+	for _, q := range qs {
+		x := l.expr(q.X)
+		if q.Arrow != nil && q.List != nil {
+			g := &ast.Generator{Pattern: x, Arrow: l.pos(*q.Arrow), List: l.expr(q.List), Bits: q.Arrow.Value == "<="}
+			if _, isBin := x.(*ast.Bin); g.Bits && !isBin {
+				// erl_parse: the pattern of <= is a binary.
+				l.errorAt(g.Arrow, "syntax error before: '<='")
+			}
+			out = append(out, g)
+		} else {
+			out = append(out, &ast.Filter{X: x})
+		}
+	}
+	return out
+}
+
+// binary lowers <<...>> and << Head || Quals >>.
+func (l *lowerer) binary(p *pBinary) ast.Expr {
+	lb := l.pos(p.Lbin)
+	if p.Head == nil {
+		return &ast.Bin{Lbin: lb}
+	}
+	if len(p.Quals) > 0 {
+		h := p.Head
+		if h.Op != nil || h.Colon != nil || h.Slash != nil {
+			l.errorAt(lb, "syntax error before: '||'")
+		}
+		return &ast.BinComp{Lbin: lb, Head: l.primary(h.X), Quals: l.quals(p.Quals)}
+	}
+	b := &ast.Bin{Lbin: lb, Segs: []*ast.BinSeg{l.binElem(p.Head)}}
+	for _, e := range p.Elems {
+		b.Segs = append(b.Segs, l.binElem(e))
+	}
+	return b
+}
+
+func (l *lowerer) binElem(e *pBinElem) *ast.BinSeg {
+	x := l.primary(e.X)
+	if e.Op != nil {
+		op := e.Op.Tok
+		if n, ok := x.(*ast.Int); ok && op.Value == "-" && e.X.Int != nil {
+			x = &ast.Int{ValuePos: l.pos(op), Value: -n.Value}
+		} else {
+			x = &ast.UnaryOp{OpPos: l.pos(op), Op: op.Value, X: x}
+		}
+	}
+	sg := &ast.BinSeg{Value: x}
+	if e.Size != nil {
+		sg.Size = l.primary(e.Size)
+	}
+	for _, t := range e.Types {
+		bt := ast.BinType{NamePos: l.pos(t.Name), Name: atomValue(t.Name.Value)}
+		if t.Unit != nil {
+			v, err := intValue(t.Unit.Value)
+			if err != nil || v > 1<<30 {
+				v = 1 << 30
+			}
+			bt.Unit = int(v)
+			if bt.Name != "unit" {
+				bt.Name += ":"
+			}
+		}
+		sg.Types = append(sg.Types, bt)
+	}
+	return sg
 }

@@ -327,9 +327,9 @@ func tooDeep(toks []tok) (int32, bool) {
 		switch t.kind {
 		case tPunct:
 			switch t.text {
-			case "(", "[", "{":
+			case "(", "[", "{", "<<":
 				chain = append(chain, 0)
-			case ")", "]", "}":
+			case ")", "]", "}", ">>":
 				if top > 0 {
 					chain = chain[:top]
 				}
@@ -369,11 +369,6 @@ func unsupported(toks []tok) (int32, string) {
 		switch t.kind {
 		case tFloat:
 			return t.off, "floats are not supported"
-		case tPunct:
-			switch t.text {
-			case "<<", ">>", "<=":
-				return t.off, "binaries are not supported"
-			}
 		}
 	}
 	return 0, ""
@@ -511,7 +506,7 @@ var productionNames = map[string]string{
 	"PGuard": "guard", "PGuardAlt": "guard", "PIfClause": "guard",
 	"PCaseClause": "pattern", "PCatchClause": "pattern",
 	"PFuncClause": "function clause", "PFunction": "function clause", "PAttribute": "attribute",
-	"PFunClause": "'('", "PNamedFunClause": "variable", "PFunRefRest": "':'", "PArgs": "'('", "PTuple": "'{'", "PList": "'['", "PFunRef": "function name",
+	"PFunClause": "'('", "PNamedFunClause": "variable", "PFunRefRest": "':'", "PArgs": "'('", "PTuple": "'{'", "PList": "'['", "PBinary": "'<<'", "PBinElem": "expression", "PBinType": "atom", "PFunRef": "function name",
 	"PBegin": "'begin'", "PIf": "'if'", "PCase": "'case'", "PReceive": "'receive'", "PFun": "'fun'", "PTry": "'try'", "PMapTuple": "'#'", "PMapField": "expression",
 	"POrelseOp": "'orelse'", "PAndalsoOp": "'andalso'",
 }

@@ -37,6 +37,7 @@ const (
 	tExtFun
 	tBinary
 	tMap
+	tBitString
 )
 
 func putUvarint(b []byte, v uint64) []byte {
@@ -135,6 +136,10 @@ func (s *System) appendTerm(b []byte, t term.Term) []byte {
 			b = s.appendTerm(b, x.Vals[i])
 		}
 		return b
+	case term.BitString:
+		b = append(b, tBitString, x.Bits)
+		b = putUvarint(b, uint64(len(x.Bytes)))
+		return append(b, x.Bytes...)
 	}
 	panic(fmt.Sprintf("mcgo: cannot encode %T", t))
 }
@@ -593,6 +598,14 @@ func (d *decoder) term(depth int) term.Term {
 			m.Vals[i] = d.term(depth + 1)
 		}
 		return m
+	case tBitString:
+		bits := d.byte1()
+		data := d.bytes(d.uv())
+		if bits == 0 || bits > 7 || len(data) == 0 || data[len(data)-1]&(0xFF>>bits) != 0 {
+			d.err = errCorrupt
+			return nil
+		}
+		return term.BitString{Bytes: string(data), Bits: bits}
 	}
 	d.err = errCorrupt
 	return nil

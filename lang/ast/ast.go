@@ -353,11 +353,42 @@ type Qualifier interface {
 	qualNode()
 }
 
-// Generator is Pattern <- List.
+// Generator is Pattern <- List, or Pattern <= Bitstring when Bits is set
+// (then Pattern is a *Bin).
 type Generator struct {
 	Pattern Expr
 	Arrow   token.Pos
 	List    Expr
+	Bits    bool
+}
+
+// Bin is a bitstring <<Seg1, ..., Segn>> (a construction or a pattern).
+type Bin struct {
+	Lbin token.Pos
+	Segs []*BinSeg
+}
+
+// BinSeg is a segment Value:Size/Type-Type...; Size is nil when omitted
+// and Types is empty when omitted.
+type BinSeg struct {
+	Value Expr
+	Size  Expr
+	Types []BinType
+}
+
+// BinType is one type specifier of a segment: integer, binary, little,
+// signed..., or unit:N (Name "unit", Unit N).
+type BinType struct {
+	NamePos token.Pos
+	Name    string
+	Unit    int
+}
+
+// BinComp is << Head || Qualifiers >>.
+type BinComp struct {
+	Lbin  token.Pos
+	Head  Expr
+	Quals []Qualifier
 }
 
 // Filter is a boolean expression in a list comprehension.
@@ -398,6 +429,8 @@ func (x *Block) Pos() token.Pos    { return x.BeginPos }
 func (x *Catch) Pos() token.Pos    { return x.CatchPos }
 func (x *Try) Pos() token.Pos      { return x.TryPos }
 func (x *ListComp) Pos() token.Pos { return x.Lbrack }
+func (x *Bin) Pos() token.Pos      { return x.Lbin }
+func (x *BinComp) Pos() token.Pos  { return x.Lbin }
 
 func (*Atom) exprNode()     {}
 func (*Int) exprNode()      {}
@@ -420,6 +453,8 @@ func (*Block) exprNode()    {}
 func (*Catch) exprNode()    {}
 func (*Try) exprNode()      {}
 func (*ListComp) exprNode() {}
+func (*Bin) exprNode()      {}
+func (*BinComp) exprNode()  {}
 
 // Pos returns the position of the module's first byte (so that a Module is
 // a [Node] and can be dumped with [Fprint]).

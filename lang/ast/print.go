@@ -266,7 +266,33 @@ func (p *printer) node(n Node, d int) {
 		for _, q := range n.Quals {
 			p.node(q, d+1)
 		}
+	case *Bin:
+		p.line(d, "Bin %s", p.pos(n.Lbin))
+		for _, sg := range n.Segs {
+			p.line(d+1, "Segment")
+			p.node(sg.Value, d+2)
+			p.opt(d+2, "Size", sg.Size)
+			for _, t := range sg.Types {
+				if t.Name == "unit" {
+					p.line(d+2, "Type unit:%d %s", t.Unit, p.pos(t.NamePos))
+				} else {
+					p.line(d+2, "Type %s %s", t.Name, p.pos(t.NamePos))
+				}
+			}
+		}
+	case *BinComp:
+		p.line(d, "BinComp %s", p.pos(n.Lbin))
+		p.node(n.Head, d+1)
+		for _, q := range n.Quals {
+			p.node(q, d+1)
+		}
 	case *Generator:
+		if n.Bits {
+			p.line(d, "BitsGenerator %s", p.pos(n.Arrow))
+			p.node(n.Pattern, d+1)
+			p.node(n.List, d+1)
+			return
+		}
 		p.line(d, "Generator %s", p.pos(n.Arrow))
 		p.node(n.Pattern, d+1)
 		p.node(n.List, d+1)

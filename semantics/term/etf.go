@@ -18,6 +18,7 @@ const (
 	etfString      = 107
 	etfList        = 108
 	etfBinary      = 109
+	etfBitBinary   = 77
 	etfSmallBig    = 110
 	etfNewFun      = 112
 	etfExport      = 113
@@ -154,6 +155,11 @@ func (s etfWriter) etf(b []byte, t Term) ([]byte, bool) {
 		b = append(b, etfBinary)
 		b = binary.BigEndian.AppendUint32(b, uint32(len(x)))
 		return append(b, x...), true
+	case BitString:
+		b = append(b, etfBitBinary)
+		b = binary.BigEndian.AppendUint32(b, uint32(len(x.Bytes)))
+		b = append(b, x.Bits)
+		return append(b, x.Bytes...), true
 	case Pid:
 		if s.n.Legacy() {
 			b = append(b, etfPid)

@@ -73,13 +73,13 @@ func (w termWriter) write(b *strings.Builder, t Term) {
 		b.WriteString(PidText(w.n, x, w.viewer))
 	case Ref:
 		b.WriteString(w.refText(x))
-	case Binary:
+	case Binary, BitString:
 		b.WriteString("<<")
-		for i := 0; i < len(x); i++ {
+		for i, s := range binElems(x) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteString(strconv.Itoa(int(x[i])))
+			b.WriteString(s)
 		}
 		b.WriteString(">>")
 	case Nil:
@@ -293,6 +293,20 @@ func PrintableLatin1(t Term) ([]rune, bool) {
 	}
 }
 
+// binElems are the elements of a bitstring as ~w writes them: its bytes,
+// then its last partial byte as Value:Bits.
+func binElems(t Term) []string {
+	data, n, _ := BitsOf(t)
+	out := make([]string, 0, len(data))
+	for i := 0; i < n/8; i++ {
+		out = append(out, strconv.Itoa(int(data[i])))
+	}
+	if r := n % 8; r != 0 {
+		out = append(out, strconv.Itoa(int(data[n/8]>>uint(8-r)))+":"+strconv.Itoa(r))
+	}
+	return out
+}
+
 func printableBytes(b Binary) bool {
 	for i := 0; i < len(b); i++ {
 		c := b[i]
@@ -413,22 +427,27 @@ func (w termWriter) printLength(t Term) *ppNode {
 			}
 			return leaf("<<" + WriteString(rs, '"', false) + ">>")
 		}
-		p := &ppNode{kind: ppBin}
-		n := 4
-		for i := 0; i < len(x); i++ {
-			s := strconv.Itoa(int(x[i]))
-			p.bin = append(p.bin, s)
-			n += len(s)
-			if i > 0 {
-				n++
-			}
-		}
-		p.n = n
-		return p
+		return binNode(x)
+	case BitString:
+		return binNode(x)
 	}
 	var b strings.Builder
 	w.write(&b, t)
 	return leaf(b.String())
+}
+
+// binNode is a bitstring printed as its elements.
+func binNode(t Term) *ppNode {
+	p := &ppNode{kind: ppBin, bin: binElems(t)}
+	n := 4
+	for i, s := range p.bin {
+		n += len(s)
+		if i > 0 {
+			n++
+		}
+	}
+	p.n = n
+	return p
 }
 
 // print is io_lib_pretty:print(Term, Col, Ll, -1, -1, -1).
@@ -437,7 +456,7 @@ func (w termWriter) print(t Term, col, ll int) string {
 		col = 1
 	}
 	switch t.(type) {
-	case Tuple, *Cons, Nil, Binary, *Map:
+	case Tuple, *Cons, Nil, Binary, BitString, *Map:
 	default:
 		var b strings.Builder
 		w.write(&b, t)
@@ -884,7 +903,7 @@ func Format(n Namer, f, args Term, viewer NodeID) (string, bool) {
 	for i := 0; i < len(fr); i++ {
 		c := fr[i]
 		if c != '~' {
-			emit(string(c))
+			emit(latin1(string(c)))
 			continue
 		}
 		i++
@@ -1018,6 +1037,10 @@ func Format(n Namer, f, args Term, viewer NodeID) (string, bool) {
 			var b strings.Builder
 			if at, isAtom := a.(Atom); isAtom {
 				b.WriteString(at.Name())
+			} else if unicode {
+				if !unicodeData(a, &b, new(bool)) {
+					return "", false
+				}
 			} else if !charData(a, &b) {
 				return "", false
 			}
@@ -1088,6 +1111,49 @@ func Format(n Namer, f, args Term, viewer NodeID) (string, bool) {
 		return "", false
 	}
 	return out.String(), true
+}
+
+// unicodeData is charData for ~ts: binaries are UTF-8. As
+// unicode:characters_to_list/1 and io_lib_format do, the characters from
+// the first invalid sequence on are taken as latin1 bytes (bad is set
+// from there).
+func unicodeData(t Term, b *strings.Builder, bad *bool) bool {
+	for {
+		switch c := t.(type) {
+		case Nil:
+			return true
+		case Binary:
+			s := string(c)
+			for len(s) > 0 && !*bad {
+				r, n := utf8.DecodeRuneInString(s)
+				if r == utf8.RuneError && n <= 1 {
+					*bad = true
+					break
+				}
+				b.WriteRune(r)
+				s = s[n:]
+			}
+			for i := 0; i < len(s); i++ {
+				b.WriteRune(rune(s[i]))
+			}
+			return true
+		case *Cons:
+			switch h := c.Head.(type) {
+			case Int:
+				if h < 0 || h > 0x10FFFF {
+					return false
+				}
+				b.WriteRune(rune(h))
+			default:
+				if !unicodeData(h, b, bad) {
+					return false
+				}
+			}
+			t = c.Tail
+		default:
+			return false
+		}
+	}
 }
 
 // charData appends the characters of a (possibly deep) list of characters

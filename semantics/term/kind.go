@@ -68,7 +68,7 @@ func KindOf(t Term) (k Kind, ok bool) {
 		return KindNil, true
 	case *Cons:
 		return KindCons, true
-	case Binary:
+	case Binary, BitString:
 		return KindBinary, true
 	}
 	return 0, false

@@ -7,6 +7,7 @@ import (
 
 // Term is an Erlang value. Its dynamic type is one of [Int], [Atom], [Pid],
 // [Ref], [Nil], *[Cons], [Tuple], *[Map], *[Fun], [Binary]. Terms are immutable:
+// [Ref], [Nil], *[Cons], [Tuple], *[Fun], [Binary], [BitString]. Terms are immutable:
 // once built they are shared freely between processes and states.
 type Term = any
 
@@ -28,8 +29,19 @@ type Cons struct {
 // Tuple is {E1, ..., En}.
 type Tuple []Term
 
-// Binary is a sequence of bytes, as made by term_to_binary/1.
+// Binary is a sequence of bytes: a bitstring whose length is a multiple of
+// 8. Every such bitstring is a Binary (never a [BitString]), so that equal
+// terms have one representation (bits.go builds them).
 type Binary string
+
+// BitString is a bitstring whose length is not a multiple of 8. Bytes holds
+// its bits, most significant first: the last byte's Bits (1..7) high bits
+// are the bitstring's last bits and its other bits are zero. Its kind is
+// KindBinary, as Erlang's binaries and bitstrings are one type.
+type BitString struct {
+	Bytes string
+	Bits  uint8
+}
 
 // NodeID is the index of a node in the model's node table.
 type NodeID uint16
@@ -334,6 +346,9 @@ func Equal(a, b Term) bool {
 		case Binary:
 			y, ok := b.(Binary)
 			return ok && x == y
+		case BitString:
+			y, ok := b.(BitString)
+			return ok && x == y
 		case Tuple:
 			y, ok := b.(Tuple)
 			if !ok || len(x) != len(y) {
@@ -414,8 +429,8 @@ func Compare(a, b Term) int {
 				return c
 			}
 			return cmpInt(int64(x.Cr), int64(y.Cr))
-		case Binary:
-			return strings.Compare(string(x), string(b.(Binary)))
+		case Binary, BitString:
+			return compareBits(x, b)
 		case Tuple:
 			y := b.(Tuple)
 			if len(x) != len(y) {

@@ -19,6 +19,7 @@ type Program struct {
 	Funcs  []*Func
 	Consts []term.Term
 	Pats   []*Pat
+	Bins   []*Bin
 	Guards []Guard
 	Recvs  []*Recv
 	Files  *token.FileSet
@@ -408,6 +409,10 @@ func (g *fnc) expr(e ast.Expr, tail bool) {
 		g.bound = pre
 	case *ast.Try:
 		g.try(x, tail)
+	case *ast.Bin:
+		g.bin(x)
+	case *ast.BinComp:
+		g.expr(desugarBinComp(x, g), tail)
 	case *ast.ListComp:
 		g.expr(desugarListComp(x, g), tail)
 	case *ast.Record:
@@ -716,10 +721,10 @@ func (g *fnc) fun(x *ast.Fun) {
 	used := map[string]bool{}
 	for _, cl := range x.Clauses {
 		heads := map[string]bool{}
-		for _, p := range cl.Params {
-			collectVars(p, heads)
-		}
 		inner := map[string]bool{}
+		for _, p := range cl.Params {
+			collectHeadVars(p, heads, inner)
+		}
 		for _, e := range cl.Body {
 			collectVars(e, inner)
 		}
@@ -850,10 +855,10 @@ func collectVars(e ast.Node, set map[string]bool) {
 	case *ast.Fun:
 		for _, cl := range x.Clauses {
 			heads := map[string]bool{}
-			for _, p := range cl.Params {
-				collectVars(p, heads)
-			}
 			inner := map[string]bool{}
+			for _, p := range cl.Params {
+				collectHeadVars(p, heads, inner)
+			}
 			for _, b := range cl.Body {
 				collectVars(b, inner)
 			}
@@ -908,6 +913,22 @@ func collectVars(e ast.Node, set map[string]bool) {
 		}
 	case *ast.RecordAccess:
 		collectVars(x.Expr, set)
+	case *ast.Bin:
+		for _, sg := range x.Segs {
+			collectVars(sg.Value, set)
+			collectVars(sg.Size, set)
+		}
+	case *ast.BinComp:
+		collectVars(x.Head, set)
+		for _, q := range x.Quals {
+			switch q := q.(type) {
+			case *ast.Generator:
+				collectVars(q.Pattern, set)
+				collectVars(q.List, set)
+			case *ast.Filter:
+				collectVars(q.X, set)
+			}
+		}
 	case *ast.ListComp:
 		collectVars(x.Head, set)
 		for _, q := range x.Quals {
@@ -971,6 +992,9 @@ func lcRest(head ast.Expr, quals []ast.Qualifier, pos token.Pos, n, depth int) a
 				Args: []ast.Expr{&ast.Tuple{Lbrace: pos, Elems: []ast.Expr{atom("bad_filter"), v("F")}}}}}},
 		}}
 	case *ast.Generator:
+		if q.Bits {
+			return bitsGenerator(head, q, quals[1:], pos, n, depth)
+		}
 		self := fmt.Sprintf("_mcgo_Lc%d_%d", n, depth)
 		selfVar := &ast.Var{NamePos: pos, Name: self}
 		rest := lcRest(head, quals[1:], pos, n, depth+1)
@@ -1083,6 +1107,8 @@ func (g *fnc) pat(e ast.Expr) *Pat {
 		}
 	case *ast.RecordIndex:
 		return g.pat(g.recordIndex(x))
+	case *ast.Bin:
+		return g.binPat(x)
 	}
 	g.c.errorf(e.Pos(), "illegal pattern")
 	return &Pat{Kind: PWild}
@@ -1262,6 +1288,12 @@ func (g *fnc) gexpr(e ast.Expr) *GExpr {
 			n = &GExpr{Kind: GMapPut, Op: mode, Args: []*GExpr{n, g.gexpr(f.Key), g.gexpr(f.Value)}}
 		}
 		return n
+	case *ast.Bin:
+		if t, ok := constBin(x); ok {
+			return &GExpr{Kind: GConst, Const: t}
+		}
+		g.c.errorf(x.Lbin, "only constant bitstrings are supported in guards")
+		return &GExpr{Kind: GConst, Const: term.AFalse}
 	case *ast.Call:
 		if y := g.recordCall(x); recordCallChanged(x, y) {
 			return g.gexpr(y)

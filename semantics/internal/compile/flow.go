@@ -213,6 +213,9 @@ func (a *flowAnalyzer) function(fi int32, params bool) (FlowFlags, bool) {
 			for _, e := range p.Elems {
 				bindPat(e, b)
 			}
+			for _, s := range p.Bin {
+				bindPat(s.Val, false) // integers and bitstrings hold no pids
+			}
 		}
 		in := make([]aStack, len(fn.Code)+1)
 		if len(fn.Code) > 0 {
@@ -271,6 +274,9 @@ func (a *flowAnalyzer) function(fi int32, params bool) (FlowFlags, bool) {
 				s.push(v && (ins.A == term.OpAppend || ins.A == term.OpSubtract))
 			case OpUnop:
 				s.pop()
+				s.push(false)
+			case OpBin:
+				s.popN(int(ins.B))
 				s.push(false)
 			case OpAndAlso, OpOrElse:
 				if !jump(pc, int(ins.A), s) {

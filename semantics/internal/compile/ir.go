@@ -53,6 +53,7 @@ const (
 	OpSelfFun        // push the fun running in this frame (named funs): Funcs[A] with the frame's first B slots as its environment
 	OpPeek           // push a copy of the value A places below the top
 	OpMapPut         // pop V, K, M; push M with K => V (A: MapAssoc, MapExact: K must be in M); MapCheck: the top must be a map (M#{}), nothing popped; raises {badmap, M} or {badkey, K}
+	OpBin            // build the bitstring Bins[A]: pop each segment's value (and its size, when given)
 
 	NumOps // the number of operations
 )
@@ -100,6 +101,7 @@ var opNames = [NumOps]string{
 	OpSelfFun:     "selffun",
 	OpPeek:        "peek",
 	OpMapPut:      "mapput",
+	OpBin:         "bin",
 }
 
 // The modes of OpMapPut and GMapPut.
@@ -154,6 +156,7 @@ const (
 	PCons                 // [H | T]
 	PAlias                // P1 = P2 inside a pattern
 	PMap                  // #{K1 := P1, ...}: Keys (PConst or PCheck) and their value patterns Elems
+	PBin                  // <<Seg, ...>>: Bin's segments
 )
 
 // Pat is a compiled pattern.
@@ -161,8 +164,41 @@ type Pat struct {
 	Kind  PatKind
 	Slot  int32
 	Const term.Term
-	Elems []*Pat // tuple elements; [head, tail] for PCons; [p1, p2] for PAlias; values for PMap
-	Keys  []*Pat // PMap: the keys, each a PConst or a PCheck (a bound variable)
+	Elems []*Pat    // tuple elements; [head, tail] for PCons; [p1, p2] for PAlias; values for PMap
+	Keys  []*Pat    // PMap: the keys, each a PConst or a PCheck (a bound variable)
+	Bin   []*BinSeg // PBin: the segments
+}
+
+// BinType is the type of a bitstring segment.
+type BinType uint8
+
+const (
+	BInt BinType = iota
+	BBits
+	BUtf8
+	BUtf16
+	BUtf32
+)
+
+// BinSeg is a segment of a bitstring construction (OpBin) or pattern
+// (PBin). Its length in bits is Size*Unit; a Size of nil is the default:
+// 8 for an integer, the whole value (construction) or the rest (pattern)
+// for a bitstring, the encoding's for utf8/16/32.
+type BinSeg struct {
+	Type    BinType
+	Unit    int
+	Signed  bool
+	Little  bool
+	Size    *GExpr // in patterns; in a construction, HasSize says a size is on the stack
+	HasSize bool
+	Val     *Pat // in patterns
+	Pos     token.Pos
+}
+
+// Bin is a bitstring construction.
+type Bin struct {
+	Segs []*BinSeg
+	Pos  token.Pos
 }
 
 // GKind is the kind of a guard expression node.

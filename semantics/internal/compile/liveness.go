@@ -126,6 +126,10 @@ func patDefs(p *Pat, f func(int)) {
 		for _, e := range p.Elems {
 			patDefs(e, f)
 		}
+	case PBin:
+		for _, s := range p.Bin {
+			patDefs(s.Val, f)
+		}
 	}
 }
 
@@ -139,6 +143,21 @@ func patUses(p *Pat, f func(int)) {
 		}
 		for _, e := range p.Elems {
 			patUses(e, f)
+		}
+	case PBin:
+		// A size reads a slot bound before the pattern or by an earlier
+		// segment; only the former is live before the match.
+		bound := map[int]bool{}
+		for _, s := range p.Bin {
+			if s.Size != nil {
+				gexprUses(s.Size, func(i int) {
+					if !bound[i] {
+						f(i)
+					}
+				})
+			}
+			patUses(s.Val, f)
+			patDefs(s.Val, func(i int) { bound[i] = true })
 		}
 	}
 }

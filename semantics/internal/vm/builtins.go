@@ -55,7 +55,7 @@ func init() {
 	impl("erlang", "is_port", 1, kinds{}.test)
 	impl("erlang", "is_map", 1, kinds{term.KindMap}.test)
 	impl("erlang", "is_function", 1, kinds{term.KindFun}.test)
-	impl("erlang", "is_binary", 1, kinds{term.KindBinary}.test)
+	impl("erlang", "is_binary", 1, isBinary)
 	impl("erlang", "is_bitstring", 1, kinds{term.KindBinary}.test)
 	impl("erlang", "is_boolean", 1, isBoolean)
 	impl("erlang", "is_function", 2, isFunction2)
@@ -94,7 +94,7 @@ func init() {
 	impl("erlang", "pid_to_list", 1, pidToList)
 	impl("erlang", "term_to_binary", 1, termToBinary)
 	impl("erlang", "binary_to_list", 1, binaryToList)
-	impl("erlang", "list_to_binary", 1, iolistToBinary)
+	impl("erlang", "list_to_binary", 1, listToBinary)
 	impl("erlang", "iolist_to_binary", 1, iolistToBinary)
 	impl("erlang", "atom_to_binary", 1, atomToBinary)
 	impl("erlang", "phash2", 1, phash2)
@@ -316,17 +316,26 @@ func size(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 		return term.Int(len(t)), nil
 	case term.Binary:
 		return term.Int(len(t)), nil
+	case term.BitString:
+		return term.Int(len(t.Bytes) - 1), nil
 	}
 	return nil, term.ExcBadarg
 }
 
+// byteSize is byte_size/1: a bitstring's partial last byte counts.
 func byteSize(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
-	x := args{a: a}
-	b := x.binary(0)
-	if x.bad {
+	data, _, ok := term.BitsOf(a[0])
+	if !ok {
 		return nil, term.ExcBadarg
 	}
-	return term.Int(len(b)), nil
+	return term.Int(len(data)), nil
+}
+
+// isBinary is is_binary/1: true for a bitstring whose length is a
+// multiple of 8.
+func isBinary(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	_, ok := a[0].(term.Binary)
+	return term.Bool(ok), nil
 }
 
 func length(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
@@ -543,7 +552,15 @@ func binaryToList(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	return term.MkList(out...), nil
 }
 
-// iolistToBinary is list_to_binary/1 and iolist_to_binary/1.
+// listToBinary is list_to_binary/1: an iolist that is a list.
+func listToBinary(m *Machine, p *Proc, a []term.Term) (term.Term, *term.Exc) {
+	if !term.IsList(a[0]) {
+		return nil, term.ExcBadarg
+	}
+	return iolistToBinary(m, p, a)
+}
+
+// iolistToBinary is iolist_to_binary/1.
 func iolistToBinary(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	var sb strings.Builder
 	if !iolist(a[0], &sb) {

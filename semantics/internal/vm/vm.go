@@ -130,6 +130,19 @@ func (m *Machine) Run(p *Proc) {
 			case compile.OpPeek:
 				p.Stack = append(p.Stack, p.Stack[len(p.Stack)-1-int(in.A)])
 				pc++
+			case compile.OpBin:
+				n := len(p.Stack) - int(in.B)
+				v, exc := buildBin(prog.Bins[in.A], p.Stack[n:])
+				if exc != nil {
+					fr.PC = int32(pc)
+					m.Raise(p, exc, in.Pos)
+					if p.St == StExit {
+						return
+					}
+					break inner
+				}
+				p.Stack = append(p.Stack[:n], v)
+				pc++
 			case compile.OpMatch:
 				n := len(p.Stack) - 1
 				v := p.Stack[n]
@@ -778,6 +791,8 @@ func Match(pt *compile.Pat, v term.Term, locals []term.Term) bool {
 			}
 		}
 		return true
+	case compile.PBin:
+		return matchBin(pt.Bin, v, locals)
 	}
 	return false
 }
@@ -795,6 +810,59 @@ func MapPut(mode int, m, k, v term.Term) (term.Term, *term.Exc) {
 		}
 	}
 	return mp.Put(k, v), nil
+}
+
+// buildBin builds a bitstring from its segments' operands (each value,
+// then its size when the segment has one).
+func buildBin(b *compile.Bin, ops []term.Term) (term.Term, *term.Exc) {
+	var w term.BitBuf
+	i := 0
+	for _, s := range b.Segs {
+		v := ops[i]
+		i++
+		var size term.Term
+		if s.HasSize {
+			size = ops[i]
+			i++
+		}
+		if exc := s.Append(&w, v, size, s.HasSize); exc != nil {
+			return nil, exc
+		}
+	}
+	return w.Term(), nil
+}
+
+// matchBin matches a bitstring pattern, binding its variables as it goes
+// (a later segment's size may read them).
+func matchBin(segs []*compile.BinSeg, v term.Term, locals []term.Term) bool {
+	data, n, ok := term.BitsOf(v)
+	if !ok {
+		return false
+	}
+	off := 0
+	for i, s := range segs {
+		var size term.Term
+		if s.Size != nil {
+			sz, ok := evalSize(s.Size, locals)
+			if !ok {
+				return false
+			}
+			size = sz
+		}
+		val, w, ok := s.Read(data, off, n, size, s.Size != nil, i == len(segs)-1)
+		if !ok || !Match(s.Val, val, locals) {
+			return false
+		}
+		off += w
+	}
+	return off == n
+}
+
+// evalSize evaluates the size expression of a pattern's segment: guard
+// arithmetic over bound variables and the pure built-ins the compiler
+// allows there.
+func evalSize(g *compile.GExpr, locals []term.Term) (term.Term, bool) {
+	return evalG(nil, g, locals, nil)
 }
 
 func EvalGuard(m *Machine, g compile.Guard, locals []term.Term, p *Proc) bool {
