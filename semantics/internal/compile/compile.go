@@ -738,6 +738,17 @@ func (g *fnc) fun(x *ast.Fun) {
 				used[v] = true
 			}
 		}
+		// A variable in a key of a map pattern of the head is the one
+		// bound outside (fun(#{K := V}) -> V end).
+		keys := map[string]bool{}
+		for _, p := range cl.Params {
+			mapKeyVars(p, keys)
+		}
+		for v := range keys {
+			if g.bound[v] && v != x.Name {
+				used[v] = true
+			}
+		}
 	}
 	free := make([]string, 0, len(used))
 	for v := range used {
@@ -796,6 +807,34 @@ func (g *fnc) funRef(x *ast.FunRef) {
 
 // collectVars adds the names of the variables occurring in e (outside nested
 // funs' own heads) to set.
+// mapKeyVars adds to set the variables of the keys of the map patterns
+// inside pattern e.
+func mapKeyVars(e ast.Expr, set map[string]bool) {
+	switch x := e.(type) {
+	case *ast.Map:
+		for _, f := range x.Fields {
+			collectVars(f.Key, set)
+			mapKeyVars(f.Value, set)
+		}
+	case *ast.Tuple:
+		for _, el := range x.Elems {
+			mapKeyVars(el, set)
+		}
+	case *ast.List:
+		for _, el := range x.Elems {
+			mapKeyVars(el, set)
+		}
+		if x.Tail != nil {
+			mapKeyVars(x.Tail, set)
+		}
+	case *ast.Match:
+		mapKeyVars(x.Left, set)
+		mapKeyVars(x.Right, set)
+	case *ast.BinaryOp:
+		mapKeyVars(x.Y, set)
+	}
+}
+
 func collectVars(e ast.Node, set map[string]bool) {
 	switch x := e.(type) {
 	case nil:

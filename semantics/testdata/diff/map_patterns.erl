@@ -29,7 +29,12 @@ start() ->
     io:format("~w~n", [[same(X, Y) || X <- [1, a, {1}], Y <- [#{1 => one}, #{a => aa}, #{{1} => t1}]]]),
     io:format("~w~n", [try (fun() -> #{a := 1} = #{a => 2} end)() catch error:E1 -> E1 end]),
     io:format("~w~n", [try (fun(#{x := X}) -> X end)(#{y => 1}) catch error:E2 -> E2 end]),
-    io:format("~w~n", [try case #{q => 1} of #{r := _} -> r end catch error:E -> E end]).
+    io:format("~w~n", [try case #{q => 1} of #{r := _} -> r end catch error:E -> E end]),
+    Key = b,
+    F = fun(#{Key := V}) -> V; ({#{Key := V}}) -> {V}; (_) -> none end,
+    io:format("~w~n", [[F(#{b => 1}), F({#{b => 2}}), F(#{a => 1})]]),
+    io:format("~w~n", [[V || #{Key := V} <- [#{b => 1}, #{a => 2}, #{b => 3}, x]]]),
+    io:format("~w~n", [[{K, V} || #{k := K, Key := V} <- [#{k => 1, b => 2}, #{k => 3}]]]).
 
 head(#{a := 1, n := [#{x := X1}, #{x := X2}]}) -> {n, X1, X2};
 head(#{a := 1}) -> a1;
