@@ -59,6 +59,9 @@ func TestConfigKeys(t *testing.T) {
 		{`{init, {m, loop, [1, {x, "s"}]}}`, func(c *Config) bool {
 			return c.Init.Module == "m" && c.Init.Function == "loop" && len(c.Init.Args) == 2 && FormatTerm(c.Init.Args[1]) == `{x, "s"}`
 		}},
+		{`{init, {m, start, [#{history => true, n => [1]}, <<"ab", 1:4>>]}}`, func(c *Config) bool {
+			return len(c.Init.Args) == 2 && FormatTerm(c.Init.Args[0]) == `#{history => true, n => [1]}`
+		}},
 		{`{semantics, single_node}`, func(c *Config) bool { return c.Semantics == "single_node" }},
 		{`{runtime, legacy}`, func(c *Config) bool { return c.Runtime == "legacy" }},
 		{`{nodes, ['a@h', 'b@h']}). -mcgo({faults, [{crash, 1, ['b@h']}, {restart, 3}, {disconnect, 2}, {connect_fail, 0}]}`, func(c *Config) bool {
@@ -114,6 +117,8 @@ func TestConfigErrors(t *testing.T) {
 		{`{nodes, ['@h']}`, "m.erl:3:16: bad node name '@h': expected name@host"},
 		{`{init, {m, start}}`, "m.erl:3:14: bad init: expected {Module, Function, Args}"},
 		{`{init, {m, start, [X]}}`, "m.erl:3:26: bad init: arguments must be literal terms"},
+		{`{init, {m, start, [#{a => X}]}}`, "m.erl:3:26: bad init: arguments must be literal terms"},
+		{`{init, {m, start, [#{a := 1}]}}`, "m.erl:3:26: bad init: arguments must be literal terms"},
 		{`{init, {"m", start, []}}`, "m.erl:3:15: bad init: expected a module name"},
 		{`{semantics, fast}`, "m.erl:3:19: bad semantics: expected distributed or single_node"},
 		{`{runtime, 2007}`, "m.erl:3:17: bad runtime: expected modern or legacy"},

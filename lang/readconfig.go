@@ -425,6 +425,23 @@ func isLiteral(e ast.Expr) bool {
 			}
 		}
 		return x.Tail == nil || isLiteral(x.Tail)
+	case *ast.Map:
+		if x.Base != nil {
+			return false
+		}
+		for _, f := range x.Fields {
+			if f.Exact || !isLiteral(f.Key) || !isLiteral(f.Value) {
+				return false
+			}
+		}
+		return true
+	case *ast.Bin:
+		for _, sg := range x.Segs {
+			if !isLiteral(sg.Value) || sg.Size != nil && !isLiteral(sg.Size) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
@@ -1019,6 +1036,48 @@ func formatTerm(b *strings.Builder, e ast.Expr) {
 		b.WriteByte('(')
 		seq(x.Args)
 		b.WriteByte(')')
+	case *ast.Map:
+		if x.Base != nil {
+			formatTerm(b, x.Base)
+		}
+		b.WriteString("#{")
+		for i, f := range x.Fields {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			formatTerm(b, f.Key)
+			if f.Exact {
+				b.WriteString(" := ")
+			} else {
+				b.WriteString(" => ")
+			}
+			formatTerm(b, f.Value)
+		}
+		b.WriteByte('}')
+	case *ast.Bin:
+		b.WriteString("<<")
+		for i, sg := range x.Segs {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			formatTerm(b, sg.Value)
+			if sg.Size != nil {
+				b.WriteByte(':')
+				formatTerm(b, sg.Size)
+			}
+			for j, ty := range sg.Types {
+				if j == 0 {
+					b.WriteByte('/')
+				} else {
+					b.WriteByte('-')
+				}
+				b.WriteString(ty.Name)
+				if ty.Name == "unit" {
+					b.WriteString(":" + strconv.Itoa(ty.Unit))
+				}
+			}
+		}
+		b.WriteString(">>")
 	case *ast.FunRef:
 		b.WriteString("fun ")
 		if x.Module != nil {

@@ -437,6 +437,10 @@ func literal(e ast.Expr) (term.Term, error) {
 		if t, ok := compile.ConstExpr(x); ok {
 			return t, nil
 		}
+	case *ast.Bin:
+		if t, ok := compile.ConstBin(x); ok {
+			return t, nil
+		}
 	}
 	return nil, fmt.Errorf("not a literal term")
 }
