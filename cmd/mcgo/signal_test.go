@@ -20,6 +20,7 @@ import (
 // until it is stopped.
 const endless = `-module(endless).
 -export([start/0, count/1]).
+-mcgo({expect, pass}).
 start() -> count(0).
 count(N) -> self() ! N, receive M -> count(M + 1) end.
 `

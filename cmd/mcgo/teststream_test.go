@@ -51,6 +51,7 @@ func (c *lineClock) when(t *testing.T, prefix string) (time.Duration, int) {
 
 const quickModel = `-module(quick).
 -export([start/0]).
+-mcgo({expect, pass}).
 start() -> ok.
 `
 
