@@ -59,6 +59,7 @@ type preproc struct {
 	funName       string
 	funArity      int
 	funMacroStart bool // the form starts with a macro that does not expand
+	keepFunMacros bool // leave ?FUNCTION_NAME and ?FUNCTION_ARITY unexpanded
 
 	// -include: the directory of the current file ("" for a bundled
 	// header), of the main file, the -I directories, and how many files
@@ -160,9 +161,9 @@ func (p *preproc) formContext(f []tok) {
 		// errors are reported when the form itself is expanded).
 		saveErrs, saveProduced, saveLarge := p.errs, p.produced, p.tooLarge
 		var scratch token.ErrorList
-		p.errs = &scratch
+		p.errs, p.keepFunMacros = &scratch, true
 		exp, _ := p.expand(nil, f)
-		p.errs, p.produced, p.tooLarge = saveErrs, saveProduced, saveLarge
+		p.errs, p.produced, p.tooLarge, p.keepFunMacros = saveErrs, saveProduced, saveLarge, false
 		if len(exp) > 0 && exp[0].kind == tPunct && exp[0].text == "?" {
 			p.funMacroStart = true
 			return
@@ -534,6 +535,11 @@ func (p *preproc) expand(out, in []tok) ([]tok, bool) {
 		if def == nil {
 			v, found := p.predefined(name, use)
 			if !found && (name == "FUNCTION_NAME" || name == "FUNCTION_ARITY") {
+				if p.keepFunMacros {
+					out = append(out, t, nameTok)
+					i++
+					continue
+				}
 				if p.funMacroStart {
 					p.errorf(nameTok.off, "?%s must not begin a form", name)
 				} else {
