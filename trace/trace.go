@@ -41,6 +41,8 @@ type File struct {
 	Config map[string]string `json:"config"`
 	// Defines are the -D macro definitions the model was read with.
 	Defines map[string]string `json:"defines,omitempty"`
+	// IncludeDirs are the -I directories the model was read with.
+	IncludeDirs []string `json:"include_dirs,omitempty"`
 	// Property is the violated property, Message its explanation. An
 	// unsupported search (explore.Unsupported) has no property: Message
 	// names the call mcgo does not model.
@@ -175,6 +177,7 @@ type Meta struct {
 	Variant     string
 	Config      map[string]string
 	Defines     map[string]string
+	IncludeDirs []string
 	Search      string
 }
 
@@ -192,6 +195,7 @@ func Build(sys *semantics.System, v *explore.Violation, meta Meta) (*File, error
 		Variant:       meta.Variant,
 		Config:        meta.Config,
 		Defines:       meta.Defines,
+		IncludeDirs:   meta.IncludeDirs,
 		Property:      v.Property,
 		Message:       v.Msg,
 		Search:        meta.Search,

@@ -23,6 +23,7 @@ import (
 // Flag names shared by several commands.
 const (
 	flagDefine      = "define"
+	flagInclude     = "include"
 	flagAllErrors   = "all-errors"
 	flagMaxFileSize = "max-file-size"
 )
@@ -98,6 +99,7 @@ func sizeFlag(name, value string) (uint64, error) {
 // modelFlags are the flags that choose and configure a model.
 type modelFlags struct {
 	defines     []string
+	includes    []string
 	allErrors   bool
 	maxFileSize string
 	config      map[string]*string
@@ -105,6 +107,7 @@ type modelFlags struct {
 
 func (f *modelFlags) register(fs *pflag.FlagSet, withConfig bool) {
 	fs.StringArrayVarP(&f.defines, flagDefine, "D", nil, "define a macro as erlc does: -D NAME or -D NAME=VALUE")
+	fs.StringArrayVarP(&f.includes, flagInclude, "I", nil, "look for the headers of -include and -include_lib in `DIR` too, as erlc's -I")
 	fs.BoolVar(&f.allErrors, flagAllErrors, false, "print every diagnostic, not only the first 10")
 	fs.StringVar(&f.maxFileSize, flagMaxFileSize, defaultMaxModelSize, "refuse a model file larger than this")
 	if !withConfig {
@@ -169,7 +172,11 @@ type loaded struct {
 	model   *lang.Model
 	config  *lang.Config // with command-line overrides
 	defines map[string]string
-	diags   token.ErrorList // warnings (errors make load fail)
+	// includes are the -I directories; hashSrc is the source and the
+	// headers it included, for the model's hash.
+	includes []string
+	hashSrc  []byte
+	diags    token.ErrorList // warnings (errors make load fail)
 }
 
 // newSystem selects the properties of cfg and compiles the model with it.
@@ -220,7 +227,17 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 		return fail("mcgo: %v", err)
 	}
 	fs := token.NewFileSet()
-	m, diags := loadChecked(fs, path, src, defs)
+	m, diags := loadChecked(fs, path, src, &lang.Options{Defines: defs, IncludeDirs: mf.includes})
+	hashSrc := src
+	if files := fs.Files(); len(files) > 1 {
+		// The headers are part of the model: a trace's hash changes with
+		// them. (Without headers the hash is the source's, as before.)
+		hashSrc = append([]byte(nil), src...)
+		for _, f := range files[1:] {
+			hashSrc = fmt.Appendf(hashSrc, "\x00include %s\x00%d\x00", f.Name, len(f.Src))
+			hashSrc = append(hashSrc, f.Src...)
+		}
+	}
 	max := 10
 	if mf.allErrors {
 		max = 0
@@ -259,15 +276,15 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 			return fail("%v (variant %s)", err, v.Name)
 		}
 	}
-	return &loaded{path: path, src: src, model: m, config: cfg, defines: defs, diags: diags}, nil
+	return &loaded{path: path, src: src, model: m, config: cfg, defines: defs, includes: mf.includes, hashSrc: hashSrc, diags: diags}, nil
 }
 
 // loadChecked parses and checks a model as lang.Load does and, when that
 // finds no error, adds the calls mcgo refuses because it does not model
 // what they call (semantics.Refusals), so that mcgo parse and every command
 // that loads a model refuse the same models.
-func loadChecked(fs *token.FileSet, path string, src []byte, defs map[string]string) (*lang.Model, token.ErrorList) {
-	m, diags := lang.Load(fs, path, src, &lang.Options{Defines: defs})
+func loadChecked(fs *token.FileSet, path string, src []byte, opts *lang.Options) (*lang.Model, token.ErrorList) {
+	m, diags := lang.Load(fs, path, src, opts)
 	if diags.Errors() == 0 {
 		diags = append(diags, semantics.Refusals(m)...)
 		diags.RemoveMultiples()
