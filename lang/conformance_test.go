@@ -45,9 +45,13 @@ func TestErlcConformance(t *testing.T) {
 	sort.Strings(names)
 	accepted := map[string]string{} // module -> source name
 	var paths []string
+	root := moduleRoot(t)
+	incDirs := map[string]bool{} // directories of accepted files, for erlc's -I
 	for _, n := range names {
 		fs := token.NewFileSet()
-		m, errs := Load(fs, filepath.Base(n), files[n], nil)
+		// Loaded by its path, so that the headers it includes are found
+		// beside it; erlc gets the same directories with -I.
+		m, errs := Load(fs, filepath.Join(root, filepath.FromSlash(n)), files[n], nil)
 		if errs.Err() != nil || m.Module.Name == "" {
 			continue
 		}
@@ -56,6 +60,7 @@ func TestErlcConformance(t *testing.T) {
 			continue
 		}
 		accepted[m.Module.Name] = n
+		incDirs[filepath.Dir(filepath.Join(root, filepath.FromSlash(n)))] = true
 		p := filepath.Join(dir, m.Module.Name+".erl")
 		if err := os.WriteFile(p, files[n], 0o666); err != nil {
 			t.Fatal(err)
@@ -67,8 +72,17 @@ func TestErlcConformance(t *testing.T) {
 	}
 	// One erlc for all files; erlc stops at the first file it rejects, so
 	// on failure each file is compiled alone to name the culprits.
+	var dirs, incArgs []string
+	for d := range incDirs {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	for _, d := range dirs {
+		incArgs = append(incArgs, "-I", d)
+	}
 	run := func(files ...string) ([]byte, error) {
-		cmd := exec.Command(erlc, append([]string{"-o", outDir}, files...)...)
+		args := append([]string{"-o", outDir}, incArgs...)
+		cmd := exec.Command(erlc, append(args, files...)...)
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
 		err := cmd.Run()
@@ -88,6 +102,69 @@ func TestErlcConformance(t *testing.T) {
 		}
 	}
 	t.Logf("%d files accepted by both mcgo and erlc", len(paths))
+}
+
+// TestErlcRejectsPreprocessor checks the other direction for the
+// preprocessor's error tests: each is rejected by erlc and by mcgo on the
+// same lines of the same files (a header's errors in the header).
+// Known differences: mcgo reports an unterminated -if/-ifdef at the
+// directive, erlc at the end of the file; erlc also reports the export of
+// a function whose definition had a preprocessor error as undefined.
+func TestErlcRejectsPreprocessor(t *testing.T) {
+	erlc, err := exec.LookPath("erlc")
+	if err != nil {
+		if os.Getenv("MCGO_REQUIRE_ERLANG") != "" {
+			t.Fatal("erlc is not on PATH and MCGO_REQUIRE_ERLANG is set")
+		}
+		t.Skip("erlc is not on PATH")
+	}
+	if testing.Short() {
+		t.Skip("erlc takes a few seconds; skipped in -short mode")
+	}
+	lineRx := regexp.MustCompile(`^([^:\s]+):(\d+):\d+: (.*)$`)
+	undefFunRx := regexp.MustCompile(`^function \S+ undefined$`)
+	for _, name := range []string{"include_header", "include_deep", "if_elif", "ifdef", "macro_args", "macro_name", "predefined_macro", "unknown_macro", "bad_define"} {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join("testdata", "errors")
+			cmd := exec.Command(erlc, "-o", t.TempDir(), name+".erl")
+			cmd.Dir = dir
+			out, err := cmd.CombinedOutput()
+			if err == nil {
+				t.Fatalf("erlc accepts %s.erl", name)
+			}
+			erlcLines := map[string]string{}
+			for _, l := range strings.Split(string(out), "\n") {
+				m := lineRx.FindStringSubmatch(l)
+				if m == nil || strings.HasPrefix(m[3], "Warning:") || strings.HasPrefix(m[3], "unterminated") || undefFunRx.MatchString(m[3]) {
+					continue
+				}
+				erlcLines[filepath.Base(m[1])+":"+m[2]] = m[3]
+			}
+			path := filepath.Join(dir, name+".erl")
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, errs := Load(token.NewFileSet(), path, src, nil)
+			mcgoLines := map[string]string{}
+			for _, e := range errs {
+				if e.Severity != token.SevError || strings.HasPrefix(e.Msg, "unterminated") {
+					continue
+				}
+				mcgoLines[fmt.Sprintf("%s:%d", filepath.Base(e.Pos.Filename), e.Pos.Line)] = e.Msg
+			}
+			for l, msg := range erlcLines {
+				if _, ok := mcgoLines[l]; !ok {
+					t.Errorf("%s: erlc reports %q, mcgo nothing", l, msg)
+				}
+			}
+			for l, msg := range mcgoLines {
+				if _, ok := erlcLines[l]; !ok {
+					t.Errorf("%s: mcgo reports %q, erlc nothing", l, msg)
+				}
+			}
+		})
+	}
 }
 
 // TestErlcSameLines checks the other direction on the error tests that

@@ -57,18 +57,41 @@ func TestErrors(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The file is loaded by its path, so that the headers it
+			// includes are found beside it; diagnostics in a header are
+			// matched against the header's own comments.
 			name := filepath.Base(file)
 			fs := token.NewFileSet()
-			_, errs := Load(fs, name, src, nil)
-			exps := expectations(t, src)
+			_, errs := Load(fs, file, src, nil)
+			type fileExp struct {
+				file string
+				expectation
+			}
+			var exps []fileExp
+			for _, x := range expectations(t, src) {
+				exps = append(exps, fileExp{file, x})
+			}
+			headers := map[string]bool{}
+			for _, e := range errs {
+				if h := e.Pos.Filename; h != file && strings.HasSuffix(h, ".hrl") && !headers[h] {
+					headers[h] = true
+					hsrc, err := os.ReadFile(h)
+					if err != nil {
+						t.Fatalf("diagnostic in %s: %v", h, err)
+					}
+					for _, x := range expectations(t, hsrc) {
+						exps = append(exps, fileExp{h, x})
+					}
+				}
+			}
 			if len(exps) == 0 {
-				t.Fatal("no expectations in file")
+				t.Fatal("no expectations in the file (or in the headers it includes)")
 			}
 			matched := make([]bool, len(errs))
 			for _, x := range exps {
 				found := false
 				for i, e := range errs {
-					if !matched[i] && e.Pos.Line == x.line && e.Severity == x.sev && x.rx.MatchString(e.Msg) {
+					if !matched[i] && e.Pos.Filename == x.file && e.Pos.Line == x.line && e.Severity == x.sev && x.rx.MatchString(e.Msg) {
 						matched[i], found = true, true
 						break
 					}
@@ -76,16 +99,16 @@ func TestErrors(t *testing.T) {
 				if !found {
 					var on []string
 					for _, e := range errs {
-						if e.Pos.Line == x.line {
+						if e.Pos.Filename == x.file && e.Pos.Line == x.line {
 							on = append(on, e.Error())
 						}
 					}
-					t.Errorf("%s:%d: missing %s %q (diagnostics on that line: %q)", name, x.line, sevName(x.sev), x.text, on)
+					t.Errorf("%s:%d: missing %s %q (diagnostics on that line: %q)", filepath.Base(x.file), x.line, sevName(x.sev), x.text, on)
 				}
 			}
 			for i, e := range errs {
 				if !matched[i] {
-					t.Errorf("unexpected %s: %s", sevName(e.Severity), e)
+					t.Errorf("%s: unexpected %s: %s", name, sevName(e.Severity), e)
 				}
 			}
 		})

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/alecthomas/participle/v2"
@@ -21,6 +22,10 @@ type Options struct {
 	// Path lists the directories of the code path after the model's own
 	// (mcgo's --path), where Load finds the model's library modules.
 	Path []string
+	// IncludeDirs are the -I options: directories where -include and
+	// -include_lib look for files after the directory of the including
+	// file and the directory of the main file.
+	IncludeDirs []string
 }
 
 // tokDef is the participle lexer definition of mcgo's own tokens. The
@@ -126,7 +131,10 @@ func parseFile(fs *token.FileSet, filename string, src []byte, opts *Options) (*
 	sc := &scanner{src: src, file: base.File, fs: fs, errs: &errs}
 	toks := sc.scanAll()
 	pp := &preproc{fs: fs, file: base.File, filename: filename, errs: &errs, macros: map[string]map[int]*macroDef{}}
+	pp.dir = filepath.Dir(filename)
+	pp.mainDir = pp.dir
 	if opts != nil {
+		pp.includeDirs = opts.IncludeDirs
 		for _, name := range sortedDefines(opts.Defines) {
 			if err := pp.defineFromOption(name, opts.Defines[name]); err != nil {
 				errs.Add(token.Position{Filename: filename}, err.Error())
@@ -136,8 +144,10 @@ func parseFile(fs *token.FileSet, filename string, src []byte, opts *Options) (*
 	forms := pp.run(toks)
 	p := &parser{fs: fs, file: base.File, errs: &errs, mod: &ast.Module{File: base}, broken: map[string]bool{}}
 	for _, f := range forms {
+		p.file = f.file
 		p.form(f)
 	}
+	p.file = base.File
 	p.checkSpecs()
 	errs.RemoveMultiples()
 	return p.mod, errs, p.broken
@@ -158,6 +168,7 @@ type specRef struct {
 	name  string
 	arity int
 	off   int32
+	file  int32
 }
 
 // specTarget finds Name and the arity of the first clause of a -spec form
@@ -207,7 +218,7 @@ func (p *parser) checkSpecs() {
 	for _, s := range p.specs {
 		key := fmt.Sprintf("%s/%d", s.name, s.arity)
 		if !defined[key] && !p.broken[s.name] {
-			p.errs.Addf(p.position(s.off), "spec for undefined function %s", key)
+			p.errs.Addf(p.fs.Position(token.Pos{File: s.file, Off: s.off}), "spec for undefined function %s", key)
 		}
 	}
 }
@@ -223,8 +234,6 @@ var skippedAttrs = map[string]bool{"spec": true, "type": true, "opaque": true, "
 // termAttrs are the attributes whose value mcgo reads.
 var termAttrs = map[string]bool{"module": true, "export": true, "mcgo": true, "compile": true}
 
-// unsupportedAttrs are reported at their position.
-var unsupportedAttrs = map[string]bool{"include": true, "include_lib": true}
 
 func (p *parser) form(f rawForm) {
 	toks := f.toks
@@ -242,15 +251,13 @@ func (p *parser) form(f rawForm) {
 		case skippedAttrs[name]:
 			if name == "spec" {
 				if ref, ok := specTarget(toks); ok {
+					ref.file = p.file
 					p.specs = append(p.specs, ref)
 				}
 			}
 			p.mod.Attrs = append(p.mod.Attrs, &ast.Attribute{
 				MinusPos: p.pos(toks[0].off), Name: name, NamePos: p.pos(toks[1].off), AfterFuncs: afterFuncs,
 			})
-			return
-		case unsupportedAttrs[name]:
-			p.errs.Addf(p.position(toks[1].off), "-%s is not supported", name)
 			return
 		case name == "record":
 			p.record(toks)

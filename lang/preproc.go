@@ -2,8 +2,11 @@ package lang
 
 import (
 	"fmt"
+	"math"
+	"math/big"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/mcgo-dev/mcgo/lang/token"
 )
@@ -23,7 +26,8 @@ type macroDef struct {
 // rawForm is the tokens of one form, up to and including its dot.
 type rawForm struct {
 	toks []tok
-	bad  bool // some token was already reported (by the scanner or preprocessor)
+	bad  bool  // some token was already reported (by the scanner or preprocessor)
+	file int32 // the file the form was read from (its tokens' offsets are in it)
 }
 
 // ifFrame is an open -ifdef/-ifndef/-if section.
@@ -31,6 +35,7 @@ type ifFrame struct {
 	active     bool // the current section is being read
 	parentSkip bool // the whole section is skipped because an outer one is
 	seenElse   bool
+	taken      bool   // some section of the chain was (or is being) read
 	name       string // "ifdef", "ifndef", "if"
 	off        int32
 }
@@ -51,8 +56,19 @@ type preproc struct {
 	expanding map[string]bool
 
 	// per form, for ?FUNCTION_NAME and ?FUNCTION_ARITY
-	funName  string
-	funArity int
+	funName       string
+	funArity      int
+	funMacroStart bool // the form starts with a macro that does not expand
+	keepFunMacros bool // leave ?FUNCTION_NAME and ?FUNCTION_ARITY unexpanded
+
+	// -include: the directory of the current file ("" for a bundled
+	// header), of the main file, the -I directories, and how many files
+	// are open (the main file is depth 0).
+	dir         string
+	mainDir     string
+	includeDirs []string
+	depth       int
+	out         []rawForm
 }
 
 func (p *preproc) pos(off int32) token.Position {
@@ -90,15 +106,21 @@ func splitForms(toks []tok) [][]tok {
 var directives = map[string]bool{
 	"define": true, "undef": true, "ifdef": true, "ifndef": true,
 	"else": true, "endif": true, "if": true, "elif": true,
+	"include": true, "include_lib": true,
 }
 
-// run preprocesses the forms of a file.
+// run preprocesses the forms of the main file (and of the files it
+// includes).
 func (p *preproc) run(toks []tok) []rawForm {
-	var out []rawForm
-	var eofOff int32
-	if n := len(toks); n > 0 {
-		eofOff = toks[n-1].off
-	}
+	p.runFile(toks)
+	return p.out
+}
+
+// runFile preprocesses the forms of one file, appending them to p.out. The
+// conditional sections of a file must end in it, as in epp.
+func (p *preproc) runFile(toks []tok) {
+	outer := p.stack
+	p.stack = nil
 	for _, f := range splitForms(toks) {
 		if len(f) >= 2 && f[0].kind == tPunct && f[0].text == "-" &&
 			(f[1].kind == tAtom || f[1].kind == tKeyword) && directives[f[1].text] {
@@ -122,19 +144,32 @@ func (p *preproc) run(toks []tok) []rawForm {
 		if len(exp) >= 5 && exp[0].text == "-" && exp[1].text == "module" && exp[2].text == "(" && exp[3].kind == tAtom && exp[4].text == ")" && p.module == "" {
 			p.module = atomValue(exp[3].text)
 		}
-		out = append(out, rawForm{toks: exp, bad: bad})
+		p.out = append(p.out, rawForm{toks: exp, bad: bad, file: p.file})
 	}
 	for _, fr := range p.stack {
 		p.errorf(fr.off, "unterminated '-%s'", fr.name)
 	}
-	_ = eofOff
-	return out
+	p.stack = outer
 }
 
 // formContext records the function name and arity of a function form for
 // ?FUNCTION_NAME and ?FUNCTION_ARITY.
 func (p *preproc) formContext(f []tok) {
-	p.funName, p.funArity = "", -1
+	p.funName, p.funArity, p.funMacroStart = "", -1, false
+	if len(f) > 0 && f[0].kind == tPunct && f[0].text == "?" {
+		// As epp: the form's macros are expanded to find its name (the
+		// errors are reported when the form itself is expanded).
+		saveErrs, saveProduced, saveLarge := p.errs, p.produced, p.tooLarge
+		var scratch token.ErrorList
+		p.errs, p.keepFunMacros = &scratch, true
+		exp, _ := p.expand(nil, f)
+		p.errs, p.produced, p.tooLarge, p.keepFunMacros = saveErrs, saveProduced, saveLarge, false
+		if len(exp) > 0 && exp[0].kind == tPunct && exp[0].text == "?" {
+			p.funMacroStart = true
+			return
+		}
+		f = exp
+	}
 	if len(f) < 2 || f[0].kind != tAtom || f[1].text != "(" {
 		return
 	}
@@ -206,12 +241,16 @@ func (p *preproc) directive(f []tok) {
 	}
 	skipping := p.skipping()
 	switch name {
+	case "include", "include_lib":
+		if !skipping {
+			p.include(f)
+		}
 	case "ifdef", "ifndef", "if":
 		fr := ifFrame{name: name, off: f[1].off, parentSkip: skipping}
 		if !skipping {
 			switch name {
 			case "if":
-				p.errorf(f[1].off, "-if is not supported (use -ifdef or -ifndef)")
+				fr.active = p.ifCondition(f)
 			default:
 				m, ok := simpleName()
 				if !ok {
@@ -220,6 +259,7 @@ func (p *preproc) directive(f []tok) {
 					fr.active = p.defined(m) == (name == "ifdef")
 				}
 			}
+			fr.taken = fr.active
 		}
 		p.stack = append(p.stack, fr)
 	case "else", "elif":
@@ -228,18 +268,30 @@ func (p *preproc) directive(f []tok) {
 			return
 		}
 		fr := &p.stack[len(p.stack)-1]
-		if name == "elif" && !fr.parentSkip {
-			p.errorf(f[1].off, "-elif is not supported (use -else)")
-		}
 		if fr.seenElse {
-			p.errorf(f[1].off, "unbalanced '-%s'", name)
+			if name == "elif" && !fr.active && !fr.parentSkip {
+				p.errorf(f[1].off, "'elif' following 'else'")
+			} else if !fr.parentSkip {
+				p.errorf(f[1].off, "unbalanced '-%s'", name)
+			}
 			return
 		}
-		if name == "else" && len(f) > 2 && f[2].kind != tDot && f[2].kind != tEOF && !fr.parentSkip {
+		if name == "elif" {
+			// As epp: the condition is read only when no earlier section
+			// was taken.
+			fr.active = false
+			if !fr.parentSkip && !fr.taken {
+				fr.active = p.ifCondition(f)
+				fr.taken = fr.active
+			}
+			return
+		}
+		if len(f) > 2 && f[2].kind != tDot && f[2].kind != tEOF && !fr.parentSkip {
 			p.errorf(f[2].off, "badly formed 'else'")
 		}
 		fr.seenElse = true
-		fr.active = !fr.parentSkip && !fr.active && fr.name != "if" && name == "else"
+		fr.active = !fr.parentSkip && !fr.taken
+		fr.taken = true
 	case "endif":
 		if len(p.stack) == 0 {
 			p.errorf(f[1].off, "unbalanced '-endif'")
@@ -482,6 +534,21 @@ func (p *preproc) expand(out, in []tok) ([]tok, bool) {
 		}
 		if def == nil {
 			v, found := p.predefined(name, use)
+			if !found && (name == "FUNCTION_NAME" || name == "FUNCTION_ARITY") {
+				if p.keepFunMacros {
+					out = append(out, t, nameTok)
+					i++
+					continue
+				}
+				if p.funMacroStart {
+					p.errorf(nameTok.off, "?%s must not begin a form", name)
+				} else {
+					p.errorf(nameTok.off, "?%s can only be used within a function", name)
+				}
+				ok = false
+				i++
+				continue
+			}
 			if !found {
 				p.errorf(nameTok.off, "undefined macro '%s'", name)
 				ok = false
@@ -550,16 +617,169 @@ func indexOf(xs []string, s string) int {
 	return -1
 }
 
-// tokensText renders tokens as source text, for ??Arg.
+// tokensText renders tokens as epp renders the argument of ??Arg: each
+// token as its value is written by ~w (atoms quoted only when needed,
+// integers in decimal, characters and strings with io_lib's escapes),
+// separated by single spaces.
 func tokensText(ts []tok) string {
-	s := ""
+	var b strings.Builder
 	for i, t := range ts {
 		if i > 0 {
-			s += " "
+			b.WriteByte(' ')
 		}
-		s += t.text
+		b.WriteString(tokenSrc(t))
 	}
-	return s
+	return b.String()
+}
+
+// tokenSrc is epp's token_src: how ??Arg writes one token.
+func tokenSrc(t tok) string {
+	switch t.kind {
+	case tAtom:
+		return writeAtom(atomValue(t.text))
+	case tString:
+		return writeString(stringValue(t.text), '"', false)
+	case tChar:
+		v, err := intValue(t.text)
+		if err != nil {
+			return t.text
+		}
+		if v == ' ' {
+			return `$\s`
+		}
+		return "$" + writeString(string(rune(v)), -1, false)
+	case tInt:
+		text := strings.ReplaceAll(t.text, "_", "")
+		base := 10
+		if i := strings.IndexByte(text, '#'); i >= 0 {
+			b, err := strconv.Atoi(text[:i])
+			if err != nil {
+				return t.text
+			}
+			base, text = b, text[i+1:]
+		}
+		n, ok := new(big.Int).SetString(text, base)
+		if !ok {
+			return t.text
+		}
+		return n.String()
+	case tFloat:
+		f, err := strconv.ParseFloat(strings.ReplaceAll(t.text, "_", ""), 64)
+		if err != nil {
+			return t.text
+		}
+		return shortFloat(f)
+	}
+	return t.text
+}
+
+// writeAtom is io_lib:write_atom_as_latin1 (how ~w writes an atom).
+func writeAtom(name string) string {
+	quote := keywords[name] || name == ""
+	if !quote {
+		for i, r := range name {
+			lower := (r >= 'a' && r <= 'z') || (r >= 0xDF && r <= 0xFF && r != 0xF7)
+			if i == 0 && !lower {
+				quote = true
+				break
+			}
+			if !(lower || (r >= 'A' && r <= 'Z') || (r >= 0xC0 && r <= 0xDE && r != 0xD7) ||
+				(r >= '0' && r <= '9') || r == '_' || r == '@') {
+				quote = true
+				break
+			}
+		}
+	}
+	if !quote {
+		return name
+	}
+	return writeString(name, '\'', true)
+}
+
+// writeString is io_lib's write_string (latin1 false) and
+// write_string_as_latin1 (latin1 true) with quote q; q < 0 writes the
+// characters without quotes (for write_char).
+func writeString(s string, q rune, latin1 bool) string {
+	var b strings.Builder
+	if q >= 0 {
+		b.WriteRune(q)
+	}
+	for _, c := range s {
+		switch {
+		case c == q || c == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(c)
+		case c >= ' ' && c <= '~':
+			b.WriteRune(c)
+		case latin1 && c > 0xFF:
+			fmt.Fprintf(&b, "\\x{%X}", c)
+		case c >= 0xA0:
+			b.WriteRune(c)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\r':
+			b.WriteString(`\r`)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c == '\v':
+			b.WriteString(`\v`)
+		case c == '\b':
+			b.WriteString(`\b`)
+		case c == '\f':
+			b.WriteString(`\f`)
+		case c == 27:
+			b.WriteString(`\e`)
+		case c == 127:
+			b.WriteString(`\d`)
+		default:
+			fmt.Fprintf(&b, "\\%03o", c)
+		}
+	}
+	if q >= 0 {
+		b.WriteRune(q)
+	}
+	return b.String()
+}
+
+// shortFloat writes a float as OTP 25's float_to_list(F, [short]): the
+// shortest digits that read back to F, in plain or scientific notation,
+// whichever is shorter (plain on a tie).
+func shortFloat(f float64) string {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	sign := ""
+	if f < 0 || (f == 0 && math.Signbit(f)) {
+		sign, f = "-", -f
+	}
+	if f == 0 {
+		return sign + "0.0"
+	}
+	// digits and exponent: f = 0.d1d2... * 10^exp
+	e := strconv.FormatFloat(f, 'e', -1, 64) // d.ddde±XX
+	mant, expStr, _ := strings.Cut(e, "e")
+	digits := strings.Replace(mant, ".", "", 1)
+	x, _ := strconv.Atoi(expStr)
+	// scientific: d.ddd e X (at least one digit after the point)
+	sci := digits[:1] + "." + digits[1:]
+	if len(digits) == 1 {
+		sci += "0"
+	}
+	sci += "e" + strconv.Itoa(x)
+	// plain
+	var plain string
+	switch {
+	case x < 0:
+		plain = "0." + strings.Repeat("0", -x-1) + digits
+	case x+1 >= len(digits):
+		plain = digits + strings.Repeat("0", x+1-len(digits)) + ".0"
+	default:
+		plain = digits[:x+1] + "." + digits[x+1:]
+	}
+	if len(sci) < len(plain) {
+		return sign + sci
+	}
+	return sign + plain
 }
 
 // predefined expands the macros every module has.

@@ -68,7 +68,9 @@ func compileDiff(t *testing.T, path string) *System {
 	if filepath.Dir(path) != filepath.Join("testdata", "diff") {
 		return compileWithLibraries(t, path, 0)
 	}
-	return compileFile(t, path, 0)
+	// The model is named by its path, as erlc names it: ?FILE and the
+	// headers it includes beside it are then the same for both.
+	return compileModel(t, path, readFile(t, path), nil, 0)
 }
 
 // mcgoOutput runs a model under each seed and returns its io output; all

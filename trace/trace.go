@@ -44,6 +44,8 @@ type File struct {
 	// CodePath are the --path directories the model's library modules
 	// were found in, after the model's own directory.
 	CodePath []string `json:"code_path,omitempty"`
+	// IncludeDirs are the -I directories the model was read with.
+	IncludeDirs []string `json:"include_dirs,omitempty"`
 	// Property is the violated property, Message its explanation. An
 	// unsupported search (explore.Unsupported) has no property: Message
 	// names the call mcgo does not model.
@@ -179,6 +181,7 @@ type Meta struct {
 	Config      map[string]string
 	Defines     map[string]string
 	CodePath    []string
+	IncludeDirs []string
 	Search      string
 }
 
@@ -197,6 +200,7 @@ func Build(sys *semantics.System, v *explore.Violation, meta Meta) (*File, error
 		Config:        meta.Config,
 		Defines:       meta.Defines,
 		CodePath:      meta.CodePath,
+		IncludeDirs:   meta.IncludeDirs,
 		Property:      v.Property,
 		Message:       v.Msg,
 		Search:        meta.Search,

@@ -300,7 +300,7 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 		sys.InternProcesses()
 	}
 	cm := configMap(cfg)
-	r.hash = modelHash(l.src, l.defines, cm)
+	r.hash = modelHash(l.hashSrc, l.defines, cm)
 	mons := properties.Monitors(sys, props)
 	ms := make([]explore.Monitor[*semantics.State, semantics.Step], len(mons))
 	for i, m := range mons {
@@ -364,7 +364,7 @@ func checkOne(ctx context.Context, a *app, opts *checkOptions, l *loaded, cfg *l
 	if (res.Verdict == explore.Violated || res.Verdict == explore.Unsupported) && res.Violation != nil {
 		tf, err := trace.Build(sys, res.Violation, trace.Meta{
 			McgoVersion: mcgoVersion(), File: l.path, ModelHash: r.hash, Variant: variant,
-			Config: cm, Defines: l.defines, Search: opts.search.search, CodePath: l.paths,
+			Config: cm, Defines: l.defines, IncludeDirs: l.includes, Search: opts.search.search, CodePath: l.paths,
 		})
 		if err != nil {
 			r.err, r.errCode = fmt.Errorf("%s: replaying the counterexample: %v", l.path, err), exitInternal

@@ -23,6 +23,7 @@ import (
 // Flag names shared by several commands.
 const (
 	flagDefine      = "define"
+	flagInclude     = "include"
 	flagAllErrors   = "all-errors"
 	flagMaxFileSize = "max-file-size"
 	flagPath        = "path"
@@ -99,6 +100,7 @@ func sizeFlag(name, value string) (uint64, error) {
 // modelFlags are the flags that choose and configure a model.
 type modelFlags struct {
 	defines     []string
+	includes    []string
 	allErrors   bool
 	maxFileSize string
 	path        []string
@@ -107,6 +109,7 @@ type modelFlags struct {
 
 func (f *modelFlags) register(fs *pflag.FlagSet, withConfig bool) {
 	fs.StringArrayVarP(&f.defines, flagDefine, "D", nil, "define a macro as erlc does: -D NAME or -D NAME=VALUE")
+	fs.StringArrayVarP(&f.includes, flagInclude, "I", nil, "look for the headers of -include and -include_lib in `DIR` too, as erlc's -I")
 	fs.BoolVar(&f.allErrors, flagAllErrors, false, "print every diagnostic, not only the first 10")
 	fs.StringVar(&f.maxFileSize, flagMaxFileSize, defaultMaxModelSize, "refuse a model file larger than this")
 	fs.StringArrayVar(&f.path, flagPath, nil, "a directory of library modules, searched after the model's own (repeatable)")
@@ -168,12 +171,16 @@ func (f *modelFlags) defineMap() (map[string]string, error) {
 // loaded is a parsed, checked model with its configuration.
 type loaded struct {
 	path    string
-	src     []byte // the model's source, then each library module's (for the hash)
+	src     []byte // the model's source
 	paths   []string
 	model   *lang.Model
 	config  *lang.Config // with command-line overrides
 	defines map[string]string
-	diags   token.ErrorList // warnings (errors make load fail)
+	// includes are the -I directories; hashSrc is the source and the
+	// headers and library modules it loaded, for the model's hash.
+	includes []string
+	hashSrc  []byte
+	diags    token.ErrorList // warnings (errors make load fail)
 }
 
 // newSystem selects the properties of cfg and compiles the model with it.
@@ -224,7 +231,18 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 		return fail("mcgo: %v", err)
 	}
 	fs := token.NewFileSet()
-	m, diags := loadChecked(fs, path, src, defs, mf.path)
+	m, diags := loadChecked(fs, path, src, &lang.Options{Defines: defs, IncludeDirs: mf.includes, Path: mf.path})
+	hashSrc := src
+	if files := fs.Files(); len(files) > 1 {
+		// The headers and library modules are part of the model: a
+		// trace's hash changes with them. (Without either the hash is the
+		// source's, as before.)
+		hashSrc = append([]byte(nil), src...)
+		for _, f := range files[1:] {
+			hashSrc = fmt.Appendf(hashSrc, "\x00include %s\x00%d\x00", f.Name, len(f.Src))
+			hashSrc = append(hashSrc, f.Src...)
+		}
+	}
 	max := 10
 	if mf.allErrors {
 		max = 0
@@ -270,19 +288,15 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 			return fail("%v (variant %s)", err, v.Name)
 		}
 	}
-	for _, lib := range m.Libs {
-		// What the hash covers: a library module's name and source.
-		src = append(append(append(src[:len(src):len(src)], 0), lib.Name...), fs.File(lib.File).Src...)
-	}
-	return &loaded{path: path, src: src, paths: mf.path, model: m, config: cfg, defines: defs, diags: diags}, nil
+	return &loaded{path: path, src: src, paths: mf.path, model: m, config: cfg, defines: defs, includes: mf.includes, hashSrc: hashSrc, diags: diags}, nil
 }
 
 // loadChecked parses and checks a model as lang.Load does and, when that
 // finds no error, adds the calls mcgo refuses because it does not model
 // what they call (semantics.Refusals), so that mcgo parse and every command
 // that loads a model refuse the same models.
-func loadChecked(fs *token.FileSet, path string, src []byte, defs map[string]string, codePath []string) (*lang.Model, token.ErrorList) {
-	m, diags := lang.Load(fs, path, src, &lang.Options{Defines: defs, Path: codePath})
+func loadChecked(fs *token.FileSet, path string, src []byte, opts *lang.Options) (*lang.Model, token.ErrorList) {
+	m, diags := lang.Load(fs, path, src, opts)
 	if diags.Errors() == 0 {
 		diags = append(diags, semantics.Refusals(m)...)
 		diags.RemoveMultiples()

@@ -70,6 +70,7 @@ func runReplay(a *app, opts *replayOptions) error {
 		mf.defines = append(mf.defines, k+"="+v)
 	}
 	mf.path = f.CodePath
+	mf.includes = f.IncludeDirs
 	// The trace's configuration replaces the model's, key by key: the
 	// faults and creations first cleared (they name nodes, and a node the
 	// trace does not have would be refused), then the keys in the order of
@@ -101,7 +102,7 @@ func runReplay(a *app, opts *replayOptions) error {
 	if err != nil {
 		return exitWith(exitUsage, "%v", err)
 	}
-	if h := modelHash(l.src, l.defines, configMap(l.config)); h != f.ModelHash {
+	if h := modelHash(l.hashSrc, l.defines, configMap(l.config)); h != f.ModelHash {
 		fmt.Fprintf(a.stderr, "mcgo replay: note: %s changed since the trace was saved (hash %s, trace %s)\n", path, h, f.ModelHash)
 	}
 	v := &explore.Violation{Property: f.Property, Msg: f.Message, Path: f.Path}

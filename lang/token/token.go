@@ -85,6 +85,9 @@ func (fs *FileSet) AddFile(name string, src []byte) Pos {
 	return Pos{File: int32(len(fs.files)), Off: 0}
 }
 
+// Files returns the files of the set, in the order they were added.
+func (fs *FileSet) Files() []*File { return fs.files }
+
 // File returns the file p lies in, or nil.
 func (fs *FileSet) File(p Pos) *File {
 	if fs == nil || p.File <= 0 || int(p.File) > len(fs.files) {

@@ -1,0 +1,6 @@
+-module(include_deep).
+-export([f/0]).
+
+-include("include_deep.hrl").
+
+f() -> ok.

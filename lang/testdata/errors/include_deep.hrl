@@ -1,0 +1,1 @@
+-include("include_deep.hrl"). % ERROR "include too deep"

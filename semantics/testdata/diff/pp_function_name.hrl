@@ -1,0 +1,1 @@
+in_header(_, _, _) -> {?FUNCTION_NAME, ?FUNCTION_ARITY, ?MODULE_STRING}.

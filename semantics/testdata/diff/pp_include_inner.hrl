@@ -1,0 +1,4 @@
+-ifndef(PP_INNER).
+-define(PP_INNER, true).
+-define(INNER, 40).
+-endif.
