@@ -30,7 +30,8 @@ import (
 // or the module of the configuration's init, is loaded. That covers every
 // module a call can reach by a name written in the source: m:f(...),
 // spawn(m, f, Args), fun m:f/N, apply(m, f, Args), and M:F(...) where M
-// comes from an atom written anywhere (a message, a table, an argument). A
+// comes from an atom written anywhere (a message, a table, an argument);
+// only a module named in a call is checked loudly (see loadLibraries). A
 // module name made at run time (list_to_atom/1) that names a module on the
 // code path that was not loaded ends the search as unsupported (the
 // machine reads Model.OnPath); a name found nowhere raises undef, as on a
@@ -121,14 +122,42 @@ func (md *Model) loadLibraries(opts *Options) token.ErrorList {
 			}
 		}
 	}
-	for _, a := range moduleAtoms(md.Module) {
-		want(a)
+	// A module called by name (m:f(...), spawn(m, f, Args), fun m:f/N,
+	// apply(m, f, Args)) is loaded with its diagnostics, as the model's
+	// own code; one whose name is only an atom written somewhere (a
+	// message, an option, -compile(export_all)) may be called through a
+	// variable, so it is loaded too, but quietly: its warnings are not the
+	// model's business, and when it does not compile it is left out (a
+	// call that reaches it at run time ends the search as unsupported).
+	var named []string
+	visit := func(m *ast.Module) {
+		atoms, called := moduleAtoms(m)
+		for _, a := range atoms {
+			if called[a] {
+				want(a)
+			} else {
+				named = append(named, a)
+			}
+		}
 	}
-	for len(queue) > 0 {
-		lib := queue[0]
-		queue = queue[1:]
-		for _, a := range moduleAtoms(lib) {
-			want(a)
+	visit(md.Module)
+	for len(queue) > 0 || len(named) > 0 {
+		if len(queue) > 0 {
+			lib := queue[0]
+			queue = queue[1:]
+			visit(lib)
+			continue
+		}
+		a := named[0]
+		named = named[1:]
+		path, ok := md.OnPath[a]
+		if loaded[a] || !ok || filepath.Clean(path) == self {
+			continue
+		}
+		loaded[a] = true
+		if lib, el := md.loadLibrary(a, path, opts); lib != nil && el.Errors() == 0 {
+			md.Libs = append(md.Libs, lib)
+			queue = append(queue, lib)
 		}
 	}
 	sort.Slice(md.Libs, func(i, j int) bool { return md.Libs[i].Name < md.Libs[j].Name })
@@ -200,17 +229,44 @@ func unwrapPathError(err error) error {
 }
 
 // moduleAtoms returns the atoms written in a module (but in its -mcgo
-// attributes), once each, in source order. The tree is walked by reflection, so that every kind of node is
-// seen, including kinds added later.
-func moduleAtoms(m *ast.Module) []string {
+// attributes), once each, in source order, and those of them that name
+// the module of a call: m:f(...), fun m:f/N, and the atom arguments of
+// spawn, spawn_link, spawn_monitor, spawn_opt and apply. The tree is
+// walked by reflection, so that every kind of node is seen, including
+// kinds added later.
+func moduleAtoms(m *ast.Module) ([]string, map[string]bool) {
 	var out []string
 	seen := map[string]bool{}
+	called := map[string]bool{}
+	call := func(e ast.Expr) {
+		if a, ok := e.(*ast.Atom); ok {
+			called[a.Name] = true
+		}
+	}
 	var walk func(v reflect.Value)
 	walk = func(v reflect.Value) {
 		switch v.Kind() {
 		case reflect.Interface, reflect.Pointer:
 			if v.IsNil() {
 				return
+			}
+			switch x := v.Interface().(type) {
+			case *ast.Call:
+				call(x.Module)
+				if f, ok := x.Fun.(*ast.Atom); ok {
+					if m, ok := x.Module.(*ast.Atom); x.Module == nil || ok && m.Name == "erlang" {
+						if f.Name == "apply" || strings.HasPrefix(f.Name, "spawn") {
+							// apply(M, F, A), spawn(M, F, A), spawn(N, M,
+							// F, A), spawn_opt(M, F, A, O), ...: the atom
+							// arguments (a node or function name too).
+							for _, a := range x.Args {
+								call(a)
+							}
+						}
+					}
+				}
+			case *ast.FunRef:
+				call(x.Module)
 			}
 			if a, ok := v.Interface().(*ast.Atom); ok {
 				if !seen[a.Name] {
@@ -250,5 +306,6 @@ func moduleAtoms(m *ast.Module) []string {
 		}
 	}
 	walk(reflect.ValueOf(m))
-	return out
+	return out, called
 }
+
