@@ -173,3 +173,42 @@ func TestEndStatesModule(t *testing.T) {
 		t.Errorf("Format:\n%s", b.String())
 	}
 }
+
+// TestQuietLibraries: a module named only by an atom (here a message tag
+// and -compile(export_all)) is loaded without its warnings, and left out
+// when it does not compile; called by name, the same module's errors and
+// warnings are the model's.
+func TestQuietLibraries(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"m.erl": `-module(m).
+-export([start/0]).
+-compile(export_all).
+start() -> self() ! {tag, ok}, ok.
+`,
+		"tag.erl":        "-module(tag).\n-export([f/0]).\nf() -> X = 1.\n",
+		"export_all.erl": "-module(export_all).\nf( -> ok.\n",
+		"n.erl": `-module(n).
+-export([start/0]).
+start() -> tag:f(), export_all:f().
+`,
+	})
+	m, errs := loadIn(t, dir, "m.erl", nil)
+	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "export_all flag enabled") {
+		t.Errorf("m.erl: want only erlc's export_all warning, got %v", errs)
+	}
+	if got := libNames(m); got != "tag" {
+		t.Errorf("m.erl: libraries %q, want tag (export_all.erl does not compile)", got)
+	}
+	_, errs = loadIn(t, dir, "n.erl", nil)
+	var files []string
+	for _, e := range errs {
+		sev := "error"
+		if e.Severity == token.SevWarning {
+			sev = "warning"
+		}
+		files = append(files, filepath.Base(e.Pos.Filename)+":"+sev)
+	}
+	if got := strings.Join(files, " "); !strings.Contains(got, "export_all.erl:error") || !strings.Contains(got, "tag.erl:warning") {
+		t.Errorf("n.erl: diagnostics %q, want export_all.erl's error and tag.erl's warning", got)
+	}
+}
