@@ -119,6 +119,10 @@ func (s *System) labelTo(b *strings.Builder, t term.Term) {
 		}
 		b.WriteByte(']')
 	case term.Ref:
+		if s.RefLabels != nil {
+			b.WriteString(s.RefLabels(x))
+			return
+		}
 		fmt.Fprintf(b, "#Ref<%s.%d>", s.ShortNode(x.Node), x.N)
 	default:
 		b.WriteString(term.Write(s.namer(), t, 0xFFFF))

@@ -19,8 +19,26 @@ import (
 // cr, that occur anywhere in the state.
 func refsInUse(st *State, n term.NodeID, cr uint32) map[uint32]bool {
 	u := refsUsed{n: n, cr: cr, used: map[uint32]bool{}}
-	add := u.ref
-	term := func(t term.Term) { term.Walk(t, nil, u.ref, nil) }
+	walkRefs(st, u.ref)
+	return u.used
+}
+
+// Refs returns every reference that occurs in a state: in a process (its
+// variables, mailbox, exit reason, monitors, awaited spawn) or in a signal
+// in flight. A trace names references with it (see RefLabels).
+func (s *System) Refs(st *State) map[term.Ref]bool {
+	set := map[term.Ref]bool{}
+	walkRefs(st, func(r term.Ref) {
+		if r.N != 0 { // a signal without a reference has the zero one
+			set[r] = true
+		}
+	})
+	return set
+}
+
+// walkRefs calls add for each reference in a state.
+func walkRefs(st *State, add func(term.Ref)) {
+	term := func(t term.Term) { term.Walk(t, nil, add, nil) }
 	for _, p := range st.Procs {
 		for _, t := range p.Stack {
 			term(t)
@@ -46,7 +64,6 @@ func refsInUse(st *State, n term.NodeID, cr uint32) map[uint32]bool {
 			term(g.Val)
 		}
 	}
-	return u.used
 }
 
 // refsUsed collects the numbers of the references of one node incarnation.

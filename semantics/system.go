@@ -154,6 +154,12 @@ type System struct {
 	// Hash is a hash of the model's source and configuration, for trace
 	// files and disk-store manifests.
 	Hash string
+	// RefLabels, when set, names the references in the labels of Describe
+	// and View. A state reuses the number of a reference no longer in use
+	// (refs.go), so that along a trace one number may stand for several
+	// references; trace.Build sets it to name each one once. It is set
+	// only while nothing else uses the system (after the search).
+	RefLabels func(term.Ref) string
 }
 
 // New compiles a checked model with its configuration.

@@ -210,11 +210,15 @@ func Build(sys *semantics.System, v *explore.Violation, meta Meta) (*File, error
 		f.Nodes = append(f.Nodes, NodeInfo{Name: sys.NodeName(term.NodeID(i)), Short: sys.ShortNode(term.NodeID(i))})
 	}
 	b := &builder{sys: sys, f: f, procs: map[string]int{}, fifo: map[[2]term.NodeID][]int{}, sends: map[int][2]int{}}
+	refs := NewRefNamer(sys)
+	sys.RefLabels = refs.Name
+	defer func() { sys.RefLabels = nil }()
 	f.Initial = snapshot(sys, states[0])
 	for _, p := range states[0].Procs {
 		b.proc(states[0], p.Pid, 0)
 	}
 	for i, l := range labels {
+		refs.Advance(states[i])
 		st := b.step(i+1, v.Path[i+1], states[i], l, states[i+1])
 		f.Steps = append(f.Steps, st)
 	}
@@ -224,6 +228,44 @@ func Build(sys *semantics.System, v *explore.Violation, meta Meta) (*File, error
 		f.Steps[n-1].Violation = true
 	}
 	return f, nil
+}
+
+// RefNamer names each reference of a trace once. A state gives a new
+// reference the smallest number free on its node (semantics/refs.go), so
+// one number may stand for several references along a trace; here a
+// reference is named, when it first appears, with the next number of its
+// node, and loses its name when it leaves the state. Set the system's
+// RefLabels to Name, and call Advance with the state before each step.
+type RefNamer struct {
+	sys   *semantics.System
+	names map[term.Ref]string // the references of the current step
+	next  map[term.NodeID]int
+}
+
+// NewRefNamer returns a RefNamer for a trace of sys.
+func NewRefNamer(sys *semantics.System) *RefNamer {
+	return &RefNamer{sys: sys, names: map[term.Ref]string{}, next: map[term.NodeID]int{}}
+}
+
+// Name is the name of reference r in the current step.
+func (n *RefNamer) Name(r term.Ref) string {
+	if s, ok := n.names[r]; ok {
+		return s
+	}
+	n.next[r.Node]++
+	s := fmt.Sprintf("#Ref<%s.%d>", n.sys.ShortNode(r.Node), n.next[r.Node])
+	n.names[r] = s
+	return s
+}
+
+// Advance forgets the names of the references that are not in st.
+func (n *RefNamer) Advance(st *semantics.State) {
+	in := n.sys.Refs(st)
+	for r := range n.names {
+		if !in[r] {
+			delete(n.names, r)
+		}
+	}
 }
 
 type builder struct {

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mcgo-dev/mcgo/semantics"
+	"github.com/mcgo-dev/mcgo/trace"
 )
 
 type runOptions struct {
@@ -86,9 +87,12 @@ func runRun(a *app, opts *runOptions) error {
 		return exitWith(exitUsage, "%v", err)
 	}
 	n, crashes := 0, 0
+	refs := trace.NewRefNamer(sys)
+	sys.RefLabels = refs.Name
 	res := sys.Run(semantics.RunOptions{Seed: opts.seed, Steps: opts.steps, NoFaults: opts.noFaults}, func(prev *semantics.State, step semantics.Step, next *semantics.State) {
 		n++
 		if opts.trace {
+			refs.Advance(prev)
 			v := sys.Describe(prev, step)
 			who := v.Node
 			if v.Pid != "" {
