@@ -163,7 +163,10 @@ func (s *System) sleeping(p *Proc) bool {
 	return fn.Prelude && fn.Module == atomTimer && fn.Name == atomSleep
 }
 
-var atomTimer, atomSleep = term.Intern("timer"), term.Intern("sleep")
+var (
+	atomTimer, atomSleep          = term.Intern("timer"), term.Intern("sleep")
+	atomErtsInternal, atomCrasher = term.Intern("erts_internal"), term.Intern("crasher")
+)
 
 func (s *System) sigText(g *Signal) string {
 	switch g.Kind {
@@ -257,6 +260,9 @@ func (s *System) Describe(from *State, step Step) StepView {
 		if p != nil {
 			v.Term = s.label(p.Reason)
 			v.Text = "exits with reason " + v.Term
+			if p.Init < 0 && p.InitM == atomErtsInternal && p.InitF == atomCrasher {
+				v.Text += " (the stand-in of a spawn on an unreachable node: OTP answers it with a local process that exits so)"
+			}
 		}
 	case StepDeliver:
 		v.Action = "deliver"
