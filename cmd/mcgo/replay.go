@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -119,8 +120,12 @@ func runReplay(a *app, opts *replayOptions) error {
 	for i := range f.Steps {
 		want, have := f.Steps[i], got.Steps[i]
 		if want.Text != have.Text || want.Pid != have.Pid || want.Node != have.Node || !reflect.DeepEqual(want.Lost, have.Lost) {
-			return exitWith(exitViolation, "mcgo replay: step %d differs:\n  trace: %s %s %s\n  model: %s %s %s",
+			msg := fmt.Sprintf("mcgo replay: step %d differs:\n  trace: %s %s %s\n  model: %s %s %s",
 				i+1, want.Node, want.Pid, want.Text, have.Node, have.Pid, have.Text)
+			if want.Pid != "" && want.Pid != have.Pid {
+				msg += "\n" + sameActor(sys, f.Path[:i+1], want.Pid)
+			}
+			return exitWith(exitViolation, "%s", msg)
 		}
 	}
 	// The property must still fail where the trace says.
@@ -153,4 +158,26 @@ func runReplay(a *app, opts *replayOptions) error {
 	}
 	fmt.Fprintf(a.stdout, "%s: the trace still fits: %d steps, %s fails at the last one\n", path, len(f.Steps), f.Property)
 	return nil
+}
+
+// sameActor tells what the process of a trace's step can do in the model
+// now, at the state the path prefix reaches: the model's other choice
+// there is often a step of another process, which says little.
+func sameActor(sys *semantics.System, prefix []uint32, pid string) string {
+	states, _, err := explore.Replay[*semantics.State, semantics.Step](sys, prefix)
+	if err != nil {
+		return ""
+	}
+	st := states[len(states)-1]
+	var can []string
+	sys.Successors(st, func(step semantics.Step, _ *semantics.State) bool {
+		if v := sys.Describe(st, step); v.Pid == pid {
+			can = append(can, v.Text)
+		}
+		return true
+	})
+	if len(can) == 0 {
+		return fmt.Sprintf("  in the model, %s has no step there", pid)
+	}
+	return fmt.Sprintf("  in the model, %s would: %s", pid, strings.Join(can, "; "))
 }
