@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strings"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
