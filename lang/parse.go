@@ -361,8 +361,6 @@ func tooDeep(toks []tok) (int32, bool) {
 func unsupported(toks []tok) (int32, string) {
 	for i, t := range toks {
 		switch t.kind {
-		case tFloat:
-			return t.off, "floats are not supported"
 		case tPunct:
 			switch t.text {
 			case "#":

@@ -2,6 +2,7 @@ package term
 
 import (
 	"encoding/binary"
+	"math"
 	"unicode/utf8"
 )
 
@@ -26,6 +27,7 @@ const (
 	etfAtomU8      = 118
 	etfNewPid      = 88
 	etfNewerRef    = 90
+	etfNewFloat    = 70
 )
 
 // TermToBinary is term_to_binary/1 with the encodings of OTP 25: latin1
@@ -90,6 +92,9 @@ func (s etfWriter) etf(b []byte, t Term) ([]byte, bool) {
 		}
 		b = append(b, etfSmallBig, byte(len(digits)), sign)
 		return append(b, digits...), true
+	case Float:
+		b = append(b, etfNewFloat)
+		return binary.BigEndian.AppendUint64(b, math.Float64bits(float64(x))), true
 	case Atom:
 		return s.etfAtom(b, x.Name()), true
 	case Nil:

@@ -40,7 +40,7 @@ func Walk(t Term, pid func(Pid), ref func(Ref), atom func(Atom)) {
 			for _, e := range x.Env {
 				Walk(e, pid, ref, atom)
 			}
-		case nil, Int, Nil, Binary:
+		case nil, Int, Float, Nil, Binary:
 		default:
 			panic("term.Walk: unknown term kind")
 		}

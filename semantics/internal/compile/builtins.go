@@ -182,6 +182,41 @@ var builtins = [...]builtin{
 	{M: "lists", F: "split", Arity: 2},
 	{M: "lists", F: "concat", Arity: 1},
 	{M: "lists", F: "prefix", Arity: 2},
+
+	// Floats (vm/floats.go).
+	{M: "erlang", F: "float", Arity: 1, Guard: true, Result: noPid},
+	{M: "erlang", F: "round", Arity: 1, Guard: true, Result: noPid},
+	{M: "erlang", F: "trunc", Arity: 1, Guard: true, Result: noPid},
+	{M: "erlang", F: "floor", Arity: 1, Guard: true, Result: noPid},
+	{M: "erlang", F: "ceil", Arity: 1, Guard: true, Result: noPid},
+	{M: "erlang", F: "float_to_list", Arity: 1, Result: noPid},
+	{M: "erlang", F: "float_to_list", Arity: 2, Result: noPid},
+	{M: "erlang", F: "list_to_float", Arity: 1, Result: noPid},
+	{M: "math", F: "pi", Arity: 0, Result: noPid},
+	{M: "math", F: "sqrt", Arity: 1, Result: noPid},
+	{M: "math", F: "pow", Arity: 2, Result: noPid},
+	{M: "math", F: "exp", Arity: 1, Result: noPid},
+	{M: "math", F: "log", Arity: 1, Result: noPid},
+	{M: "math", F: "log2", Arity: 1, Result: noPid},
+	{M: "math", F: "log10", Arity: 1, Result: noPid},
+	{M: "math", F: "sin", Arity: 1, Result: noPid},
+	{M: "math", F: "cos", Arity: 1, Result: noPid},
+	{M: "math", F: "tan", Arity: 1, Result: noPid},
+	{M: "math", F: "atan", Arity: 1, Result: noPid},
+	{M: "math", F: "atan2", Arity: 2, Result: noPid},
+	{M: "math", F: "floor", Arity: 1, Result: noPid},
+	{M: "math", F: "ceil", Arity: 1, Result: noPid},
+	{M: "math", F: "fmod", Arity: 2, Result: noPid},
+
+	// The process dictionary (vm/dict.go): the process's own state, like
+	// self/0; what it holds may be any pid the process put there.
+	{M: "erlang", F: "put", Arity: 2, Result: anyPid},
+	{M: "erlang", F: "get", Arity: 1, Result: anyPid},
+	{M: "erlang", F: "get", Arity: 0, Result: anyPid},
+	{M: "erlang", F: "erase", Arity: 1, Result: anyPid},
+	{M: "erlang", F: "erase", Arity: 0, Result: anyPid},
+	{M: "erlang", F: "get_keys", Arity: 0, Result: anyPid},
+	{M: "erlang", F: "get_keys", Arity: 1, Result: anyPid},
 }
 
 // NumBuiltins is the number of rows of the built-in table.

@@ -46,8 +46,8 @@ func init() {
 	// Type tests.
 	impl("erlang", "is_atom", 1, kinds{term.KindAtom}.test)
 	impl("erlang", "is_integer", 1, kinds{term.KindInt}.test)
-	impl("erlang", "is_number", 1, kinds{term.KindInt}.test)
-	impl("erlang", "is_float", 1, kinds{}.test)
+	impl("erlang", "is_number", 1, kinds{term.KindInt, term.KindFloat}.test)
+	impl("erlang", "is_float", 1, kinds{term.KindFloat}.test)
 	impl("erlang", "is_list", 1, kinds{term.KindNil, term.KindCons}.test)
 	impl("erlang", "is_tuple", 1, kinds{term.KindTuple}.test)
 	impl("erlang", "is_pid", 1, kinds{term.KindPid}.test)
@@ -147,6 +147,9 @@ func init() {
 	impl("lists", "concat", 1, listsConcat)
 	impl("lists", "prefix", 2, listsPrefix)
 
+	registerFloats() // floats.go
+	registerDict()   // dict.go
+
 	for i, fn := range bifFns {
 		if fn == nil {
 			tableProblems = append(tableProblems, compile.BuiltinName(i)+" has a row in the built-in table but no implementation")
@@ -219,7 +222,7 @@ var excFunctionClause = term.ErrorExc(term.AFunctionClause)
 // Type tests
 
 // kinds is a type test: is the argument a term of one of these kinds? An
-// empty set is the test for a type mcgo does not have (floats, ports, maps).
+// empty set is the test for a type mcgo does not have (ports, maps).
 type kinds []term.Kind
 
 func (ks kinds) test(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
@@ -355,6 +358,12 @@ func tl(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 }
 
 func abs(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	if f, ok := a[0].(term.Float); ok {
+		if f < 0 {
+			return -f, nil
+		}
+		return f, nil // abs(-0.0) is -0.0 in OTP 25
+	}
 	x := args{a: a}
 	i := x.int(0)
 	if x.bad {
@@ -767,10 +776,10 @@ func listsSum(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 }
 
 // keyIndex is the position in l of the first tuple whose n-th element
-// equals key, or -1.
+// equals key (==, as OTP's lists:keyfind: 1 finds 1.0), or -1.
 func keyIndex(key term.Term, n term.Int, l []term.Term) int {
 	for i, e := range l {
-		if t, ok := e.(term.Tuple); ok && int(n) <= len(t) && term.Equal(t[n-1], key) {
+		if t, ok := e.(term.Tuple); ok && int(n) <= len(t) && term.Compare(t[n-1], key) == 0 {
 			return i
 		}
 	}
@@ -907,7 +916,7 @@ func listsUsort(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	}
 	var u []term.Term
 	for _, e := range sortedTerms(l) {
-		if len(u) == 0 || !term.Equal(u[len(u)-1], e) {
+		if len(u) == 0 || term.Compare(u[len(u)-1], e) != 0 { // ==: usort([1, 1.0]) is [1]
 			u = append(u, e)
 		}
 	}
