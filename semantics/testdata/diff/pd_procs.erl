@@ -20,4 +20,8 @@ start() ->
     put(ref, Ref),
     _ = [make_ref() || _ <- lists:seq(1, 3)],
     io:format("~w~n", [get(ref) =:= Ref]),
-    io:format("~w~n", [lists:member(get(ref), [make_ref() || _ <- lists:seq(1, 5)])]).
+    io:format("~w~n", [lists:member(get(ref), [make_ref() || _ <- lists:seq(1, 5)])]),
+    erase(ref),
+    put(only_here, make_ref()), % the dictionary alone keeps this reference
+    Fresh = make_ref(),
+    io:format("~w~n", [get(only_here) =:= Fresh]).
