@@ -349,7 +349,7 @@ func (k *checker) pattern(p ast.Expr, sc scope, shadow string, seen map[string]b
 		seen[x.Name] = true
 	case *ast.Atom:
 		k.atom(x)
-	case *ast.Int, *ast.String:
+	case *ast.Int, *ast.Float, *ast.String:
 	case *ast.Tuple:
 		for _, e := range x.Elems {
 			k.pattern(e, sc, shadow, seen)
@@ -406,11 +406,11 @@ func (k *checker) pattern(p ast.Expr, sc scope, shadow string, seen map[string]b
 				return
 			}
 		}
-		if !constInt(x) {
+		if _, ok := constNum(x); !ok {
 			k.errorf(x.Pos(), "illegal pattern")
 		}
 	case *ast.UnaryOp:
-		if !constInt(x) {
+		if _, ok := constNum(x); !ok {
 			k.errorf(x.Pos(), "illegal pattern")
 		}
 	case *ast.Record:
@@ -603,21 +603,38 @@ func (k *checker) binSeg(sg *ast.BinSeg, sc scope, pat, last bool) bool {
 	return true
 }
 
-// constInt reports whether e is an integer expression erlc evaluates at
-// compile time in a pattern.
-func constInt(e ast.Expr) bool {
+// constNum reports whether e is a number expression erlc evaluates at
+// compile time in a pattern (-1, 2+3, 1.5*2, 1/2), and whether its value
+// is a float: the integer operators (div, rem, band, bnot...) take
+// integers only.
+func constNum(e ast.Expr) (isFloat, ok bool) {
 	switch x := e.(type) {
 	case *ast.Int:
-		return true
+		return false, true
+	case *ast.Float:
+		return true, true
 	case *ast.UnaryOp:
-		return (x.Op == "-" || x.Op == "+" || x.Op == "bnot") && constInt(x.X)
-	case *ast.BinaryOp:
+		f, ok := constNum(x.X)
 		switch x.Op {
-		case "+", "-", "*", "div", "rem", "band", "bor", "bxor", "bsl", "bsr":
-			return constInt(x.X) && constInt(x.Y)
+		case "-", "+":
+			return f, ok
+		case "bnot":
+			return false, ok && !f
+		}
+	case *ast.BinaryOp:
+		f1, ok1 := constNum(x.X)
+		f2, ok2 := constNum(x.Y)
+		ok := ok1 && ok2
+		switch x.Op {
+		case "+", "-", "*":
+			return f1 || f2, ok
+		case "/":
+			return true, ok
+		case "div", "rem", "band", "bor", "bxor", "bsl", "bsr":
+			return false, ok && !f1 && !f2
 		}
 	}
-	return false
+	return false, false
 }
 
 // guardBIFs are erl_internal:guard_bif/2 of OTP 25.
@@ -699,7 +716,7 @@ func (k *checker) gexpr(e ast.Expr, sc scope) {
 		k.useVar(x, sc)
 	case *ast.Atom:
 		k.atom(x)
-	case *ast.Int, *ast.String:
+	case *ast.Int, *ast.Float, *ast.String:
 	case *ast.Tuple:
 		for _, y := range x.Elems {
 			k.gexpr(y, sc)
@@ -883,7 +900,7 @@ func (k *checker) expr(e ast.Expr, sc scope) {
 		k.useVar(x, sc)
 	case *ast.Atom:
 		k.atom(x)
-	case *ast.Int, *ast.String:
+	case *ast.Int, *ast.Float, *ast.String:
 	case *ast.Tuple:
 		k.body(x.Elems, sc)
 	case *ast.List:

@@ -353,9 +353,12 @@ func TestParseTerm(t *testing.T) {
 	if !ok || len(tup.Elems) != 2 || tup.Pos().IsValid() {
 		t.Errorf("ParseTerm: %#v", e)
 	}
+	if f, err := ParseTerm("[1.5, -2.5e-3]"); err != nil || FormatTerm(f) != "[1.5e+00, -2.5e-03]" {
+		t.Errorf("ParseTerm of floats: %v, %v", f, err)
+	}
 	for _, tt := range []struct{ in, want string }{
 		{"{a,", "1:4: expected expression, found 'EOF'"},
-		{"1.5", "1:1: floats are not supported"},
+		{"1.5e", "1:1: illegal float"},
 		{"?X", "1:1: macros are not allowed here"},
 		{"'abc", "1:1: unterminated atom starting with 'abc'"},
 		{"a b", "1:3: expected end of term, found b"},

@@ -171,6 +171,7 @@ type pPrimary struct {
 	Var     *lexer.Token `parser:"(  @Var"`
 	Atom    *lexer.Token `parser:" | @Atom"`
 	Int     *lexer.Token `parser:" | @( Int | Char )"`
+	Float   *lexer.Token `parser:" | @Float"`
 	Strings *pStrings    `parser:" | @@"`
 	Tuple   *pTuple      `parser:" | @@"`
 	List    *pList       `parser:" | @@"`

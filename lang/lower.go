@@ -228,6 +228,9 @@ func (l *lowerer) primary1(p *pPrimary) ast.Expr {
 			l.errorf(*p.Int, "integers beyond 64 bits are not supported")
 		}
 		return &ast.Int{ValuePos: l.pos(*p.Int), Value: v}
+	case p.Float != nil:
+		v, _ := floatValue(p.Float.Value) // the scanner reported a bad one
+		return &ast.Float{ValuePos: l.pos(*p.Float), Value: v}
 	case p.Strings != nil:
 		var b strings.Builder
 		for _, s := range p.Strings.Parts {

@@ -264,18 +264,6 @@ func (p *parser) form(f rawForm) {
 			return
 		}
 	}
-	if off, msg := unsupported(toks); msg != "" {
-		if len(toks) >= 2 && toks[0].text == "-" && toks[1].kind == tAtom && !termAttrs[atomValue(toks[1].text)] {
-			// An attribute mcgo ignores may hold any term erlc accepts.
-			p.mod.Attrs = append(p.mod.Attrs, &ast.Attribute{
-				MinusPos: p.pos(toks[0].off), Name: atomValue(toks[1].text), NamePos: p.pos(toks[1].off), AfterFuncs: afterFuncs,
-			})
-			return
-		}
-		p.errs.Add(p.position(off), msg)
-		p.markBroken(toks)
-		return
-	}
 	if off, deep := tooDeep(toks); deep {
 		p.errs.Add(p.position(off), "expression nested too deeply")
 		p.markBroken(toks)
@@ -368,17 +356,6 @@ func tooDeep(toks []tok) (int32, bool) {
 		}
 	}
 	return 0, false
-}
-
-// unsupported finds the first token of a construct mcgo does not support.
-func unsupported(toks []tok) (int32, string) {
-	for _, t := range toks {
-		switch t.kind {
-		case tFloat:
-			return t.off, "floats are not supported"
-		}
-	}
-	return 0, ""
 }
 
 func (p *parser) attribute(l *lowerer, a *pAttribute, afterFuncs bool) {
@@ -614,10 +591,6 @@ func ParseTerm(text string) (ast.Expr, error) {
 	sc := &scanner{src: []byte(text), file: base.File, fs: fs, errs: &errs}
 	toks := sc.scanAll()
 	if len(errs) > 0 {
-		return nil, errs
-	}
-	if off, msg := unsupported(toks); msg != "" {
-		errs.Add(fs.Position(token.Pos{File: base.File, Off: off}), msg)
 		return nil, errs
 	}
 	for _, t := range toks {

@@ -82,7 +82,9 @@ func TestScanErrors(t *testing.T) {
 		{"f() -> 1_000_.", "s.erl:1:8: illegal integer"},
 		{"f() -> 2#.", "s.erl:1:8: illegal integer"},
 		{"f() -> 1#1.", "s.erl:1:8: illegal base '1'"},
-		{"f() -> 1.0e5.", "s.erl:1:8: floats are not supported"},
+		{"f() -> 1.0e.", "s.erl:1:8: illegal float"},
+		{"f() -> 1.5e+.", "s.erl:1:8: illegal float"},
+		{"f() -> 1.0e309.", "s.erl:1:8: illegal float"},
 		{"f() -> 1e5.", "s.erl:1:9: expected '.', found e5"},
 	}
 	for _, tt := range tests {

@@ -406,11 +406,14 @@ func nodeName(e ast.Expr) (string, error) {
 }
 
 // isLiteral reports whether e is a ground term (no variables, calls or
-// operators other than a negative integer).
+// operators other than a negative integer or float).
 func isLiteral(e ast.Expr) bool {
 	switch x := e.(type) {
-	case *ast.Atom, *ast.Int, *ast.String:
+	case *ast.Atom, *ast.Int, *ast.String, *ast.Float:
 		return true
+	case *ast.UnaryOp:
+		_, ok := x.X.(*ast.Float)
+		return ok && x.Op == "-"
 	case *ast.Tuple:
 		for _, y := range x.Elems {
 			if !isLiteral(y) {
@@ -999,6 +1002,13 @@ func formatTerm(b *strings.Builder, e ast.Expr) {
 		b.WriteString(quoteAtom(x.Name))
 	case *ast.Int:
 		b.WriteString(strconv.FormatInt(x.Value, 10))
+	case *ast.Float:
+		// Erlang syntax: a point and digits before any exponent.
+		f := strconv.FormatFloat(x.Value, 'e', -1, 64)
+		if !strings.Contains(f, ".") {
+			f = strings.Replace(f, "e", ".0e", 1)
+		}
+		b.WriteString(f)
 	case *ast.String:
 		b.WriteString(quoteString(x.Value))
 	case *ast.Var:

@@ -37,10 +37,6 @@ func (p *parser) record(toks []tok) {
 	wrapped = append(wrapped, inner...)
 	wrapped = append(wrapped, tok{kind: tPunct, text: "}", off: toks[end].off, end: toks[end].off + 1})
 	wrapped = append(wrapped, tok{kind: tEOF, off: toks[end].end, end: toks[end].end})
-	if off, msg := unsupported(wrapped); msg != "" {
-		p.errs.Add(p.position(off), msg)
-		return
-	}
 	if off, deep := tooDeep(wrapped); deep {
 		p.errs.Add(p.position(off), "expression nested too deeply")
 		return

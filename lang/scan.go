@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -20,7 +21,7 @@ const (
 	tInt             // 42, 16#ff, 1_000
 	tChar            // $a, $\n
 	tString          // "abc"
-	tFloat           // 1.5 (not supported; reported)
+	tFloat           // 1.5, 2.5e-3, 1_000.5
 	tPunct           // operators and punctuation
 	tKeyword         // reserved words: case, end, fun, ...
 	tDot             // the end of a form: '.' followed by white space, '%' or EOF
@@ -265,8 +266,15 @@ func (s *scanner) number() tok {
 				s.off++
 			}
 			if _, any := s.digitsRun(10); !any {
+				// 1.0e and 1.5e+ are illegal floats (erl_scan).
 				s.off = save + 1
+				s.errorf(start, "illegal float")
+				return mk(tBad)
 			}
+		}
+		if _, err := floatValue(string(s.src[start:s.off])); err != nil {
+			s.errorf(start, "illegal float")
+			return mk(tBad)
 		}
 		return mk(tFloat)
 	}
@@ -506,6 +514,17 @@ func intValue(text string) (int64, error) {
 		return 0, fmt.Errorf("integer %s does not fit in 64 bits", text)
 	}
 	return v, nil
+}
+
+// floatValue is the value of a float literal (1.5, 1_000.5, 2.5e-3); a
+// literal beyond the range of a double is an error ("illegal float"), one
+// too small to represent is 0.0, as in erl_scan.
+func floatValue(text string) (float64, error) {
+	f, err := strconv.ParseFloat(strings.ReplaceAll(text, "_", ""), 64)
+	if err != nil && !(errors.Is(err, strconv.ErrRange) && f == 0) {
+		return 0, err
+	}
+	return f, nil
 }
 
 // quoteAtom writes an atom name as Erlang source: bare when it can be,

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"sync/atomic"
 
 	"github.com/cespare/xxhash/v2"
@@ -38,6 +39,7 @@ const (
 	tBinary
 	tMap
 	tBitString
+	tFloat
 )
 
 func putUvarint(b []byte, v uint64) []byte {
@@ -140,6 +142,13 @@ func (s *System) appendTerm(b []byte, t term.Term) []byte {
 		b = append(b, tBitString, x.Bits)
 		b = putUvarint(b, uint64(len(x.Bytes)))
 		return append(b, x.Bytes...)
+	case term.Float:
+		// By its bits: 0.0 and -0.0 are equal (=:=) in OTP 25 but a
+		// program tells them apart (io:format prints -0.0), so they are
+		// different states. There is no NaN, so equal bits are equal
+		// floats and the key stays canonical.
+		b = append(b, tFloat)
+		return binary.LittleEndian.AppendUint64(b, math.Float64bits(float64(x)))
 	}
 	panic(fmt.Sprintf("mcgo: cannot encode %T", t))
 }
@@ -242,6 +251,17 @@ func (s *System) appendProc(b []byte, p *Proc) []byte {
 	b = appendRef(b, p.Spawn)
 	b = putUvarint(b, uint64(p.SpawnTo))
 	b = append(b, p.SpawnOpts)
+	// The process dictionary, sorted by key (vm.DictEntry): two processes
+	// with the same dictionary encode equally however they built it.
+	if p.Dict == nil {
+		b = putUvarint(b, 0)
+	} else {
+		b = putUvarint(b, uint64(len(p.Dict.Entries)))
+		for _, e := range p.Dict.Entries {
+			b = s.appendTerm(b, e.Key)
+			b = s.appendTerm(b, e.Val)
+		}
+	}
 	return appendVC(b, p.VC)
 }
 
@@ -606,6 +626,18 @@ func (d *decoder) term(depth int) term.Term {
 			return nil
 		}
 		return term.BitString{Bytes: string(data), Bits: bits}
+	case tFloat:
+		bs := d.bytes(8)
+		if len(bs) != 8 {
+			d.err = errCorrupt
+			return nil
+		}
+		f := math.Float64frombits(binary.LittleEndian.Uint64(bs))
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			d.err = errCorrupt
+			return nil
+		}
+		return term.Float(f)
 	}
 	d.err = errCorrupt
 	return nil
@@ -683,6 +715,13 @@ func (d *decoder) proc() *Proc {
 	p.Spawn = d.ref()
 	p.SpawnTo = term.NodeID(d.uv())
 	p.SpawnOpts = d.byte1()
+	if n := d.count(); n > 0 {
+		es := make([]vm.DictEntry, n)
+		for i := range es {
+			es[i] = vm.DictEntry{Key: d.term(0), Val: d.term(0)}
+		}
+		p.Dict = &vm.Dict{Entries: es}
+	}
 	p.VC = d.vc()
 	if d.err == nil {
 		p.enc = append([]byte(nil), start[:len(start)-len(d.b)]...)

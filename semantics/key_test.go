@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/mcgo-dev/mcgo/semantics/internal/vm"
 	"github.com/mcgo-dev/mcgo/semantics/term"
 )
 
@@ -331,6 +332,8 @@ func diffProc(p, q *Proc) string {
 		return "mailbox clocks"
 	case !sliceEq(p.Links, q.Links) || !sliceEq(p.MonOut, q.MonOut) || !sliceEq(p.MonIn, q.MonIn) || !sliceEq(p.NMon, q.NMon):
 		return "links or monitors"
+	case !dictEq(p.Dict, q.Dict):
+		return "dictionary"
 	case !termEq(p.Reason, q.Reason) || p.Own != q.Own:
 		return "exit reason"
 	case p.Spawn != q.Spawn || p.SpawnTo != q.SpawnTo || p.SpawnOpts != q.SpawnOpts:
@@ -364,6 +367,21 @@ func termEq(a, b term.Term) bool {
 		return a == nil && b == nil
 	}
 	return term.Equal(a, b)
+}
+
+func dictEq(a, b *vm.Dict) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	if len(a.Entries) != len(b.Entries) {
+		return false
+	}
+	for i, e := range a.Entries {
+		if !termEq(e.Key, b.Entries[i].Key) || !termEq(e.Val, b.Entries[i].Val) {
+			return false
+		}
+	}
+	return true
 }
 
 func termsEq(a, b []term.Term) bool {

@@ -19,6 +19,7 @@ func TestEveryKind(t *testing.T) {
 	atom := term.Intern("kinds_sample")
 	scalars := map[term.Kind]term.Term{
 		term.KindInt:    term.Int(-42),
+		term.KindFloat:  term.Float(2.5),
 		term.KindAtom:   atom,
 		term.KindRef:    ref,
 		term.KindPid:    pid,

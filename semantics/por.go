@@ -186,6 +186,12 @@ func (s *System) deliveryAmple(st *State, ts []trans) int {
 		for _, t := range p.Mbox {
 			k.term(t)
 		}
+		if p.Dict != nil { // a pid kept in the process dictionary is known
+			for _, e := range p.Dict.Entries {
+				k.term(e.Key)
+				k.term(e.Val)
+			}
+		}
 		if p.Reason != nil {
 			k.term(p.Reason)
 		}

@@ -46,6 +46,12 @@ func walkRefs(st *State, add func(term.Ref)) {
 		for _, t := range p.Mbox {
 			term(t)
 		}
+		if p.Dict != nil { // a reference kept only in the process dictionary is in use
+			for _, e := range p.Dict.Entries {
+				term(e.Key)
+				term(e.Val)
+			}
+		}
 		term(p.Reason)
 		for _, mo := range p.MonOut {
 			add(mo.Ref)

@@ -389,6 +389,8 @@ func literal(e ast.Expr) (term.Term, error) {
 		return term.Intern(x.Name), nil
 	case *ast.Int:
 		return term.Int(x.Value), nil
+	case *ast.Float:
+		return term.Float(x.Value), nil
 	case *ast.String:
 		return term.MkString(x.Value), nil
 	case *ast.Tuple:

@@ -20,7 +20,7 @@ import (
 // run.
 func advice(r *checkRun) []string {
 	if r != nil && r.err != nil && isUnsupported(r.err) {
-		return []string{"mcgo does not model this construct (it reads integers, atoms, tuples, lists, pids and references; docs/language.md lists the subset): rewrite that part of the model with them"}
+		return []string{"mcgo does not model this construct (it reads integers, floats, atoms, tuples, lists, pids and references; docs/language.md lists the subset): rewrite that part of the model with them"}
 	}
 	if r == nil || r.err != nil || r.res.Verdict != explore.Incomplete {
 		return nil

@@ -136,6 +136,13 @@ type Int struct {
 	Value    int64
 }
 
+// Float is a float literal (1.5, 2.5e-3, 1_000.5), its value already
+// read.
+type Float struct {
+	ValuePos token.Pos
+	Value    float64
+}
+
 // String is a string literal, a list of character codes. Adjacent literals
 // ("ab" "cd") are joined into one node at the first literal's position.
 type String struct {
@@ -405,6 +412,7 @@ func (f *Filter) Pos() token.Pos    { return f.X.Pos() }
 // Pos methods.
 func (x *Atom) Pos() token.Pos     { return x.NamePos }
 func (x *Int) Pos() token.Pos      { return x.ValuePos }
+func (x *Float) Pos() token.Pos    { return x.ValuePos }
 func (x *String) Pos() token.Pos   { return x.ValuePos }
 func (x *Var) Pos() token.Pos      { return x.NamePos }
 func (x *Tuple) Pos() token.Pos    { return x.Lbrace }
@@ -434,6 +442,7 @@ func (x *BinComp) Pos() token.Pos  { return x.Lbin }
 
 func (*Atom) exprNode()     {}
 func (*Int) exprNode()      {}
+func (*Float) exprNode()    {}
 func (*String) exprNode()   {}
 func (*Var) exprNode()      {}
 func (*Tuple) exprNode()    {}

@@ -153,6 +153,12 @@ func (p *printer) node(n Node, d int) {
 		p.line(d, "Atom %s %s", strconv.Quote(n.Name), p.pos(n.NamePos))
 	case *Int:
 		p.line(d, "Int %d %s", n.Value, p.pos(n.ValuePos))
+	case *Float:
+		f := strconv.FormatFloat(n.Value, 'g', -1, 64)
+		if !strings.ContainsAny(f, ".e") {
+			f += ".0"
+		}
+		p.line(d, "Float %s %s", f, p.pos(n.ValuePos))
 	case *String:
 		p.line(d, "String %s %s", strconv.Quote(n.Value), p.pos(n.ValuePos))
 	case *Var:

@@ -2,6 +2,7 @@ package term
 
 import (
 	"encoding/binary"
+	"math"
 	"unicode/utf8"
 )
 
@@ -28,6 +29,7 @@ const (
 	etfNewPid      = 88
 	etfNewerRef    = 90
 	etfMap         = 116
+	etfNewFloat    = 70
 )
 
 // TermToBinary is term_to_binary/1 with the encodings of OTP 25: latin1
@@ -92,6 +94,9 @@ func (s etfWriter) etf(b []byte, t Term) ([]byte, bool) {
 		}
 		b = append(b, etfSmallBig, byte(len(digits)), sign)
 		return append(b, digits...), true
+	case Float:
+		b = append(b, etfNewFloat)
+		return binary.BigEndian.AppendUint64(b, math.Float64bits(float64(x))), true
 	case Atom:
 		return s.etfAtom(b, x.Name()), true
 	case Nil:

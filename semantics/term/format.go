@@ -67,6 +67,8 @@ func (w termWriter) write(b *strings.Builder, t Term) {
 	switch x := t.(type) {
 	case Int:
 		b.WriteString(strconv.FormatInt(int64(x), 10))
+	case Float:
+		b.WriteString(FloatShort(float64(x)))
 	case Atom:
 		b.WriteString(writeAtom(x.Name()))
 	case Pid:
@@ -1102,7 +1104,23 @@ func Format(n Namer, f, args Term, viewer NodeID) (string, bool) {
 			}
 			emit(termField(str, width, -1, pad, left))
 		case 'e', 'f', 'g':
-			return "", false // floats are not supported
+			a, ok := next()
+			v, isFloat := a.(Float)
+			if !ok || !isFloat {
+				return "", false
+			}
+			fw := fwriteE
+			switch fr[i] {
+			case 'f':
+				fw = fwriteF
+			case 'g':
+				fw = fwriteG
+			}
+			str, ok := fw(float64(v), width, prec, pad, left)
+			if !ok {
+				return "", false
+			}
+			emit(str)
 		default:
 			return "", false
 		}

@@ -12,7 +12,8 @@ package term
 type Kind uint8
 
 const (
-	KindInt Kind = iota
+	KindInt   Kind = iota
+	KindFloat      // numbers: an integer and a float compare by value (typeRank)
 	KindAtom
 	KindRef
 	KindFun
@@ -28,6 +29,7 @@ const (
 
 var kindNames = [NumKinds]string{
 	KindInt:    "integer",
+	KindFloat:  "float",
 	KindAtom:   "atom",
 	KindRef:    "reference",
 	KindFun:    "fun",
@@ -52,6 +54,8 @@ func KindOf(t Term) (k Kind, ok bool) {
 	switch t.(type) {
 	case Int:
 		return KindInt, true
+	case Float:
+		return KindFloat, true
 	case Atom:
 		return KindAtom, true
 	case Ref:

@@ -120,10 +120,14 @@ func ToBool(t Term) (bool, bool) {
 // binop applies a binary operator (not andalso/orelse).
 func Binop(op int, a, b Term) (Term, *Exc) {
 	switch op {
-	case opEq, opEqx:
+	case opEqx:
 		return Bool(Equal(a, b)), nil
-	case opNe, opNex:
+	case opNex:
 		return Bool(!Equal(a, b)), nil
+	case opEq:
+		return Bool(Compare(a, b) == 0), nil
+	case opNe:
+		return Bool(Compare(a, b) != 0), nil
 	case opLt:
 		return Bool(Compare(a, b) < 0), nil
 	case opLe:
@@ -170,8 +174,8 @@ func Binop(op int, a, b Term) (Term, *Exc) {
 	}
 	x, ok1 := a.(Int)
 	y, ok2 := b.(Int)
-	if !ok1 || !ok2 {
-		return nil, ExcBadarith
+	if !ok1 || !ok2 || op == opFDiv {
+		return floatBinop(op, a, b)
 	}
 	switch op {
 	case OpAdd:
@@ -192,9 +196,6 @@ func Binop(op int, a, b Term) (Term, *Exc) {
 			return nil, ExcBadarith
 		}
 		return r, nil
-	case opFDiv:
-		// Floats are not supported: "/" is an error in the model.
-		return nil, ErrorExc(MkTuple(Intern("unsupported"), Intern("float")))
 	case opDiv:
 		if y == 0 || (x == math.MinInt64 && y == -1) {
 			return nil, ExcBadarith
@@ -244,6 +245,52 @@ func Binop(op int, a, b Term) (Term, *Exc) {
 	return nil, ExcBadarith
 }
 
+// ToFloat returns the value of a number as a float: an integer is
+// converted (rounded to the nearest double, as Erlang does).
+func ToFloat(t Term) (float64, bool) {
+	switch x := t.(type) {
+	case Int:
+		return float64(x), true
+	case Float:
+		return float64(x), true
+	}
+	return 0, false
+}
+
+// MkFloat is a float result of arithmetic: a NaN or an infinity is
+// badarith, as Erlang checks every float operation.
+func MkFloat(f float64) (Term, *Exc) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return nil, ExcBadarith
+	}
+	return Float(f), nil
+}
+
+// floatBinop applies + - * / where an operand is a float (or for /,
+// always): the result is a float. div, rem and the bitwise operators take
+// integers only.
+func floatBinop(op int, a, b Term) (Term, *Exc) {
+	x, ok1 := ToFloat(a)
+	y, ok2 := ToFloat(b)
+	if !ok1 || !ok2 {
+		return nil, ExcBadarith
+	}
+	switch op {
+	case OpAdd:
+		return MkFloat(x + y)
+	case opSub:
+		return MkFloat(x - y)
+	case opMul:
+		return MkFloat(x * y)
+	case opFDiv:
+		if y == 0 {
+			return nil, ExcBadarith
+		}
+		return MkFloat(x / y)
+	}
+	return nil, ExcBadarith
+}
+
 func addInt(a, b int64) (int64, bool) {
 	r := a + b
 	return r, (a > 0 && b > 0 && r < 0) || (a < 0 && b < 0 && r >= 0)
@@ -262,6 +309,15 @@ func Unop(op int, a Term) (Term, *Exc) {
 			return nil, ExcBadarg
 		}
 		return Bool(!x), nil
+	}
+	if f, ok := a.(Float); ok {
+		switch op {
+		case OpNeg:
+			return -f, nil
+		case opPlus:
+			return f, nil
+		}
+		return nil, ExcBadarith
 	}
 	x, ok := a.(Int)
 	if !ok {

@@ -5,15 +5,19 @@ import (
 	"sync"
 )
 
-// Term is an Erlang value. Its dynamic type is one of [Int], [Atom], [Pid],
-// [Ref], [Nil], *[Cons], [Tuple], *[Map], *[Fun], [Binary]. Terms are immutable:
-// [Ref], [Nil], *[Cons], [Tuple], *[Fun], [Binary], [BitString]. Terms are immutable:
+// Term is an Erlang value. Its dynamic type is one of [Int], [Float], [Atom], [Pid],
+// [Ref], [Nil], *[Cons], [Tuple], *[Map], *[Fun], [Binary], [BitString]. Terms are immutable:
 // once built they are shared freely between processes and states.
 type Term = any
 
 // Int is an integer. mcgo's integers are 64-bit; an overflow is a badarith
 // error in the model (Erlang has bignums; see docs/semantics.md).
 type Int int64
+
+// Float is a float: an IEEE 754 double, never NaN or infinite (an
+// operation whose result would be one raises badarith, as in Erlang).
+// 0.0 and -0.0 are equal (=:=, as in OTP 25) but print differently.
+type Float float64
 
 // Atom is an interned atom: an index into the atom table.
 type Atom uint32
@@ -317,19 +321,27 @@ func IsList(t Term) bool {
 
 // typeRank orders the types: number < atom < reference < fun < port < pid <
 // tuple < map < nil < list < bitstring.
+// Integers and floats share a rank: numbers compare by value.
 func typeRank(t Term) int {
 	if k, ok := KindOf(t); ok {
+		if k == KindFloat {
+			k = KindInt
+		}
 		return int(k)
 	}
 	return int(NumKinds)
 }
 
-// Equal reports whether a =:= b. (Without floats, == and =:= agree.)
+// Equal reports whether a =:= b: 1 =:= 1.0 is false, 0.0 =:= -0.0 is true
+// (OTP 25). a == b is Compare(a, b) == 0.
 func Equal(a, b Term) bool {
 	for {
 		switch x := a.(type) {
 		case Int:
 			y, ok := b.(Int)
+			return ok && x == y
+		case Float:
+			y, ok := b.(Float)
 			return ok && x == y
 		case Atom:
 			y, ok := b.(Atom)
@@ -393,8 +405,15 @@ func Equal(a, b Term) bool {
 }
 
 // Compare returns -1, 0 or 1 as a is less than, equal to or greater than b
-// in Erlang's term order.
-func Compare(a, b Term) int {
+// in Erlang's term order. It is 0 where a == b (1 and 1.0 are equal).
+func Compare(a, b Term) int { return compare(a, b, false) }
+
+// CompareExact is Compare where an integer and a float of the same value
+// compare as the integer first: a total order in which 0 means a =:= b
+// (the order of the keys of a process dictionary).
+func CompareExact(a, b Term) int { return compare(a, b, true) }
+
+func compare(a, b Term, exact bool) int {
 	for {
 		ra, rb := typeRank(a), typeRank(b)
 		if ra != rb {
@@ -402,7 +421,21 @@ func Compare(a, b Term) int {
 		}
 		switch x := a.(type) {
 		case Int:
+			if y, ok := b.(Float); ok {
+				if c := -compareFloatInt(float64(y), int64(x)); c != 0 || !exact {
+					return c
+				}
+				return -1
+			}
 			return cmpInt(int64(x), int64(b.(Int)))
+		case Float:
+			if y, ok := b.(Int); ok {
+				if c := compareFloatInt(float64(x), int64(y)); c != 0 || !exact {
+					return c
+				}
+				return 1
+			}
+			return cmpFloat(float64(x), float64(b.(Float)))
 		case Atom:
 			y := b.(Atom)
 			if x == y {
@@ -437,16 +470,16 @@ func Compare(a, b Term) int {
 				return cmpInt(len(x), len(y))
 			}
 			for i := range x {
-				if c := Compare(x[i], y[i]); c != 0 {
+				if c := compare(x[i], y[i], exact); c != 0 {
 					return c
 				}
 			}
 			return 0
 		case *Map:
-			return compareMaps(x, b.(*Map), Compare)
+			return compareMaps(x, b.(*Map), func(a, b Term) int { return compare(a, b, exact) })
 		case *Cons:
 			y := b.(*Cons)
-			if c := Compare(x.Head, y.Head); c != 0 {
+			if c := compare(x.Head, y.Head, exact); c != 0 {
 				return c
 			}
 			a, b = x.Tail, y.Tail
@@ -469,7 +502,7 @@ func Compare(a, b Term) int {
 				return cmpInt(len(x.Env), len(y.Env))
 			}
 			for i := range x.Env {
-				if c := Compare(x.Env[i], y.Env[i]); c != 0 {
+				if c := compare(x.Env[i], y.Env[i], exact); c != 0 {
 					return c
 				}
 			}
@@ -477,6 +510,32 @@ func Compare(a, b Term) int {
 		}
 		return 0
 	}
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// compareFloatInt compares a float with an integer by their exact values,
+// as Erlang does (1 == 1.0; 9007199254740993 > 9007199254740992.0).
+func compareFloatInt(f float64, i int64) int {
+	switch {
+	case f >= 1<<63:
+		return 1
+	case f < -(1 << 63):
+		return -1
+	}
+	t := int64(f) // truncated toward zero: exact, as |f| < 2^63
+	if t != i {
+		return cmpInt(t, i)
+	}
+	return cmpFloat(f-float64(t), 0)
 }
 
 // compareNode orders nodes by their index, which follows the configured

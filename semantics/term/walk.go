@@ -45,7 +45,7 @@ func Walk(t Term, pid func(Pid), ref func(Ref), atom func(Atom)) {
 			for _, e := range x.Env {
 				Walk(e, pid, ref, atom)
 			}
-		case nil, Int, Nil, Binary, BitString:
+		case nil, Int, Float, Nil, Binary, BitString:
 		default:
 			panic("term.Walk: unknown term kind")
 		}

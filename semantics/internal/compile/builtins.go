@@ -240,6 +240,34 @@ var builtins = [...]builtin{
 	{M: "maps", F: "intersect", Arity: 2},
 	{M: "maps", F: "iterator", Arity: 1},
 	{M: "maps", F: "next", Arity: 1},
+	// Floats (vm/floats.go). Of math, only the functions whose results
+	// mcgo computes bit for bit as OTP's C library does: Go's exp, log,
+	// sin... differ in the last bit for some arguments, so they are not
+	// modelled (refused).
+	{M: "erlang", F: "float", Arity: 1, Guard: true, Result: noPid},
+	{M: "erlang", F: "round", Arity: 1, Guard: true, Result: noPid},
+	{M: "erlang", F: "trunc", Arity: 1, Guard: true, Result: noPid},
+	{M: "erlang", F: "floor", Arity: 1, Guard: true, Result: noPid},
+	{M: "erlang", F: "ceil", Arity: 1, Guard: true, Result: noPid},
+	{M: "erlang", F: "float_to_list", Arity: 1, Result: noPid},
+	{M: "erlang", F: "float_to_list", Arity: 2, Result: noPid},
+	{M: "erlang", F: "list_to_float", Arity: 1, Result: noPid},
+	{M: "math", F: "pi", Arity: 0, Result: noPid},
+	{M: "math", F: "sqrt", Arity: 1, Result: noPid},
+	{M: "math", F: "pow", Arity: 2, Result: noPid},
+	{M: "math", F: "floor", Arity: 1, Result: noPid},
+	{M: "math", F: "ceil", Arity: 1, Result: noPid},
+	{M: "math", F: "fmod", Arity: 2, Result: noPid},
+
+	// The process dictionary (vm/dict.go): the process's own state, like
+	// self/0; what it holds may be any pid the process put there.
+	{M: "erlang", F: "put", Arity: 2, Result: anyPid},
+	{M: "erlang", F: "get", Arity: 1, Result: anyPid},
+	{M: "erlang", F: "get", Arity: 0, Result: anyPid},
+	{M: "erlang", F: "erase", Arity: 1, Result: anyPid},
+	{M: "erlang", F: "erase", Arity: 0, Result: anyPid},
+	{M: "erlang", F: "get_keys", Arity: 0, Result: anyPid},
+	{M: "erlang", F: "get_keys", Arity: 1, Result: anyPid},
 }
 
 // NumBuiltins is the number of rows of the built-in table.

@@ -289,6 +289,8 @@ func (g *fnc) expr(e ast.Expr, tail bool) {
 		g.emit(OpConst, g.c.constant(term.Intern(x.Name)), 0, x.NamePos)
 	case *ast.Int:
 		g.emit(OpConst, g.c.constant(term.Int(x.Value)), 0, x.ValuePos)
+	case *ast.Float:
+		g.emit(OpConst, g.c.constant(term.Float(x.Value)), 0, x.ValuePos)
 	case *ast.String:
 		g.emit(OpConst, g.c.constant(term.MkString(x.Value)), 0, x.ValuePos)
 	case *ast.Var:
@@ -1082,6 +1084,8 @@ func (g *fnc) pat(e ast.Expr) *Pat {
 		return &Pat{Kind: PConst, Const: term.Intern(x.Name)}
 	case *ast.Int:
 		return &Pat{Kind: PConst, Const: term.Int(x.Value)}
+	case *ast.Float:
+		return &Pat{Kind: PConst, Const: term.Float(x.Value)}
 	case *ast.String:
 		return &Pat{Kind: PConst, Const: term.MkString(x.Value)}
 	case *ast.Tuple:
@@ -1227,6 +1231,8 @@ func ConstExpr(e ast.Expr) (term.Term, bool) {
 	switch x := e.(type) {
 	case *ast.Int:
 		return term.Int(x.Value), true
+	case *ast.Float:
+		return term.Float(x.Value), true
 	case *ast.UnaryOp:
 		v, ok := ConstExpr(x.X)
 		if !ok {
@@ -1266,6 +1272,8 @@ func (g *fnc) gexpr(e ast.Expr) *GExpr {
 		return &GExpr{Kind: GConst, Const: term.Intern(x.Name)}
 	case *ast.Int:
 		return &GExpr{Kind: GConst, Const: term.Int(x.Value)}
+	case *ast.Float:
+		return &GExpr{Kind: GConst, Const: term.Float(x.Value)}
 	case *ast.String:
 		return &GExpr{Kind: GConst, Const: term.MkString(x.Value)}
 	case *ast.Var:

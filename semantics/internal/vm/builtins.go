@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -46,8 +47,8 @@ func init() {
 	// Type tests.
 	impl("erlang", "is_atom", 1, kinds{term.KindAtom}.test)
 	impl("erlang", "is_integer", 1, kinds{term.KindInt}.test)
-	impl("erlang", "is_number", 1, kinds{term.KindInt}.test)
-	impl("erlang", "is_float", 1, kinds{}.test)
+	impl("erlang", "is_number", 1, kinds{term.KindInt, term.KindFloat}.test)
+	impl("erlang", "is_float", 1, kinds{term.KindFloat}.test)
 	impl("erlang", "is_list", 1, kinds{term.KindNil, term.KindCons}.test)
 	impl("erlang", "is_tuple", 1, kinds{term.KindTuple}.test)
 	impl("erlang", "is_pid", 1, kinds{term.KindPid}.test)
@@ -148,6 +149,9 @@ func init() {
 	impl("lists", "prefix", 2, listsPrefix)
 	mapsBuiltins()
 
+	registerFloats() // floats.go
+	registerDict()   // dict.go
+
 	for i, fn := range bifFns {
 		if fn == nil {
 			tableProblems = append(tableProblems, compile.BuiltinName(i)+" has a row in the built-in table but no implementation")
@@ -220,7 +224,7 @@ var excFunctionClause = term.ErrorExc(term.AFunctionClause)
 // Type tests
 
 // kinds is a type test: is the argument a term of one of these kinds? An
-// empty set is the test for a type mcgo does not have (floats, ports).
+// empty set is the test for a type mcgo does not have (ports).
 type kinds []term.Kind
 
 func (ks kinds) test(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
@@ -365,6 +369,12 @@ func tl(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 }
 
 func abs(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+	if f, ok := a[0].(term.Float); ok {
+		if f < 0 {
+			return -f, nil
+		}
+		return f, nil // abs(-0.0) is -0.0 in OTP 25
+	}
 	x := args{a: a}
 	i := x.int(0)
 	if x.bad {
@@ -791,10 +801,10 @@ func listsSum(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 }
 
 // keyIndex is the position in l of the first tuple whose n-th element
-// equals key, or -1.
+// equals key (==, as OTP's lists:keyfind: 1 finds 1.0), or -1.
 func keyIndex(key term.Term, n term.Int, l []term.Term) int {
 	for i, e := range l {
-		if t, ok := e.(term.Tuple); ok && int(n) <= len(t) && term.Equal(t[n-1], key) {
+		if t, ok := e.(term.Tuple); ok && int(n) <= len(t) && term.Compare(t[n-1], key) == 0 {
 			return i
 		}
 	}
@@ -914,28 +924,75 @@ func listsDelete(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	return a[1], nil
 }
 
-func listsSort(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+func listsSort(m *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	x := args{a: a}
 	l := x.list(0)
 	if x.bad {
 		return nil, excFunctionClause
 	}
-	return term.MkList(sortedTerms(l)...), nil
+	out := sortedTerms(l)
+	if exc := equalButDistinct(m, "lists:sort/1", out); exc != nil {
+		return nil, exc
+	}
+	return term.MkList(out...), nil
 }
 
-func listsUsort(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
+func listsUsort(m *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	x := args{a: a}
 	l := x.list(0)
 	if x.bad {
 		return nil, excFunctionClause
 	}
+	out := sortedTerms(l)
+	if exc := equalButDistinct(m, "lists:usort/1", out); exc != nil {
+		return nil, exc
+	}
 	var u []term.Term
-	for _, e := range sortedTerms(l) {
-		if len(u) == 0 || !term.Equal(u[len(u)-1], e) {
+	for _, e := range out {
+		if len(u) == 0 || term.Compare(u[len(u)-1], e) != 0 { // ==: usort([1, 1.0]) is [1]
 			u = append(u, e)
 		}
 	}
 	return term.MkList(u...), nil
+}
+
+// equalButDistinct ends the run as unsupported when the sorted list has
+// two terms that compare equal but are not the same (1 and 1.0, 0.0 and
+// -0.0, {1} and {1.0}): OTP's merge sort is not stable and which of them
+// comes first, or which usort keeps, follows its algorithm, which mcgo
+// does not reproduce. Before floats no two distinct terms compared equal.
+func equalButDistinct(m *Machine, name string, sorted []term.Term) *term.Exc {
+	for i := 1; i < len(sorted); i++ {
+		if term.Compare(sorted[i-1], sorted[i]) == 0 && !identical(sorted[i-1], sorted[i]) {
+			return m.unsupported(name + " of a list with terms that compare equal but differ (such as 1 and 1.0): which comes first follows OTP's merge sort, which mcgo does not reproduce")
+		}
+	}
+	return nil
+}
+
+// identical reports whether a and b are the same term, telling 0.0 from
+// -0.0 (which =:= does not in OTP 25).
+func identical(a, b term.Term) bool {
+	switch x := a.(type) {
+	case term.Float:
+		y, ok := b.(term.Float)
+		return ok && math.Float64bits(float64(x)) == math.Float64bits(float64(y))
+	case term.Tuple:
+		y, ok := b.(term.Tuple)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !identical(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	case *term.Cons:
+		y, ok := b.(*term.Cons)
+		return ok && identical(x.Head, y.Head) && identical(x.Tail, y.Tail)
+	}
+	return term.Equal(a, b)
 }
 
 // sortedTerms returns a copy of l in term order (stable).

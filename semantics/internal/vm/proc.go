@@ -52,4 +52,19 @@ type Proc struct {
 	// RaisedAt is where the exception that ended the process was raised.
 	RaisedAt token.Pos
 	Own      bool // StExit: the process's own code raised (a crash candidate)
+	// Dict is the process dictionary (put/2, get/1...), nil when empty.
+	// It is never changed in place: put and erase make a new one, so
+	// copies of the process share it (a pointer: 8 bytes per copy).
+	Dict *Dict
+}
+
+// Dict is a process dictionary: its entries sorted by key
+// (term.CompareExact), so that equal dictionaries encode equally.
+type Dict struct {
+	Entries []DictEntry
+}
+
+// DictEntry is a key of the process dictionary and its value.
+type DictEntry struct {
+	Key, Val term.Term
 }

@@ -67,6 +67,19 @@ type Machine struct {
 	// impure is set when the transition read or changed the state through
 	// the host: the step depends on more than its process.
 	Impure bool
+	// unsup says why a built-in returned excUnsupported.
+	unsup string
+}
+
+// excUnsupported is what a built-in returns when the call has a result
+// that mcgo cannot give faithfully (m.unsup says why): the machine ends
+// the run as unsupported at the call, as for a function it does not model.
+var excUnsupported = &term.Exc{Class: term.AError, Reason: term.AMcgo}
+
+// unsupported records why and returns excUnsupported.
+func (m *Machine) unsupported(why string) *term.Exc {
+	m.unsup = why
+	return excUnsupported
 }
 
 // run executes p's pure code from its current PC until it requests an
@@ -283,6 +296,12 @@ func (m *Machine) Run(p *Proc) {
 				n := int(in.B)
 				args := p.Stack[len(p.Stack)-n:]
 				r, exc := bifFns[in.A](m, p, args)
+				if exc == excUnsupported {
+					fr.PC = int32(pc)
+					m.Bound = UnsupportedPrefix + fmt.Sprintf("%s: %s", prog.Position(in.Pos), m.unsup)
+					m.stop(p)
+					return
+				}
 				if exc != nil {
 					fr.PC = int32(pc)
 					m.Raise(p, exc, in.Pos)
@@ -539,6 +558,11 @@ func (m *Machine) dynCall(p *Proc, in *compile.Instr) bool {
 	}
 	if b, ok := compile.LookupBuiltin(ma, fa, n); ok {
 		r, exc := bifFns[b](m, p, args)
+		if exc == excUnsupported {
+			m.Bound = UnsupportedPrefix + fmt.Sprintf("%s: %s", prog.Position(in.Pos), m.unsup)
+			m.stop(p)
+			return false
+		}
 		p.Stack = p.Stack[:len(p.Stack)-n]
 		if exc != nil {
 			m.Raise(p, exc, in.Pos)
