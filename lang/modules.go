@@ -308,4 +308,3 @@ func moduleAtoms(m *ast.Module) ([]string, map[string]bool) {
 	walk(reflect.ValueOf(m))
 	return out, called
 }
-

@@ -234,7 +234,6 @@ var skippedAttrs = map[string]bool{"spec": true, "type": true, "opaque": true, "
 // termAttrs are the attributes whose value mcgo reads.
 var termAttrs = map[string]bool{"module": true, "export": true, "mcgo": true, "compile": true}
 
-
 func (p *parser) form(f rawForm) {
 	toks := f.toks
 	if len(toks) == 0 || toks[0].kind == tEOF {
