@@ -131,6 +131,14 @@ func (k *checker) compileOptions() {
 			opts = l.Elems
 		}
 		for _, o := range opts {
+			if t, ok := o.(*ast.Tuple); ok && len(t.Elems) == 2 {
+				// OTP's eunit.hrl has -compile({parse_transform,
+				// eunit_autoexport}): mcgo runs no parse transform.
+				if tag, _ := atomOf(t.Elems[0]); tag == "parse_transform" {
+					k.warnf(t.Pos(), "parse transform %s is ignored by mcgo", exprText(t.Elems[1]))
+					continue
+				}
+			}
 			switch name, _ := atomOf(o); name {
 			case "nowarn_unused_vars":
 				k.nowarnVars = true
@@ -1128,4 +1136,12 @@ func (k *checker) recordTest(x *ast.Call) {
 	if r, ok := x.Args[1].(*ast.Atom); ok {
 		k.recordDef(r.Name, r.Pos())
 	}
+}
+
+// exprText names an atom or, for anything else, says what it is.
+func exprText(e ast.Expr) string {
+	if a, ok := atomOf(e); ok {
+		return quoteAtom(a)
+	}
+	return "(not an atom)"
 }

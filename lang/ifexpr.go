@@ -47,6 +47,10 @@ func (p *preproc) ifCondition(f []tok) bool {
 			return false
 		}
 	}
+	if off, deep := tooDeep(toks); deep {
+		p.errorf(off, "expression nested too deeply")
+		return false
+	}
 	pp := &parser{fs: p.fs, file: p.file, errs: p.errs, mod: &ast.Module{}, broken: map[string]bool{}}
 	g, err := runParser(formParser, toLexer(toks))
 	if err != nil {

@@ -16,5 +16,6 @@ start() ->
     io:format("~p~n", [?S2(case X of {_, _Y} when is_atom(X) -> ok end, begin a, b end)]),
     io:format("~s~n", [?S(try a() catch C:R:S -> {C, R, S} after ok end)]),
     io:format("~s~n", [?S(X = Y ! Z -- [q] ++ "r")]),
-    io:format("~s~n", [?S(A#{})]) ,
+    io:format("~s~n", [?S(A#{})]),
+    io:format("~s~n", [?S(1.5e3 0.1 100.0 1000.0 123456.0 1.0e-5 2.5e-10 0.001 1.0e22 123.456 1_0.5)]),
     ok.
