@@ -4,7 +4,9 @@
 // participle v2, a checker in the manner of erlc's erl_lint, and the reader
 // of the model configuration held in -mcgo(Term) attributes.
 //
-// [Load] runs the three stages on one file and returns a [Model];
+// [Load] runs the three stages on a model file, then loads and checks the
+// library modules it reaches on its code path (modules.go: the model's
+// directory and Options.Path), and returns a [Model];
 // [ParseFile], [ReadConfig] and [Check] run one stage each, and [ParseTerm]
 // reads one term (a flag value). [Config.Set] applies a command-line
 // override, [Config.WithVariant] a named variant.
