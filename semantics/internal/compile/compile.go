@@ -302,11 +302,22 @@ func (g *fnc) expr(e ast.Expr, tail bool) {
 		}
 		g.emit(OpVar, g.slot(x.Name), 0, x.NamePos)
 	case *ast.Tuple:
+		if t, ok := literal(x); ok && len(x.Elems) > 0 {
+			// A literal is one constant, as erlc makes it: a list or tuple
+			// of 500,000 literals is not 500,000 pushes (whose abstract
+			// stacks the flow analysis would copy at each one).
+			g.emit(OpConst, g.c.constant(t), 0, x.Lbrace)
+			return
+		}
 		for _, el := range x.Elems {
 			g.expr(el, false)
 		}
 		g.emit(OpTuple, int32(len(x.Elems)), 0, x.Lbrace)
 	case *ast.List:
+		if t, ok := literal(x); ok && len(x.Elems) > 0 {
+			g.emit(OpConst, g.c.constant(t), 0, x.Lbrack)
+			return
+		}
 		if len(x.Elems) == 0 && x.Tail == nil {
 			g.emit(OpNil, 0, 0, x.Lbrack)
 			return
