@@ -1,3 +1,4 @@
+%% erlc: same lines
 -module(shadowed).
 -export([f/1, g/1]).
 

@@ -1,3 +1,4 @@
+%% erlc: same lines
 -module(unbound).
 -export([f/1, g/0, h/0]).
 

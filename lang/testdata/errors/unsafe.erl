@@ -1,3 +1,4 @@
+%% erlc: same lines
 -module(unsafe).
 -export([c/1, i/1, r/0, t/1, k/1, a/1, ok/1]).
 
@@ -6,7 +7,7 @@ c(X) ->
         a -> Z = 1;
         b -> ok
     end,
-    Z. % ERROR "variable 'Z' unsafe in 'case' \(line 5, column 5\)"
+    Z. % ERROR "variable 'Z' unsafe in 'case' \(line 6, column 5\)"
 
 i(X) ->
     if X > 0 -> A = 1; true -> ok end,

@@ -1,3 +1,4 @@
+%% erlc: same lines
 -module(unused).
 -export([f/1, g/1, h/1, k/2]).
 
