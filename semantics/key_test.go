@@ -46,6 +46,7 @@ func fuzzSystems(t testing.TB) []*System {
 			{"testdata/rules/exit_table.txtar", 0},
 			{"testdata/rules/monitor_local.txtar", 0},
 			{"testdata/rules/monitor_node.txtar", 0},
+			{"testdata/por/dictforward.erl", RecordSeq | RecordCausal},
 		}
 		// Each model twice: with full keys, then with compact ones.
 		for _, compact := range []bool{false, true} {

@@ -17,4 +17,15 @@ start() ->
     io:format("~w~n", [case 1.0 of 1 -> int; 1.0 -> float end]),
     io:format("~w~n", [[{X, Y} || X <- [0.0, -0.0], Y <- [0.0, -0.0], X =:= Y]]),
     io:format("~w~n", [9007199254740993 == 9007199254740992.0]),
-    io:format("~w~n", [9007199254740993 > 9007199254740992.0]).
+    io:format("~w~n", [9007199254740993 > 9007199254740992.0]),
+    io:format("~w~n", [[zero(X) || X <- [0.0, -0.0, 0, 1.0, 1]]]),
+    io:format("~w~n", [[case id(X) of 0.0 -> pos; -0.0 -> neg; 1 -> int; _ -> other end || X <- [0.0, -0.0, 1.0]]]),
+    io:format("~w~n", [[X || {X, Y} <- [{-0.0, 1}, {0.0, 2}, {1, 3}], X == 0]]),
+    io:format("~w~n", [[{A, B} || A <- [1, 1.0, 1.5], B <- [1, 1.0, 1.5], A < B]]),
+    io:format("~w~n", [[erlang:max(-0.0, 0.0), erlang:min(0.0, -0.0), erlang:max(0.0, -0.0)]]).
+
+zero(0.0) -> float_zero;
+zero(0) -> int_zero;
+zero(_) -> other.
+
+id(X) -> X.
