@@ -133,9 +133,15 @@ func (k *checker) compileOptions() {
 		for _, o := range opts {
 			if t, ok := o.(*ast.Tuple); ok && len(t.Elems) == 2 {
 				// OTP's eunit.hrl has -compile({parse_transform,
-				// eunit_autoexport}): mcgo runs no parse transform.
+				// eunit_autoexport}): mcgo runs no parse transform, and
+				// ignores eunit's (they only export or strip tests); any
+				// other may change the program, and is refused.
 				if tag, _ := atomOf(t.Elems[0]); tag == "parse_transform" {
-					k.warnf(t.Pos(), "parse transform %s is ignored by mcgo", exprText(t.Elems[1]))
+					if m, _ := atomOf(t.Elems[1]); m == "eunit_autoexport" || m == "eunit_striptests" {
+						k.warnf(t.Pos(), "parse transform %s is ignored by mcgo", m)
+					} else {
+						k.errorf(t.Pos(), "parse transform %s is not supported by mcgo", exprText(t.Elems[1]))
+					}
 					continue
 				}
 			}

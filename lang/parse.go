@@ -231,9 +231,6 @@ func (p *parser) position(off int32) token.Position {
 // their tokens.
 var skippedAttrs = map[string]bool{"spec": true, "type": true, "opaque": true, "callback": true, "nominal": true}
 
-// termAttrs are the attributes whose value mcgo reads.
-var termAttrs = map[string]bool{"module": true, "export": true, "mcgo": true, "compile": true}
-
 func (p *parser) form(f rawForm) {
 	toks := f.toks
 	if len(toks) == 0 || toks[0].kind == tEOF {

@@ -159,11 +159,14 @@ func (p *preproc) formContext(f []tok) {
 	if len(f) > 0 && f[0].kind == tPunct && f[0].text == "?" {
 		// As epp: the form's macros are expanded to find its name (the
 		// errors are reported when the form itself is expanded).
-		saveErrs, saveProduced, saveLarge := p.errs, p.produced, p.tooLarge
+		// The tokens it makes count against the file's bound (so that no
+		// file costs more than about twice the bound); the error, if the
+		// bound is reached, is reported by the form's own expansion.
+		saveErrs, saveLarge := p.errs, p.tooLarge
 		var scratch token.ErrorList
 		p.errs, p.keepFunMacros = &scratch, true
 		exp, _ := p.expand(nil, f)
-		p.errs, p.produced, p.tooLarge, p.keepFunMacros = saveErrs, saveProduced, saveLarge, false
+		p.errs, p.tooLarge, p.keepFunMacros = saveErrs, saveLarge, false
 		if len(exp) > 0 && exp[0].kind == tPunct && exp[0].text == "?" {
 			p.funMacroStart = true
 			return
