@@ -129,3 +129,22 @@ func mapOf(keys []term.Term, v term.Term) *term.Map {
 }
 
 type walkSeen struct{ pid, ref bool }
+
+// TestBitStringEncoding checks that a bitstring that is not a binary (the
+// second representation of KindBinary) round-trips through the state
+// encoding and encodes apart from the binary of the same bytes.
+func TestBitStringEncoding(t *testing.T) {
+	s := compileModel(t, "kinds.erl", []byte("-module(kinds).\n-export([start/0]).\nstart() -> ok.\n"), nil, 0)
+	bits := term.MkBits([]byte{1, 0x40}, 11)
+	for _, v := range []term.Term{bits, term.Tuple{bits, term.Binary("\x01\x40")}} {
+		b := s.appendTerm(nil, v)
+		d := &decoder{s: s, b: b}
+		back := d.term(0)
+		if d.err != nil || len(d.b) != 0 || !term.Equal(back, v) {
+			t.Errorf("%v decoded as %v (err %v)", v, back, d.err)
+		}
+	}
+	if string(s.appendTerm(nil, bits)) == string(s.appendTerm(nil, term.Binary("\x01\x40"))) {
+		t.Error("<<1,2:3>> and <<1,64>> encode equally")
+	}
+}

@@ -1,5 +1,5 @@
 -module(binaries).
--export([f1/1, f2/1, f3/1, f4/1, f5/1, f6/1, f7/1, f8/1, f9/1, f10/1, f11/1, f12/1, f13/1, f14/1]).
+-export([f1/1, f2/1, f3/1, f4/1, f5/1, f6/1, f7/1, f8/1, f9/1, f10/1, f11/1, f12/1, f13/1, f14/1, f15/2, f16/1]).
 
 f1(<<X:N>>) -> X. % ERROR "variable 'N' is unbound"
 f2(<<X/foo>>) -> X. % ERROR "bit type foo undefined"
@@ -15,5 +15,7 @@ f11(<<X:(g())>>) -> X. % ERROR "call to local/imported function g/0 is illegal i
 f12(X) -> <<X:8/unit:300>>. % ERROR "bit type \{unit,300\} undefined"
 f13(<<X:8/bits-unit:3>>) -> X. % ERROR "conflict in unit specification for bit field: '3' and '1'"
 f14(X) -> <<X:8/utf8>>. % ERROR "neither size nor unit must be given for segments of type utf8/utf16/utf32"
+f15(N, <<X:N>>) -> X. % ERROR "variable 'N' is unbound"
+f16(B) -> case B of {N, <<X:N>>} -> X end. % ERROR "variable 'N' is unbound"
 
 g() -> 1. % WARNING "function g/0 is unused"
