@@ -608,3 +608,51 @@ func ParseTerm(text string) (ast.Expr, error) {
 	}
 	return x, nil
 }
+
+// ParseConsult parses a file of Erlang terms each ended by a dot, as
+// file:consult/1 reads them (rebar.config). Macros are not expanded.
+// Positions in the error name filename.
+func ParseConsult(filename string, src []byte) ([]ast.Expr, error) {
+	fs := token.NewFileSet()
+	base := fs.AddFile(filename, src)
+	var errs token.ErrorList
+	sc := &scanner{src: src, file: base.File, fs: fs, errs: &errs}
+	toks := sc.scanAll()
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	var out []ast.Expr
+	for _, f := range splitForms(toks) {
+		if len(f) == 0 || f[0].kind == tEOF {
+			continue
+		}
+		last := f[len(f)-1]
+		if last.kind != tDot {
+			errs.Add(fs.Position(token.Pos{File: base.File, Off: last.off}), "a term must end with a dot")
+			return nil, errs
+		}
+		for _, t := range f {
+			if t.kind == tPunct && (t.text == "?" || t.text == "??") {
+				errs.Add(fs.Position(token.Pos{File: base.File, Off: t.off}), "macros are not allowed here")
+				return nil, errs
+			}
+		}
+		term := append(append([]tok(nil), f[:len(f)-1]...), tok{kind: tEOF, off: last.off, end: last.off})
+		if off, deep := tooDeep(term); deep {
+			errs.Add(fs.Position(token.Pos{File: base.File, Off: off}), "expression nested too deeply")
+			return nil, errs
+		}
+		g, err := runParser(termParser, toLexer(term))
+		if err != nil {
+			off, msg := describeParseError(err, "'.'")
+			errs.Add(fs.Position(token.Pos{File: base.File, Off: int32(off)}), msg)
+			return nil, errs
+		}
+		l := &lowerer{file: 0, errFile: base.File, fs: fs, errs: &errs}
+		out = append(out, l.expr(g.X))
+		if len(errs) > 0 {
+			return nil, errs
+		}
+	}
+	return out, nil
+}

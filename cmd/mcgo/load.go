@@ -27,6 +27,7 @@ const (
 	flagAllErrors   = "all-errors"
 	flagMaxFileSize = "max-file-size"
 	flagPath        = "path"
+	flagRebar       = "rebar"
 )
 
 // Default caps on the size of an input file: a model (hand-written, a few
@@ -104,6 +105,7 @@ type modelFlags struct {
 	allErrors   bool
 	maxFileSize string
 	path        []string
+	rebar       bool
 	config      map[string]*string
 }
 
@@ -113,6 +115,7 @@ func (f *modelFlags) register(fs *pflag.FlagSet, withConfig bool) {
 	fs.BoolVar(&f.allErrors, flagAllErrors, false, "print every diagnostic, not only the first 10")
 	fs.StringVar(&f.maxFileSize, flagMaxFileSize, defaultMaxModelSize, "refuse a model file larger than this")
 	fs.StringArrayVar(&f.path, flagPath, nil, "a directory of library modules, searched after the model's own (repeatable)")
+	fs.BoolVar(&f.rebar, flagRebar, true, "in a rebar3 project, read rebar.config's src_dirs, extra_src_dirs and erl_opts ({i, Dir}, {d, Macro})")
 	if !withConfig {
 		return
 	}
@@ -230,8 +233,29 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 	if err != nil {
 		return fail("mcgo: %v", err)
 	}
+	includes, codePath := mf.includes, mf.path
+	if mf.rebar {
+		rb, err := readRebar(path)
+		if err != nil {
+			return fail("mcgo: %v", err)
+		}
+		if rb != nil {
+			// The command line's -D wins over rebar.config's; its -I
+			// and --path directories come first.
+			for k, v := range rb.defines {
+				if _, set := defs[k]; !set {
+					if defs == nil {
+						defs = map[string]string{}
+					}
+					defs[k] = v
+				}
+			}
+			includes = append(append([]string(nil), includes...), rb.includes...)
+			codePath = append(append([]string(nil), codePath...), rb.srcDirs...)
+		}
+	}
 	fs := token.NewFileSet()
-	m, diags := loadChecked(fs, path, src, &lang.Options{Defines: defs, IncludeDirs: mf.includes, Path: mf.path})
+	m, diags := loadChecked(fs, path, src, &lang.Options{Defines: defs, IncludeDirs: includes, Path: codePath})
 	hashSrc := src
 	if files := fs.Files(); len(files) > 1 {
 		// The headers and library modules are part of the model: a
@@ -288,7 +312,7 @@ func loadModel(w io.Writer, path string, mf *modelFlags, overrides [][2]string) 
 			return fail("%v (variant %s)", err, v.Name)
 		}
 	}
-	return &loaded{path: path, src: src, paths: mf.path, model: m, config: cfg, defines: defs, includes: mf.includes, hashSrc: hashSrc, diags: diags}, nil
+	return &loaded{path: path, src: src, paths: codePath, model: m, config: cfg, defines: defs, includes: includes, hashSrc: hashSrc, diags: diags}, nil
 }
 
 // loadChecked parses and checks a model as lang.Load does and, when that
