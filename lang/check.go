@@ -593,10 +593,6 @@ func (k *checker) binSeg(sg *ast.BinSeg, sc scope, pat, last bool) bool {
 		k.errorf(at, "a bit unit size must not be specified unless a size is specified too")
 		return false
 	}
-	if sp.Type == "float" {
-		k.errorf(at, "float segments are not supported yet")
-		return false
-	}
 	if pat && sg.Size == nil && sp.Type == "binary" && !last {
 		k.errorf(at, "a binary field without size is only allowed at the end of a binary pattern")
 		return false

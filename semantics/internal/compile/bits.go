@@ -2,6 +2,7 @@ package compile
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/mcgo-dev/mcgo/lang/ast"
 	"github.com/mcgo-dev/mcgo/lang/token"
@@ -36,6 +37,8 @@ func (g *fnc) segSpec(sg *ast.BinSeg) (*BinSeg, bool) {
 		seg.Type = BUtf16
 	case "utf32":
 		seg.Type = BUtf32
+	case "float":
+		seg.Type = BFloat
 	default:
 		g.c.errorf(sg.Value.Pos(), "%s segments are not supported yet", sp.Type)
 		return nil, false
@@ -215,6 +218,30 @@ func (s *BinSeg) Append(w *term.BitBuf, v, size term.Term, hasSize bool) *term.E
 			return term.ExcBadarg
 		}
 		w.AppendBits(data, n)
+	case BFloat:
+		var f float64
+		switch x := v.(type) {
+		case term.Int:
+			f = float64(x)
+		case term.Float:
+			f = float64(x)
+		default:
+			return term.ExcBadarg
+		}
+		if n < 0 {
+			n = 64
+		}
+		// As OTP 25: a value too large for the size is an infinity.
+		switch n {
+		case 64:
+			w.AppendInt(int64(math.Float64bits(f)), 64, s.Little)
+		case 32:
+			w.AppendInt(int64(math.Float32bits(float32(f))), 32, s.Little)
+		case 16:
+			w.AppendInt(int64(float16bits(f)), 16, s.Little)
+		default:
+			return term.ExcBadarg
+		}
 	case BUtf8, BUtf16, BUtf32:
 		c, ok := v.(term.Int)
 		if !ok || c < 0 || c > 0x10FFFF || c >= 0xD800 && c <= 0xDFFF {
@@ -273,6 +300,33 @@ func (s *BinSeg) Read(data string, off, n int, size term.Term, hasSize, last boo
 			}
 		}
 		return term.SubBits(data, off, w), w, true
+	case BFloat:
+		if w < 0 {
+			w = 64
+		}
+		if w > rest || w != 16 && w != 32 && w != 64 {
+			return nil, 0, false
+		}
+		var f float64
+		switch w {
+		case 64:
+			hi, _ := term.ReadInt(data, off, 32, false, s.Little)
+			lo, _ := term.ReadInt(data, off+32, 32, false, s.Little)
+			if s.Little {
+				hi, lo = lo, hi
+			}
+			f = math.Float64frombits(uint64(hi)<<32 | uint64(lo))
+		case 32:
+			b, _ := term.ReadInt(data, off, 32, false, s.Little)
+			f = float64(math.Float32frombits(uint32(b)))
+		case 16:
+			b, _ := term.ReadInt(data, off, 16, false, s.Little)
+			f = float16value(uint16(b))
+		}
+		if math.IsInf(f, 0) || math.IsNaN(f) {
+			return nil, 0, false // OTP matches no infinity and no NaN
+		}
+		return term.Float(f), w, true
 	case BUtf8:
 		c, l, good := term.ReadUTF8(data, off, n)
 		if !good {
@@ -306,6 +360,57 @@ func (s *BinSeg) Read(data string, off, n int, size term.Term, hasSize, last boo
 		return c, 32, true
 	}
 	return nil, 0, false
+}
+
+// float16bits is the IEEE half-precision encoding of f, rounded to the
+// nearest (ties to even); too large a value is an infinity, as in OTP.
+func float16bits(f float64) uint16 {
+	var sign uint16
+	if math.Signbit(f) {
+		sign = 0x8000
+		f = -f
+	}
+	if f == 0 {
+		return sign
+	}
+	_, e := math.Frexp(f) // f = m * 2^e, m in [0.5, 1)
+	exp := e - 1          // f = 1.x * 2^exp
+	if exp < -14 {
+		exp = -14 // subnormal: units of 2^-24
+	}
+	// q counts units of the last place; a value that rounds up into the
+	// next binade (or from subnormal to normal) carries into the exponent.
+	q := math.RoundToEven(math.Ldexp(f, 10-exp))
+	bits := float64((exp+15)<<10) + q - 1024
+	if exp == -14 && q < 1024 {
+		bits = q
+	}
+	if bits >= 0x7C00 {
+		return sign | 0x7C00
+	}
+	return sign | uint16(bits)
+}
+
+// float16value is the value of a half-precision encoding.
+func float16value(b uint16) float64 {
+	exp := int(b>>10) & 0x1F
+	frac := float64(b & 0x3FF)
+	var f float64
+	switch exp {
+	case 0:
+		f = math.Ldexp(frac, -24)
+	case 31:
+		f = math.Inf(1)
+		if frac != 0 {
+			f = math.NaN()
+		}
+	default:
+		f = math.Ldexp(1024+frac, exp-25)
+	}
+	if b&0x8000 != 0 {
+		f = -f
+	}
+	return f
 }
 
 // collectHeadVars adds the variables a fun head binds to binds and the

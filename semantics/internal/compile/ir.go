@@ -178,6 +178,7 @@ const (
 	BUtf8
 	BUtf16
 	BUtf32
+	BFloat // an IEEE float of 16, 32 or 64 bits
 )
 
 // BinSeg is a segment of a bitstring construction (OpBin) or pattern
