@@ -20,7 +20,7 @@ import (
 // run.
 func advice(r *checkRun) []string {
 	if r != nil && r.err != nil && isUnsupported(r.err) {
-		return []string{"mcgo does not model this construct (it reads integers, floats, atoms, tuples, lists, pids and references; docs/language.md lists the subset): rewrite that part of the model with them"}
+		return []string{"mcgo does not model this construct or call (docs/language.md says what mcgo reads, docs/library.md which library functions it models): rewrite that part of the model without it"}
 	}
 	if r == nil || r.err != nil || r.res.Verdict != explore.Incomplete {
 		return nil
