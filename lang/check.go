@@ -455,7 +455,7 @@ func (k *checker) pattern(p ast.Expr, sc scope, shadow string, seen map[string]b
 			ok := k.binSeg(sg, view, true, i == len(x.Segs)-1)
 			if sg.Size != nil {
 				// erlc counts a use even where it reports the variable.
-				exprVars(sg.Size, func(v *ast.Var) {
+				guardVars(sg.Size, func(v *ast.Var) {
 					if st := sc[v.Name]; st != nil {
 						use(st)
 					}
@@ -478,7 +478,8 @@ func (k *checker) pattern(p ast.Expr, sc scope, shadow string, seen map[string]b
 // pattern binds (not a variable name: those start with a capital or _).
 const newInPattern = "+"
 
-// guardVars calls f for each variable of a guard expression.
+// guardVars calls f for each variable of a guard expression (a segment's
+// size in a binary pattern is one).
 func guardVars(e ast.Expr, f func(*ast.Var)) {
 	switch x := e.(type) {
 	case *ast.Var:
@@ -510,31 +511,6 @@ func guardVars(e ast.Expr, f func(*ast.Var)) {
 		for _, fl := range x.Fields {
 			guardVars(fl.Key, f)
 			guardVars(fl.Value, f)
-		}
-	}
-}
-
-// exprVars calls f on the variables of a size expression.
-func exprVars(e ast.Expr, f func(*ast.Var)) {
-	switch x := e.(type) {
-	case *ast.Var:
-		f(x)
-	case *ast.BinaryOp:
-		exprVars(x.X, f)
-		exprVars(x.Y, f)
-	case *ast.UnaryOp:
-		exprVars(x.X, f)
-	case *ast.Call:
-		for _, a := range x.Args {
-			exprVars(a, f)
-		}
-	case *ast.Tuple:
-		for _, a := range x.Elems {
-			exprVars(a, f)
-		}
-	case *ast.List:
-		for _, a := range x.Elems {
-			exprVars(a, f)
 		}
 	}
 }

@@ -330,7 +330,7 @@ func (tc *testCase) judge() {
 }
 
 // isUnsupported reports whether a model failed only because it uses what
-// mcgo does not model (floats, maps, binaries...): a valid
+// mcgo does not model (a call of an OTP function mcgo lacks, a bignum): a valid
 // program mcgo cannot decide, not bad input.
 func isUnsupported(err error) bool {
 	t := errText(err)

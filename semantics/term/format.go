@@ -1135,14 +1135,21 @@ func Format(n Namer, f, args Term, viewer NodeID) (string, bool) {
 // unicode:characters_to_list/1 and io_lib_format do, the characters from
 // the first invalid sequence on are taken as latin1 bytes (bad is set
 // from there).
-func unicodeData(t Term, b *strings.Builder, bad *bool) bool {
+func unicodeData(t Term, b *strings.Builder, bad *bool) bool { return chars(t, b, bad) }
+
+// charData appends the characters of a (possibly deep) list of characters
+// and binaries.
+func charData(t Term, b *strings.Builder) bool { return chars(t, b, nil) }
+
+// chars is charData, and with bad non-nil unicodeData.
+func chars(t Term, b *strings.Builder, bad *bool) bool {
 	for {
 		switch c := t.(type) {
 		case Nil:
 			return true
 		case Binary:
 			s := string(c)
-			for len(s) > 0 && !*bad {
+			for bad != nil && len(s) > 0 && !*bad {
 				r, n := utf8.DecodeRuneInString(s)
 				if r == utf8.RuneError && n <= 1 {
 					*bad = true
@@ -1163,38 +1170,7 @@ func unicodeData(t Term, b *strings.Builder, bad *bool) bool {
 				}
 				b.WriteRune(rune(h))
 			default:
-				if !unicodeData(h, b, bad) {
-					return false
-				}
-			}
-			t = c.Tail
-		default:
-			return false
-		}
-	}
-}
-
-// charData appends the characters of a (possibly deep) list of characters
-// and binaries.
-func charData(t Term, b *strings.Builder) bool {
-	for {
-		switch c := t.(type) {
-		case Nil:
-			return true
-		case Binary:
-			for i := 0; i < len(c); i++ {
-				b.WriteRune(rune(c[i]))
-			}
-			return true
-		case *Cons:
-			switch h := c.Head.(type) {
-			case Int:
-				if h < 0 || h > 0x10FFFF {
-					return false
-				}
-				b.WriteRune(rune(h))
-			default:
-				if !charData(h, b) {
+				if !chars(h, b, bad) {
 					return false
 				}
 			}

@@ -818,8 +818,6 @@ func (g *fnc) funRef(x *ast.FunRef) {
 	g.emit(OpMakeExtFun, 0, 0, x.FunPos)
 }
 
-// collectVars adds the names of the variables occurring in e (outside nested
-// funs' own heads) to set.
 // mapKeyVars adds to set the variables of the keys of the map patterns
 // inside pattern e.
 func mapKeyVars(e ast.Expr, set map[string]bool) {
@@ -848,6 +846,8 @@ func mapKeyVars(e ast.Expr, set map[string]bool) {
 	}
 }
 
+// collectVars adds the names of the variables occurring in e (outside nested
+// funs' own heads) to set.
 func collectVars(e ast.Node, set map[string]bool) {
 	switch x := e.(type) {
 	case nil:

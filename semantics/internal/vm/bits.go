@@ -1,7 +1,6 @@
 package vm
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -254,26 +253,13 @@ func binaryToAtom2(m *Machine, p *Proc, a []term.Term) (term.Term, *term.Exc) {
 	return binaryToAtom(m, p, b, latin)
 }
 
-func binaryToInteger(s string, base int) (term.Term, *term.Exc) {
-	// strconv accepts "0x" prefixes and underscores with base 0 only; with
-	// an explicit base it takes a sign and digits, as Erlang does.
-	if s == "" || strings.ContainsRune(s, '_') {
-		return nil, term.ExcBadarg
-	}
-	i, err := strconv.ParseInt(s, base, 64)
-	if err != nil {
-		return nil, parseIntExc(err)
-	}
-	return term.Int(i), nil
-}
-
 func binaryToInteger1(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	x := args{a: a}
 	b := x.binary(0)
 	if x.bad {
 		return nil, term.ExcBadarg
 	}
-	return binaryToInteger(string(b), 10)
+	return parseInteger(string(b), 10)
 }
 
 func binaryToInteger2(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
@@ -282,7 +268,7 @@ func binaryToInteger2(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc)
 	if x.bad || base < 2 || base > 36 {
 		return nil, term.ExcBadarg
 	}
-	return binaryToInteger(string(b), int(base))
+	return parseInteger(string(b), int(base))
 }
 
 func integerToBinary1(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
@@ -291,7 +277,7 @@ func integerToBinary1(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc)
 	if x.bad {
 		return nil, term.ExcBadarg
 	}
-	return term.Binary(strconv.FormatInt(int64(i), 10)), nil
+	return term.Binary(formatInteger(i, 10)), nil
 }
 
 func integerToBinary2(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
@@ -300,7 +286,7 @@ func integerToBinary2(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc)
 	if x.bad || base < 2 || base > 36 {
 		return nil, term.ExcBadarg
 	}
-	return term.Binary(strings.ToUpper(strconv.FormatInt(int64(i), int(base)))), nil
+	return term.Binary(formatInteger(i, int(base))), nil
 }
 
 func binAt(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {

@@ -442,7 +442,7 @@ func integerToList1(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	if x.bad {
 		return nil, term.ExcBadarg
 	}
-	return term.MkString(strconv.FormatInt(int64(i), 10)), nil
+	return term.MkString(formatInteger(i, 10)), nil
 }
 
 func integerToList2(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
@@ -451,7 +451,7 @@ func integerToList2(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	if x.bad || b < 2 || b > 36 {
 		return nil, term.ExcBadarg
 	}
-	return term.MkString(strings.ToUpper(strconv.FormatInt(int64(i), int(b)))), nil
+	return term.MkString(formatInteger(i, int(b))), nil
 }
 
 func listToInteger1(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
@@ -460,11 +460,7 @@ func listToInteger1(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	if x.bad {
 		return nil, term.ExcBadarg
 	}
-	i, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		return nil, parseIntExc(err)
-	}
-	return term.Int(i), nil
+	return parseInteger(s, 10)
 }
 
 func listToInteger2(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
@@ -473,20 +469,27 @@ func listToInteger2(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
 	if x.bad || b < 2 || b > 36 {
 		return nil, term.ExcBadarg
 	}
-	i, err := strconv.ParseInt(s, int(b), 64)
+	return parseInteger(s, int(b))
+}
+
+// parseInteger is list_to_integer/2 and binary_to_integer/2 of s: with an
+// explicit base strconv takes a sign and digits only, as Erlang does (no
+// prefix, no underscores). The exception is badarg for a string that is
+// not an integer, badarith for one beyond 64 bits (mcgo has no bignums).
+func parseInteger(s string, base int) (term.Term, *term.Exc) {
+	i, err := strconv.ParseInt(s, base, 64)
 	if err != nil {
-		return nil, parseIntExc(err)
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			return nil, term.ExcBadarith
+		}
+		return nil, term.ExcBadarg
 	}
 	return term.Int(i), nil
 }
 
-// parseIntExc is list_to_integer's exception: badarg for a string that is
-// not an integer, badarith for one beyond 64 bits (mcgo has no bignums).
-func parseIntExc(err error) *term.Exc {
-	if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-		return term.ExcBadarith
-	}
-	return term.ExcBadarg
+// formatInteger is integer_to_list/2 and integer_to_binary/2's text of i.
+func formatInteger(i term.Int, base int) string {
+	return strings.ToUpper(strconv.FormatInt(int64(i), base))
 }
 
 func tupleToList(_ *Machine, _ *Proc, a []term.Term) (term.Term, *term.Exc) {
