@@ -349,9 +349,9 @@ func New(model *lang.Model, cfg *lang.Config, rec Record) (*System, error) {
 	}
 	s.initFn = fi
 	for _, a := range cfg.Init.Args {
-		t, err := literal(a)
-		if err != nil {
-			return nil, fmt.Errorf("%s: init: %v", cfg.KeyPos["init"], err)
+		t, ok := compile.Literal(a)
+		if !ok {
+			return nil, fmt.Errorf("%s: init: not a literal term", cfg.KeyPos["init"])
 		}
 		s.initArgs = append(s.initArgs, t)
 	}
@@ -380,77 +380,6 @@ func posOr(p token.Position, fs *token.FileSet, file token.Pos) token.Position {
 		return p
 	}
 	return fs.Position(file)
-}
-
-// literal converts a literal term of the syntax tree.
-func literal(e ast.Expr) (term.Term, error) {
-	switch x := e.(type) {
-	case *ast.Atom:
-		return term.Intern(x.Name), nil
-	case *ast.Int:
-		return term.Int(x.Value), nil
-	case *ast.Float:
-		return term.Float(x.Value), nil
-	case *ast.String:
-		return term.MkString(x.Value), nil
-	case *ast.Tuple:
-		t := make(term.Tuple, len(x.Elems))
-		for i, el := range x.Elems {
-			v, err := literal(el)
-			if err != nil {
-				return nil, err
-			}
-			t[i] = v
-		}
-		return t, nil
-	case *ast.List:
-		var elems []term.Term
-		for _, el := range x.Elems {
-			v, err := literal(el)
-			if err != nil {
-				return nil, err
-			}
-			elems = append(elems, v)
-		}
-		var tail term.Term = term.NilTerm
-		if x.Tail != nil {
-			v, err := literal(x.Tail)
-			if err != nil {
-				return nil, err
-			}
-			tail = v
-		}
-		return term.ListWithTail(elems, tail), nil
-	case *ast.Map:
-		if x.Base != nil {
-			break
-		}
-		var keys, vals []term.Term
-		for _, f := range x.Fields {
-			k, err := literal(f.Key)
-			if err != nil {
-				return nil, err
-			}
-			v, err := literal(f.Value)
-			if err != nil {
-				return nil, err
-			}
-			if f.Exact {
-				return nil, fmt.Errorf("not a literal term")
-			}
-			keys, vals = append(keys, k), append(vals, v)
-		}
-		return term.NewMap(keys, vals), nil
-	case *ast.UnaryOp:
-		if t, ok := compile.ConstExpr(x); ok {
-			return t, nil
-		}
-	case *ast.Bin:
-		if t, ok := compile.ConstBin(x); ok {
-			return t, nil
-		}
-	}
-	return nil, fmt.Errorf("not a literal term")
 }
 
 // Position expands a source position of the model (where a process

@@ -126,10 +126,6 @@ func pureSize(e *GExpr) bool {
 	return true
 }
 
-// ConstBin evaluates a bitstring of literal segments, as in
-// -mcgo({init, {m, f, [<<"abc">>]}}).
-func ConstBin(x *ast.Bin) (term.Term, bool) { return constBin(x) }
-
 // constBin evaluates a bitstring of literals (in a guard).
 func constBin(x *ast.Bin) (term.Term, bool) {
 	var w term.BitBuf

@@ -1232,9 +1232,16 @@ func literal(e ast.Expr) (term.Term, bool) {
 			keys, vals = append(keys, k), append(vals, v)
 		}
 		return term.NewMap(keys, vals), true
+	case *ast.Bin:
+		return constBin(x)
 	}
 	return ConstExpr(e)
 }
+
+// Literal evaluates a literal term, as the arguments of a configuration's
+// init: atoms, numbers (constant arithmetic), strings, binaries, and
+// tuples, lists and maps of literals.
+func Literal(e ast.Expr) (term.Term, bool) { return literal(e) }
 
 // constExpr evaluates a constant arithmetic expression allowed in patterns
 // (-1, 2+3).
