@@ -589,19 +589,30 @@ func ParseTerm(text string) (ast.Expr, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	return parseTermToks(fs, base.File, toks, "end of term")
+}
+
+// parseTermToks parses the tokens of one term (ending with EOF) of file;
+// end names what the term's end is in a syntax error.
+func parseTermToks(fs *token.FileSet, file int32, toks []tok, end string) (ast.Expr, error) {
+	var errs token.ErrorList
 	for _, t := range toks {
 		if t.kind == tPunct && (t.text == "?" || t.text == "??") {
-			errs.Add(fs.Position(token.Pos{File: base.File, Off: t.off}), "macros are not allowed here")
+			errs.Add(fs.Position(token.Pos{File: file, Off: t.off}), "macros are not allowed here")
 			return nil, errs
 		}
 	}
-	g, err := runParser(termParser, toLexer(toks))
-	if err != nil {
-		off, msg := describeParseError(err, "end of term")
-		errs.Add(fs.Position(token.Pos{File: base.File, Off: int32(off)}), msg)
+	if off, deep := tooDeep(toks); deep {
+		errs.Add(fs.Position(token.Pos{File: file, Off: off}), "expression nested too deeply")
 		return nil, errs
 	}
-	l := &lowerer{file: 0, errFile: base.File, fs: fs, errs: &errs}
+	g, err := runParser(termParser, toLexer(toks))
+	if err != nil {
+		off, msg := describeParseError(err, end)
+		errs.Add(fs.Position(token.Pos{File: file, Off: int32(off)}), msg)
+		return nil, errs
+	}
+	l := &lowerer{file: 0, errFile: file, fs: fs, errs: &errs}
 	x := l.expr(g.X)
 	if len(errs) > 0 {
 		return nil, errs
@@ -631,28 +642,12 @@ func ParseConsult(filename string, src []byte) ([]ast.Expr, error) {
 			errs.Add(fs.Position(token.Pos{File: base.File, Off: last.off}), "a term must end with a dot")
 			return nil, errs
 		}
-		for _, t := range f {
-			if t.kind == tPunct && (t.text == "?" || t.text == "??") {
-				errs.Add(fs.Position(token.Pos{File: base.File, Off: t.off}), "macros are not allowed here")
-				return nil, errs
-			}
-		}
 		term := append(append([]tok(nil), f[:len(f)-1]...), tok{kind: tEOF, off: last.off, end: last.off})
-		if off, deep := tooDeep(term); deep {
-			errs.Add(fs.Position(token.Pos{File: base.File, Off: off}), "expression nested too deeply")
-			return nil, errs
-		}
-		g, err := runParser(termParser, toLexer(term))
+		x, err := parseTermToks(fs, base.File, term, "'.'")
 		if err != nil {
-			off, msg := describeParseError(err, "'.'")
-			errs.Add(fs.Position(token.Pos{File: base.File, Off: int32(off)}), msg)
-			return nil, errs
+			return nil, err
 		}
-		l := &lowerer{file: 0, errFile: base.File, fs: fs, errs: &errs}
-		out = append(out, l.expr(g.X))
-		if len(errs) > 0 {
-			return nil, errs
-		}
+		out = append(out, x)
 	}
 	return out, nil
 }
